@@ -1,0 +1,41 @@
+/**
+ * Shared shapes of the functional core. Everything here is plain data: no I/O, no Office.js.
+ *
+ * Dates are calendar days counted from 1970-01-01 (a "day number"), never Date objects, so no
+ * machine time zone can shift an invoice across midnight and aging is integer subtraction.
+ * Money is an integer count of the currency's minor units (cents; yen have none).
+ */
+
+/** Calendar day as days since 1970-01-01 (UTC). 2026-01-01 is 20454. */
+export type DayNumber = number;
+
+/** Where a record came from in the user's workbook, for messages that point at a cell. */
+export interface SourceRef {
+  sheet: string;
+  /** Table or range name, when the source is an Excel table. */
+  table?: string;
+  /** 1-based worksheet row of the record. */
+  row: number;
+}
+
+/** One invoice (or credit note) read from the user's table. */
+export interface InvoiceRecord {
+  invoice: string;
+  customer: string;
+  invoiceDate?: DayNumber;
+  dueDate: DayNumber;
+  /** Invoice total in minor units. */
+  amountMinor: number;
+  /** Balance still owed as of the as-of date, in minor units. */
+  openMinor: number;
+  /** ISO 4217 code when the table says; undefined means the workbook's single currency. */
+  currency?: string;
+  source: SourceRef;
+}
+
+/** An aging bucket: days past due from `minDays` to `maxDays`, both inclusive; null is unbounded. */
+export interface Bucket {
+  label: string;
+  minDays: number | null;
+  maxDays: number | null;
+}

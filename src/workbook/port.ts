@@ -1,0 +1,56 @@
+import type { SheetPlan } from "./sheetPlan";
+
+/** A value as a spreadsheet cell holds it. Dates arrive as Excel serial numbers (Office.js) or Date (ExcelJS). */
+export type CellValue = string | number | boolean | Date | null;
+
+/** A table the adapter found in the workbook, before its body is read. */
+export interface TableInfo {
+  /** Excel table name, or a generated name for a header row found in a plain range. */
+  name: string;
+  sheet: string;
+  headers: string[];
+  /** A1 address of the header row's first cell, e.g. "B3". */
+  headerAddress: string;
+  /** Number of data rows below the header (totals row excluded). */
+  rowCount: number;
+}
+
+/** A table with its data rows. `rows[i][j]` is under `headers[j]`, on worksheet row `firstDataRow + i`. */
+export interface TableData extends TableInfo {
+  rows: CellValue[][];
+  /** 1-based worksheet row of `rows[0]`. */
+  firstDataRow: number;
+  /** 1-based worksheet column of `headers[0]`. */
+  firstColumn: number;
+  /** True when the workbook counts dates from 1904 (old Mac workbooks). */
+  date1904: boolean;
+}
+
+/** What writing a sheet plan did, for the summary shown to the user. */
+export interface WriteResult {
+  /** The sheet name actually written. */
+  sheet: string;
+  /** True when an earlier AR Desk sheet of that name was replaced. */
+  replaced: boolean;
+}
+
+export interface WriteProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Everything the pipeline needs from a workbook. Two adapters implement it: Office.js inside
+ * Excel (src/excel) and ExcelJS on files (src/xlsx). The pipeline never sees which.
+ */
+export interface WorkbookPort {
+  /** Every table that could hold invoices, with headers but without rows. */
+  listTables(): Promise<TableInfo[]>;
+  /** The table's data rows (read in one round trip where the host has round trips). */
+  readTable(table: TableInfo): Promise<TableData>;
+  /**
+   * Write a generated sheet. Replaces the sheet's content only when AR Desk created that sheet;
+   * a user's own sheet of the same name is left alone and an ArDeskError("SHEET_NAME_TAKEN") is thrown.
+   */
+  writeSheet(plan: SheetPlan, onProgress?: (progress: WriteProgress) => void): Promise<WriteResult>;
+}

@@ -1,0 +1,94 @@
+/**
+ * A sheet plan is plain data saying what to write: values, formats and tables at fixed places.
+ * Both adapters write it; tests read it without any spreadsheet at all.
+ *
+ * Text in a plan is always literal text. Adapters must write it so that Excel never turns it
+ * into a formula, whatever it starts with; formulas are only ever `PlanFormula` objects.
+ */
+
+export interface PlanFormula {
+  formula: string;
+}
+
+export type PlanCell = string | number | boolean | null | PlanFormula;
+
+export type PlanStyle = "title" | "subtitle" | "label" | "note";
+
+/** A rectangle of cells whose top-left corner is `at`. */
+export interface PlanBlock {
+  /** A1 address of the top-left cell. */
+  at: string;
+  values: PlanCell[][];
+  /** One Excel number format for the whole block. */
+  numberFormat?: string;
+  style?: PlanStyle;
+}
+
+export type TotalsFunction = "sum" | "label" | "none";
+
+/** A real Excel table (ListObject) with a header row, data rows and an optional totals row. */
+export interface PlanTable {
+  /** Table name, unique in the workbook; adapters may add a suffix when it is taken. */
+  name: string;
+  /** A1 address of the header row's first cell. */
+  at: string;
+  headers: string[];
+  rows: PlanCell[][];
+  /** Excel number format per column; null leaves the column as General. */
+  columnFormats: (string | null)[];
+  /** Per column: sum it, write the "Total" label, or leave it blank. No totals row when absent. */
+  totals?: TotalsFunction[];
+  /** Excel table style name. */
+  style: string;
+}
+
+export interface SheetPlan {
+  /** The sheet name AR Desk wants. */
+  name: string;
+  /** What the sheet is, so adapters can recognise their own sheets: "aging", "issues", … */
+  kind: string;
+  blocks: PlanBlock[];
+  tables: PlanTable[];
+  /** Column widths in characters, from column A. */
+  columnWidths?: number[];
+  /** Rows to keep visible at the top when scrolling. */
+  freezeRows?: number;
+}
+
+/** Excel number format for money with the given number of decimals. */
+export function moneyFormat(digits = 2): string {
+  return digits > 0 ? `#,##0.${"0".repeat(digits)};-#,##0.${"0".repeat(digits)}` : "#,##0;-#,##0";
+}
+
+export const DATE_FORMAT = "yyyy-mm-dd";
+
+/** Column letters of a 1-based column number: 1 → A, 28 → AB. */
+export function columnLetters(column: number): string {
+  let letters = "";
+  let n = column;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A1 address of a 1-based row and column. */
+export function cellAddress(row: number, column: number): string {
+  return `${columnLetters(column)}${row}`;
+}
+
+/** 1-based row and column of an A1 address such as "B3" or "$B$3". */
+export function parseCellAddress(address: string): { row: number; column: number } {
+  const match = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(address.trim());
+  if (!match) throw new Error(`Not a cell address: ${address}`);
+  let column = 0;
+  for (const ch of match[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(match[2]), column };
+}
+
+/** True when text would be read by Excel as a formula or a command if written as it is. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
+}
