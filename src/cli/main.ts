@@ -1,0 +1,122 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import { ArDeskError, describeError } from "../core/errors";
+import { dayFromIso, today } from "../core/parse/dates";
+import type { DayNumber } from "../core/types";
+import { refreshAging } from "../workbook/refreshAging";
+import { generateSampleInvoices } from "../workbook/sample";
+import { defaultOutputPath, openWorkbook, saveWorkbookAtomically } from "../xlsx/files";
+import { buildSampleWorkbook } from "../xlsx/sampleWorkbook";
+import { XlsxWorkbookPort } from "../xlsx/xlsxPort";
+import { parseArgs, type ParsedArgs } from "./args";
+import { refreshJson, refreshSummary } from "./report";
+
+const USAGE = `AR Desk: receivables aging from an Excel invoice table, without Excel.
+
+Usage:
+  ar-desk refresh <book.xlsx> [--as-of YYYY-MM-DD] [--out <file>] [--table <name>] [--json]
+      Ages the open invoices and writes an "AR Aging" sheet into a copy of the workbook
+      (default <book>.ar.xlsx; the input is only overwritten when --out names it).
+  ar-desk sample <file.xlsx> [--as-of YYYY-MM-DD] [--invoices N] [--customers N] [--seed N]
+      Writes a realistic sample workbook with an "Invoices" table.
+  ar-desk demo [--dir <folder>]
+      Writes the sample, refreshes it and prints the summary (default folder: ./ar-desk-demo).
+  ar-desk help
+
+Exit codes: 0 done, 2 unusable input (message says what to fix), 3 unexpected problem.`;
+
+/** Where the command writes what it has to say; injectable so tests capture it. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+
+function asOfFlag(args: ParsedArgs): DayNumber {
+  const value = args.flags["as-of"];
+  if (value === undefined) return today();
+  const day = typeof value === "string" ? dayFromIso(value) : null;
+  if (day === null) throw new ArDeskError("BAD_OPTION", `--as-of "${String(value)}" is not a date.`, "Write it as YYYY-MM-DD, e.g. --as-of 2026-03-31.");
+  return day;
+}
+
+function countFlag(args: ParsedArgs, name: string): number | undefined {
+  const value = args.flags[name];
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new ArDeskError("BAD_OPTION", `--${name} "${String(value)}" is not a whole number of 1 or more.`);
+  return n;
+}
+
+function requireFile(args: ParsedArgs, what: string): string {
+  const file = args.positional[0];
+  if (!file) throw new ArDeskError("BAD_OPTION", `Missing ${what}.`, `Usage: ar-desk ${args.command} <${what}>. Run \`ar-desk help\` for more.`);
+  return file;
+}
+
+async function refresh(args: ParsedArgs, io: Io): Promise<void> {
+  const input = requireFile(args, "book.xlsx");
+  const asOf = asOfFlag(args);
+  const output = typeof args.flags.out === "string" ? args.flags.out : defaultOutputPath(input);
+  const workbook = await openWorkbook(input);
+  const result = await refreshAging(new XlsxWorkbookPort(workbook), {
+    asOf,
+    table: typeof args.flags.table === "string" ? args.flags.table : undefined,
+  });
+  await saveWorkbookAtomically(workbook, output);
+  io.out(args.flags.json ? JSON.stringify(refreshJson(result, output), null, 2) : refreshSummary(result, output));
+}
+
+async function sample(args: ParsedArgs, io: Io, fileOverride?: string): Promise<string> {
+  const file = fileOverride ?? requireFile(args, "file.xlsx");
+  const invoices = generateSampleInvoices({
+    asOf: asOfFlag(args),
+    invoices: countFlag(args, "invoices"),
+    customers: countFlag(args, "customers"),
+    seed: countFlag(args, "seed"),
+  });
+  await saveWorkbookAtomically(buildSampleWorkbook(invoices), file);
+  io.out(`Wrote a sample workbook with ${invoices.length} invoices to ${file}`);
+  return file;
+}
+
+async function demo(args: ParsedArgs, io: Io): Promise<void> {
+  const dir = typeof args.flags.dir === "string" ? args.flags.dir : "ar-desk-demo";
+  await fs.mkdir(dir, { recursive: true });
+  const file = await sample(args, io, path.join(dir, "sample.xlsx"));
+  io.out("");
+  await refresh({ ...args, command: "refresh", positional: [file] }, io);
+}
+
+/** Runs one command line; returns the process exit code. Never throws. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    switch (args.command) {
+      case "refresh":
+        await refresh(args, io);
+        return 0;
+      case "sample":
+        await sample(args, io);
+        return 0;
+      case "demo":
+        await demo(args, io);
+        return 0;
+      case "help":
+      case "--help":
+      case "-h":
+        io.out(USAGE);
+        return 0;
+      default:
+        throw new ArDeskError("BAD_OPTION", `Unknown command "${args.command}".`, "Run `ar-desk help` for the commands.");
+    }
+  } catch (error) {
+    io.err(`ar-desk: ${describeError(error)}`);
+    return error instanceof ArDeskError ? 2 : 3;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+}

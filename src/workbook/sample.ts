@@ -1,0 +1,102 @@
+import type { DayNumber } from "../core/types";
+
+export interface SampleOptions {
+  asOf: DayNumber;
+  invoices?: number;
+  customers?: number;
+  /** Same seed, same ledger: samples are reproducible. */
+  seed?: number;
+}
+
+/** One row of the sample invoice table; dates are day numbers, money in cents. */
+export interface SampleInvoice {
+  invoice: string;
+  customer: string;
+  email: string;
+  invoiceDate: DayNumber;
+  dueDate: DayNumber;
+  terms: string;
+  amountCents: number;
+  balanceCents: number;
+  paidDate: DayNumber | null;
+}
+
+const NAME_PARTS = {
+  first: ["Acme", "Northwind", "Contoso", "Fabrikam", "Tailspin", "Wingtip", "Adventure", "Blue Yonder", "Coho", "Alpine", "Litware", "Proseware", "Lucerne", "Margie's", "Trey", "Woodgrove", "Humongous", "Fourth Coffee", "Graphic Design", "Wide World", "Southridge", "Datum", "Relecloud", "Bellows", "Lamna", "Munson's", "Nod", "Tasmanian", "Consolidated", "Liberty"],
+  second: ["Traders", "Supplies", "Industries", "Logistics", "Foods", "Engineering", "Media", "Bakery", "Partners", "Holdings", "Labs", "Outfitters"],
+  suffix: ["Ltd", "Inc.", "LLC", "GmbH", "SARL", "Corp.", "plc", "S.A."],
+};
+const TERMS = [
+  { label: "Net 30", days: 30 },
+  { label: "Net 30", days: 30 },
+  { label: "Net 45", days: 45 },
+  { label: "Net 60", days: 60 },
+  { label: "Net 15", days: 15 },
+];
+
+/** A small, fast, seedable generator (mulberry32): the sample must not depend on Math.random. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A realistic invoice ledger for demos and tests: invoices spread over the ten months before
+ * the as-of date, a few customers much larger than the rest, most old invoices paid (some late,
+ * some partly), and a tail of unpaid ones up to about 200 days past due.
+ * @example generateSampleInvoices({ asOf: dayFromIso("2026-11-23")! }).length // 360
+ */
+export function generateSampleInvoices(options: SampleOptions): SampleInvoice[] {
+  const { asOf, invoices = 360, customers = 48, seed = 20261123 } = options;
+  const rand = random(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const names = new Set<string>();
+  while (names.size < customers) {
+    const base = `${pick(NAME_PARTS.first)} ${pick(NAME_PARTS.second)} ${pick(NAME_PARTS.suffix)}`;
+    names.add(names.size >= NAME_PARTS.first.length * 4 ? `${base} ${names.size}` : base);
+  }
+  const customerList = [...names].map((name, i) => ({
+    name,
+    email: `ap@${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.example`,
+    terms: pick(TERMS),
+    // Size varies a lot between customers; lateness is a trait of the customer.
+    scale: 200 + Math.floor(rand() ** 3 * 20000),
+    lateness: rand() < 0.2 ? 25 + rand() * 60 : rand() * 12,
+    stopsPaying: i % 9 === 4,
+  }));
+
+  const rows: SampleInvoice[] = [];
+  for (let i = 0; i < invoices; i++) {
+    const customer = customerList[Math.floor(rand() ** 1.4 * customerList.length)];
+    const invoiceDate = asOf - Math.floor(rand() * 230);
+    const dueDate = invoiceDate + customer.terms.days;
+    const amountCents = Math.round(customer.scale * (0.3 + rand() * 1.7)) * 100 + Math.floor(rand() * 100);
+    const wouldPayOn = dueDate + Math.round(customer.lateness * rand() * 2 - 5);
+    let paidDate: DayNumber | null = null;
+    let balanceCents = amountCents;
+    if (!(customer.stopsPaying && invoiceDate > asOf - 150) && wouldPayOn <= asOf) {
+      paidDate = wouldPayOn;
+      balanceCents = 0;
+    } else if (rand() < 0.12) {
+      balanceCents = Math.round(amountCents * (0.25 + rand() * 0.5)); // partly paid
+    }
+    rows.push({
+      invoice: `INV-${String(100000 + i * 7 + Math.floor(rand() * 7)).padStart(6, "0")}`,
+      customer: customer.name,
+      email: customer.email,
+      invoiceDate,
+      dueDate,
+      terms: customer.terms.label,
+      amountCents,
+      balanceCents,
+      paidDate,
+    });
+  }
+  return rows.sort((a, b) => a.invoiceDate - b.invoiceDate || a.invoice.localeCompare(b.invoice));
+}

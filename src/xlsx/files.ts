@@ -1,0 +1,64 @@
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as path from "path";
+import { ArDeskError } from "../core/errors";
+
+/** The first bytes of every .xlsx (a zip) and of encrypted/legacy Office files (an OLE2 compound file). */
+const ZIP_MAGIC = "504b0304";
+const OLE2_MAGIC = "d0cf11e0";
+
+/**
+ * An .xlsx workbook read from disk, or an ArDeskError that names the file and says what to do:
+ * missing file, a folder, a password-protected or old .xls file, anything that is not a workbook.
+ */
+export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new ArDeskError("FILE_NOT_FOUND", `File not found: ${file}.`, "Check the path and the file name.");
+    if (code === "EISDIR") throw new ArDeskError("NOT_A_WORKBOOK", `${file} is a folder, not a workbook.`, "Give the path of an .xlsx file.");
+    throw new ArDeskError("NOT_A_WORKBOOK", `Cannot read ${file} (${code ?? "unknown error"}).`, "Check that the file exists and you may read it.");
+  }
+  const magic = bytes.subarray(0, 4).toString("hex");
+  if (magic === OLE2_MAGIC) {
+    throw new ArDeskError(
+      "NOT_A_WORKBOOK",
+      `${file} is password-protected or in the old .xls format; AR Desk cannot read it.`,
+      "Open it in Excel, remove the password if it has one, and save it as an .xlsx workbook.",
+    );
+  }
+  if (magic !== ZIP_MAGIC) {
+    throw new ArDeskError("NOT_A_WORKBOOK", `${file} is not an Excel workbook (.xlsx).`, "Save it from Excel as an .xlsx workbook and try again.");
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new ArDeskError("NOT_A_WORKBOOK", `${file} looks like a workbook but cannot be read: it may be damaged.`, "Open it in Excel and save it again as .xlsx.");
+  }
+  return workbook;
+}
+
+/**
+ * Writes the workbook to a temporary file beside the target, then renames it over the target,
+ * so a crash or a full disk never leaves a half-written workbook under the user's file name.
+ */
+export async function saveWorkbookAtomically(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await workbook.xlsx.writeFile(temporary);
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ArDeskError("WRITE_FAILED", `Could not write ${file} (${detail}).`, "Check that the folder exists, is writable and the file is not open in another program.");
+  }
+}
+
+/** The default output beside the input: book.xlsx → book.ar.xlsx. */
+export function defaultOutputPath(input: string): string {
+  const parsed = path.parse(input);
+  return path.join(parsed.dir, `${parsed.name}.ar.xlsx`);
+}

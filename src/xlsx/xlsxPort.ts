@@ -1,0 +1,229 @@
+import ExcelJS from "exceljs";
+import { ArDeskError } from "../core/errors";
+import type { CellValue, TableData, TableInfo, WorkbookPort, WriteResult } from "../workbook/port";
+import { isGenerated, parseRegistry, REGISTRY_SHEET, registryValues, withGenerated } from "../workbook/registry";
+import {
+  cellAddress,
+  parseCellAddress,
+  type PlanBlock,
+  type PlanCell,
+  type PlanTable,
+  type SheetPlan,
+} from "../workbook/sheetPlan";
+
+/** ExcelJS's own table model as it reads it back from a file (not part of its typings). */
+interface LoadedTableModel {
+  name: string;
+  tableRef?: string;
+  ref?: string;
+  headerRow?: boolean;
+  totalsRow?: boolean;
+  columns: { name: string }[];
+}
+
+/** A plain cell value from ExcelJS's richer cell values (formulas give their cached result). */
+function plainValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((part) => part.text).join("");
+    if ("formula" in value || "sharedFormula" in value) return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ("error" in value) return String(value.error);
+    if ("text" in value) return String(value.text);
+  }
+  return null;
+}
+
+/** The ExcelJS value for a plan cell: text stays a string (ExcelJS writes strings as text, never formulas). */
+function excelValue(cell: PlanCell): ExcelJS.CellValue {
+  if (cell !== null && typeof cell === "object") return { formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+  return cell;
+}
+
+/**
+ * The WorkbookPort on an .xlsx file held in memory by ExcelJS: the command line's adapter.
+ * Tables are Excel tables first; a sheet without tables offers its first row as a header row.
+ */
+export class XlsxWorkbookPort implements WorkbookPort {
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  async listTables(): Promise<TableInfo[]> {
+    return this.candidates().map(({ info }) => info);
+  }
+
+  async readTable(table: TableInfo): Promise<TableData> {
+    const found = this.candidates().find((c) => c.info.name === table.name && c.info.sheet === table.sheet);
+    if (!found) throw new ArDeskError("TABLE_NOT_FOUND", `Table "${table.name}" is no longer in the workbook.`);
+    const { info, sheet, top, left, lastRow } = found;
+    const rows: CellValue[][] = [];
+    for (let r = top + 1; r <= lastRow; r++) {
+      const row = sheet.getRow(r);
+      const values: CellValue[] = [];
+      for (let c = 0; c < info.headers.length; c++) values.push(plainValue(row.getCell(left + c).value));
+      rows.push(values);
+    }
+    return { ...info, rows, firstDataRow: top + 1, firstColumn: left, date1904: Boolean(this.workbook.properties?.date1904) };
+  }
+
+  async writeSheet(plan: SheetPlan): Promise<WriteResult> {
+    const registrySheet = this.workbook.getWorksheet(REGISTRY_SHEET);
+    const registry = registrySheet ? parseRegistry(sheetValues(registrySheet)) : [];
+    const existing = this.workbook.getWorksheet(plan.name);
+    if (existing && !isGenerated(registry, plan.name)) {
+      throw sheetNameTaken(plan.name);
+    }
+    // A replaced sheet goes back where it was, so the user's tab order is kept.
+    const position = existing ? this.workbook.worksheets.indexOf(existing) : -1;
+    if (existing) this.workbook.removeWorksheet(existing.id);
+    const sheet = this.workbook.addWorksheet(plan.name, {
+      views: plan.freezeRows ? [{ state: "frozen", ySplit: plan.freezeRows }] : undefined,
+    });
+    if (position >= 0) moveWorksheet(this.workbook, sheet, position);
+    plan.blocks.forEach((block) => writeBlock(sheet, block));
+    plan.tables.forEach((table) => writeTable(sheet, table, this.tableNames()));
+    plan.columnWidths?.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+
+    const registryEntries = withGenerated(registry, { sheet: plan.name, kind: plan.kind, id: "" });
+    const target = registrySheet ?? this.workbook.addWorksheet(REGISTRY_SHEET, { state: "veryHidden" });
+    target.spliceRows(1, target.rowCount);
+    registryValues(registryEntries).forEach((row, i) => (target.getRow(i + 1).values = row));
+    this.workbook.calcProperties.fullCalcOnLoad = true;
+    return { sheet: plan.name, replaced: Boolean(existing) };
+  }
+
+  private tableNames(): Set<string> {
+    const names = new Set<string>();
+    this.workbook.eachSheet((sheet) => tablesOf(sheet).forEach((t) => names.add(t.name.toLowerCase())));
+    return names;
+  }
+
+  private candidates() {
+    const found: { info: TableInfo; sheet: ExcelJS.Worksheet; top: number; left: number; lastRow: number }[] = [];
+    this.workbook.eachSheet((sheet) => {
+      if (sheet.name === REGISTRY_SHEET) return;
+      const tables = tablesOf(sheet);
+      for (const model of tables) {
+        const [from, to] = String(model.tableRef ?? model.ref).split(":");
+        const { row: top, column: left } = parseCellAddress(from);
+        const bottom = to ? parseCellAddress(to).row : top;
+        const lastRow = model.totalsRow ? bottom - 1 : bottom;
+        found.push({
+          info: { name: model.name, sheet: sheet.name, headers: model.columns.map((c) => c.name), headerAddress: cellAddress(top, left), rowCount: lastRow - top },
+          sheet,
+          top,
+          left,
+          lastRow,
+        });
+      }
+      if (tables.length === 0 && sheet.actualRowCount > 0) {
+        // No Excel table: take the first non-empty row as the header row of a plain range.
+        let top = 0;
+        sheet.eachRow((row, number) => (top = top || (row.cellCount > 0 ? number : 0)));
+        const headerRow = sheet.getRow(top);
+        const left = headerRow.actualCellCount > 0 ? firstColumn(headerRow) : 1;
+        const headers: string[] = [];
+        for (let c = left; c <= headerRow.cellCount; c++) headers.push(String(plainValue(headerRow.getCell(c).value) ?? ""));
+        found.push({
+          info: { name: `${sheet.name}!${cellAddress(top, left)}`, sheet: sheet.name, headers, headerAddress: cellAddress(top, left), rowCount: sheet.rowCount - top },
+          sheet,
+          top,
+          left,
+          lastRow: sheet.rowCount,
+        });
+      }
+    });
+    return found;
+  }
+}
+
+/** The sheet's tables as ExcelJS really returns them (its typings say tuples; it hands Table objects). */
+function tablesOf(sheet: ExcelJS.Worksheet): LoadedTableModel[] {
+  return (sheet.getTables() as unknown as { table?: LoadedTableModel }[]).map(
+    (t) => (t.table ?? t) as LoadedTableModel,
+  );
+}
+
+function firstColumn(row: ExcelJS.Row): number {
+  let first = 0;
+  row.eachCell((_cell, column) => (first = first || column));
+  return first || 1;
+}
+
+function sheetValues(sheet: ExcelJS.Worksheet): CellValue[][] {
+  const values: CellValue[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    const cells: CellValue[] = [];
+    for (let c = 1; c <= Math.max(row.cellCount, 3); c++) cells.push(plainValue(row.getCell(c).value));
+    values.push(cells);
+  });
+  return values;
+}
+
+function moveWorksheet(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, position: number): void {
+  // ExcelJS orders tabs by each sheet's orderNo; shift the later ones to make room.
+  const ordered = workbook.worksheets.filter((s) => s !== sheet);
+  ordered.splice(position, 0, sheet);
+  ordered.forEach((s, i) => ((s as unknown as { orderNo: number }).orderNo = i));
+}
+
+export function sheetNameTaken(name: string): ArDeskError {
+  return new ArDeskError(
+    "SHEET_NAME_TAKEN",
+    `A sheet named "${name}" already exists and was not made by AR Desk.`,
+    "Rename or move your sheet, then refresh again. AR Desk never overwrites sheets it did not create.",
+  );
+}
+
+const STYLE_FONTS: Record<NonNullable<PlanBlock["style"]>, Partial<ExcelJS.Font>> = {
+  title: { bold: true, size: 16 },
+  subtitle: { bold: true, size: 12 },
+  label: { bold: true },
+  note: { italic: true },
+};
+
+function writeBlock(sheet: ExcelJS.Worksheet, block: PlanBlock): void {
+  const { row: top, column: left } = parseCellAddress(block.at);
+  block.values.forEach((values, r) =>
+    values.forEach((value, c) => {
+      const cell = sheet.getCell(top + r, left + c);
+      cell.value = excelValue(value);
+      if (block.numberFormat) cell.numFmt = block.numberFormat;
+      if (block.style) cell.font = STYLE_FONTS[block.style];
+    }),
+  );
+}
+
+function writeTable(sheet: ExcelJS.Worksheet, table: PlanTable, taken: Set<string>): void {
+  let name = table.name;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${table.name}${n}`;
+  const { row: top, column: left } = parseCellAddress(table.at);
+  sheet.addTable({
+    name,
+    ref: table.at,
+    headerRow: true,
+    totalsRow: Boolean(table.totals),
+    style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    columns: table.headers.map((header, i) => ({
+      name: header,
+      filterButton: true,
+      ...(table.totals?.[i] === "sum" ? { totalsRowFunction: "sum" as const } : {}),
+      ...(table.totals?.[i] === "label" ? { totalsRowLabel: "Total" } : {}),
+    })),
+    rows: table.rows.map((row) => row.map(excelValue)),
+  });
+  const lastRow = top + table.rows.length + (table.totals ? 1 : 0);
+  table.columnFormats.forEach((format, i) => {
+    if (!format) return;
+    for (let r = top + 1; r <= lastRow; r++) sheet.getCell(r, left + i).numFmt = format;
+  });
+  if (table.totals) {
+    // ExcelJS leaves the totals formulas without a cached result; store it so every reader
+    // (and Excel before its first recalculation) shows the right figure.
+    table.totals.forEach((kind, i) => {
+      if (kind !== "sum") return;
+      const cell = sheet.getCell(lastRow, left + i);
+      const sum = table.rows.reduce((acc, row) => acc + (typeof row[i] === "number" ? (row[i] as number) : 0), 0);
+      cell.value = { formula: `SUBTOTAL(109,${name}[${table.headers[i]}])`, result: Math.round(sum * 1e6) / 1e6 } as ExcelJS.CellFormulaValue;
+    });
+  }
+}

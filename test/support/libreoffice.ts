@@ -1,0 +1,66 @@
+/**
+ * LibreOffice Calc as an independent spreadsheet engine: it opens a workbook we wrote,
+ * recalculates its formulas and exports every sheet to CSV, which we read back.
+ * Needs `soffice` (Debian: libreoffice-calc-nogui; `npm test` installs it).
+ */
+import { execFileSync } from "child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") row.push(field), (field = "");
+    else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field), rows.push(row), (row = []), (field = "");
+    } else field += ch;
+  }
+  if (field !== "" || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+/** Every sheet of the workbook as LibreOffice computes it, by sheet name; numbers unformatted. */
+export function recalculateWithLibreOffice(xlsxFile: string): Map<string, string[][]> {
+  const work = mkdtempSync(path.join(tmpdir(), "ar-desk-lo-"));
+  try {
+    // Own profile per run: two soffice processes sharing one profile block each other.
+    const profile = `file://${path.join(work, "profile")}`;
+    // Filter options: comma, double quote, UTF-8, from line 1, raw values (not as shown), all sheets (-1).
+    const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+    execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", filter, "--outdir", work, xlsxFile], {
+      stdio: "pipe",
+      timeout: 180_000,
+    });
+    const base = path.parse(xlsxFile).name;
+    const sheets = new Map<string, string[][]>();
+    for (const file of readdirSync(work)) {
+      if (!file.startsWith(`${base}-`) || !file.endsWith(".csv")) continue;
+      sheets.set(file.slice(base.length + 1, -4), parseCsv(readFileSync(path.join(work, file), "utf8")));
+    }
+    return sheets;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** True when soffice can be run. */
+export function hasLibreOffice(): boolean {
+  try {
+    execFileSync("soffice", ["--version"], { stdio: "pipe", timeout: 60_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
