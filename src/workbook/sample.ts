@@ -47,7 +47,7 @@ function random(seed: number): () => number {
 }
 
 /**
- * A realistic invoice ledger for demos and tests: invoices spread over the ten months before
+ * A realistic invoice ledger for demos and tests: invoices spread over the eight months before
  * the as-of date, a few customers much larger than the rest, most old invoices paid (some late,
  * some partly), and a tail of unpaid ones up to about 200 days past due.
  * @example generateSampleInvoices({ asOf: dayFromIso("2026-11-23")! }).length // 360
@@ -74,13 +74,13 @@ export function generateSampleInvoices(options: SampleOptions): SampleInvoice[] 
   const rows: SampleInvoice[] = [];
   for (let i = 0; i < invoices; i++) {
     const customer = customerList[Math.floor(rand() ** 1.4 * customerList.length)];
-    const invoiceDate = asOf - Math.floor(rand() * 230);
+    const invoiceDate = asOf - Math.floor(rand() * 250);
     const dueDate = invoiceDate + customer.terms.days;
     const amountCents = Math.round(customer.scale * (0.3 + rand() * 1.7)) * 100 + Math.floor(rand() * 100);
     const wouldPayOn = dueDate + Math.round(customer.lateness * rand() * 2 - 5);
     let paidDate: DayNumber | null = null;
     let balanceCents = amountCents;
-    if (!(customer.stopsPaying && invoiceDate > asOf - 150) && wouldPayOn <= asOf) {
+    if (!(customer.stopsPaying && invoiceDate > asOf - 215) && wouldPayOn <= asOf) {
       paidDate = wouldPayOn;
       balanceCents = 0;
     } else if (rand() < 0.12) {

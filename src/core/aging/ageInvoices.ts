@@ -14,7 +14,7 @@ export interface CustomerAging {
 export interface AgingReport {
   asOf: DayNumber;
   buckets: Bucket[];
-  /** Customers with an open balance, most overdue first, then by name. */
+  /** Customers with open items (an invoice and a credit note that cancel out still show), most overdue first, then by name. */
   customers: CustomerAging[];
   /** Per-bucket totals across customers, in minor units. */
   totals: number[];

@@ -1,0 +1,74 @@
+import { isGenerated, parseRegistry, registryValues, REGISTRY_SHEET, withGenerated, type RegistryEntry } from "../../src/workbook/registry";
+
+const ENTRIES: RegistryEntry[] = [
+  { sheet: "AR Aging", kind: "aging", id: "{A-1}" },
+  { sheet: "AR Issues", kind: "issues", id: "" },
+];
+
+describe("registryValues and parseRegistry", () => {
+  it("writes a header row, then one row per entry", () => {
+    const values = registryValues(ENTRIES);
+    expect(values).toHaveLength(3);
+    expect(values[0][0]).toBe("AR Desk generated sheets: do not edit");
+    expect(values.slice(1)).toEqual([
+      ["AR Aging", "aging", "{A-1}"],
+      ["AR Issues", "issues", ""],
+    ]);
+  });
+
+  it("round trips", () => {
+    expect(parseRegistry(registryValues(ENTRIES))).toEqual(ENTRIES);
+    expect(parseRegistry(registryValues([]))).toEqual([]);
+  });
+
+  it("drops rows without a sheet name and fills missing cells with empty text", () => {
+    const values = [["header"], [null, "aging", "x"], ["", "aging", "x"], [42, "aging", "x"], ["Ok", undefined, null], ["Ids", "aging", 7]];
+    expect(parseRegistry(values)).toEqual([
+      { sheet: "Ok", kind: "", id: "" },
+      { sheet: "Ids", kind: "aging", id: "7" },
+    ]);
+    expect(parseRegistry([])).toEqual([]);
+  });
+
+  it("keeps its list on a sheet whose name starts with an underscore", () => {
+    expect(REGISTRY_SHEET).toBe("_ardesk");
+  });
+});
+
+describe("isGenerated", () => {
+  it("matches the sheet name whatever its case", () => {
+    expect(isGenerated(ENTRIES, "ar aging")).toBe(true);
+    expect(isGenerated(ENTRIES, "AR AGING", "{A-1}")).toBe(true);
+  });
+
+  it("refuses a sheet of that name with another id", () => {
+    expect(isGenerated(ENTRIES, "AR Aging", "{B-2}")).toBe(false);
+  });
+
+  it("matches when either side has no id", () => {
+    expect(isGenerated(ENTRIES, "AR Issues", "{any}")).toBe(true);
+    expect(isGenerated(ENTRIES, "AR Aging", "")).toBe(true);
+  });
+
+  it("refuses sheets it never recorded", () => {
+    expect(isGenerated(ENTRIES, "Sheet1")).toBe(false);
+    expect(isGenerated([], "AR Aging")).toBe(false);
+  });
+});
+
+describe("withGenerated", () => {
+  it("replaces the entry of the same name, whatever its case", () => {
+    const next = withGenerated(ENTRIES, { sheet: "ar aging", kind: "aging", id: "{C-3}" });
+    expect(next).toEqual([
+      { sheet: "AR Issues", kind: "issues", id: "" },
+      { sheet: "ar aging", kind: "aging", id: "{C-3}" },
+    ]);
+    expect(isGenerated(next, "AR Aging", "{A-1}")).toBe(false);
+    expect(ENTRIES).toHaveLength(2); // the original list is left as it was
+    expect(ENTRIES[0].id).toBe("{A-1}");
+  });
+
+  it("adds a new name at the end", () => {
+    expect(withGenerated(ENTRIES, { sheet: "AR Risk", kind: "risk", id: "" }).map((e) => e.sheet)).toEqual(["AR Aging", "AR Issues", "AR Risk"]);
+  });
+});
