@@ -1,0 +1,29 @@
+/**
+ * The e2e seed's expected AR Aging, computed by hand (not by AR Desk's code) from the invoices in
+ * harness/seeds.ts, as of 2026-03-31, by days past due:
+ *
+ *   INV-1001 Acme Corp   due 2026-04-15  1,250.00  -15 days → Current
+ *   INV-1002 Acme Corp   due 2026-03-01    980.55   30 days → 1–30
+ *   INV-1003 Birch & Co  due 2026-01-20  2,400.10   70 days → 61–90
+ *   INV-1004 Birch & Co  due 2026-02-27    310.45   32 days → 31–60
+ *   INV-1005 Cobalt Ltd  due 2025-11-01  5,000.00  150 days → 120+
+ *   INV-1006 Cobalt Ltd  due 2025-12-15      0.99  106 days → 91–120
+ *   INV-1007 Acme Corp   due 2026-03-31    100.00    0 days → Current (due today is not overdue)
+ *   INV-1008 Cobalt Ltd  amount "n/a"              skipped (cell E9)
+ *
+ * Amounts in cents, buckets in the order Current, 1–30, 31–60, 61–90, 91–120, 120+.
+ */
+module.exports = {
+  asOf: "2026-03-31",
+  headers: ["Customer", "Current", "1–30", "31–60", "61–90", "91–120", "120+", "Total"],
+  customers: {
+    "Acme Corp": [135000, 98055, 0, 0, 0, 0, 233055],
+    "Birch & Co": [0, 0, 31045, 240010, 0, 0, 271055],
+    "Cobalt Ltd": [0, 0, 0, 0, 99, 500000, 500099],
+  },
+  /** Most overdue first. */
+  order: ["Cobalt Ltd", "Birch & Co", "Acme Corp"],
+  totals: [135000, 98055, 31045, 240010, 99, 500000, 1004209],
+  headline: "Aged 8 invoices: 7 open across 3 customers, total 10,042.09. 1 row skipped.",
+  skippedLine: 'Invoices!E9: amount "n/a" is not a number',
+};

@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+/**
+ * End to end in a real browser: builds the task pane in e2e mode (webpack --env e2e), serves it
+ * on 127.0.0.1 with a tiny http server, drives Debian's Chromium with playwright-core, and checks
+ * the numbers the pane writes into the fake Excel host (test/support/fakeExcel, installed as
+ * Office/Excel by test/e2e/harness/installFake.ts) against hand-computed ones (expected.js).
+ *
+ *   node test/e2e/run-e2e.js          # or: npm run test:e2e
+ *
+ * Artifacts: test-artifacts/taskpane.png (and taskpane-error.png). Exits non-zero on any failure;
+ * the last line is "N passed, M failed". Never downloads a browser.
+ */
+"use strict";
+const fs = require("fs");
+const http = require("http");
+const path = require("path");
+const { spawnSync } = require("child_process");
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const DIST = path.join(ARTIFACTS, "e2e-dist");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const EXPECTED = require("./expected");
+const PAGE = "taskpane.e2e.html";
+const TIMEOUT_MS = 30_000;
+/** The whole run, build included, must finish within this. */
+const RUN_LIMIT_MS = 5 * 60_000;
+
+const results = [];
+function record(name, error) {
+  results.push({ name, error });
+  console.log(error ? `  ✗ ${name}\n      ${String(error && error.message ? error.message : error).split("\n").join("\n      ")}` : `  ✓ ${name}`);
+}
+async function check(name, fn) {
+  try {
+    await fn();
+    record(name);
+  } catch (error) {
+    record(name, error);
+  }
+}
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+function finish() {
+  const failed = results.filter((r) => r.error).length;
+  console.log(`${results.length - failed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || results.length === 0 ? 1 : 0;
+}
+
+function build() {
+  const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+  const run = spawnSync(process.execPath, [cli, "--mode", "development", "--env", "e2e", "--env", `outDir=${DIST}`], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 180_000,
+  });
+  if (run.status !== 0) {
+    throw new Error(`webpack e2e build failed (exit ${run.status}${run.signal ? `, ${run.signal}` : ""}):\n${run.stdout}\n${run.stderr}`);
+  }
+  assert(fs.existsSync(path.join(DIST, PAGE)), `the e2e build did not write ${PAGE}`);
+}
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".map": "application/json", ".txt": "text/plain; charset=utf-8" };
+
+/** Serves DIST on 127.0.0.1, on a free port. */
+function serve() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    const file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-store" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve(server));
+  });
+}
+
+/** A fresh page on the pane with the given seed; records page errors and blocks every non-local request. */
+async function openPane(browser, origin, seed) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 720 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  const problems = [];
+  const external = [];
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith("data:")) return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  await page.goto(`${origin}/${PAGE}?seed=${seed}`);
+  await page.waitForFunction(() => Boolean(window.__e2e && window.__e2e.ready));
+  await page.getByRole("button", { name: "Refresh aging" }).waitFor();
+  return { context, page, problems, external };
+}
+
+const cents = (value) => (typeof value === "number" ? Math.round(value * 100) : value);
+const money = (c) => (typeof c === "number" ? (c / 100).toFixed(2) : JSON.stringify(c));
+
+/** The aging table in the sheet's values: header row, customer rows, totals row. */
+function agingTable(values) {
+  const headerRow = values.findIndex((row) => row[0] === "Customer");
+  assert(headerRow >= 0, `no "Customer" header row in AR Aging; sheet values:\n${JSON.stringify(values)}`);
+  const headers = values[headerRow].slice(0, EXPECTED.headers.length);
+  const body = [];
+  let r = headerRow + 1;
+  for (; r < values.length && values[r][0] !== "" && values[r][0] !== null && !/^total/i.test(String(values[r][0])); r++) body.push(values[r]);
+  return { headers, body, totals: values[r] };
+}
+
+async function testSuccess(browser, origin) {
+  const { context, page, problems, external } = await openPane(browser, origin, "invoices");
+  try {
+    let invoicesBefore;
+    await check("the pane boots on the fake host with today's date and a Refresh aging button", async () => {
+      const value = await page.getByTestId("as-of").inputValue();
+      assert(/^\d{4}-\d{2}-\d{2}$/.test(value), `as-of field should hold an ISO date, holds "${value}"`);
+      assert(await page.getByText("AR Desk", { exact: true }).isVisible(), 'header "AR Desk" not visible');
+      invoicesBefore = await page.evaluate(() => window.__e2e.sheetValues("Invoices"));
+    });
+
+    await check(`refresh as of ${EXPECTED.asOf} shows the success message with counts`, async () => {
+      await page.getByTestId("as-of").fill(EXPECTED.asOf);
+      await page.getByRole("button", { name: "Refresh aging" }).click();
+      const success = page.getByTestId("success");
+      await success.waitFor();
+      const text = await success.innerText();
+      assert(text.includes(EXPECTED.headline), `success message should include\n  ${EXPECTED.headline}\nbut reads\n  ${text}`);
+      assert(text.includes(EXPECTED.skippedLine), `success message should list the skipped cell: ${EXPECTED.skippedLine}\nbut reads\n  ${text}`);
+      assert(text.includes(`as of ${EXPECTED.asOf}`), `success message should name the as-of date; reads\n  ${text}`);
+    });
+
+    await page.screenshot({ path: path.join(ARTIFACTS, "taskpane.png"), fullPage: true });
+
+    const values = await page.evaluate(() => window.__e2e.sheetValues("AR Aging"));
+    await check("the AR Aging sheet has the bucket headers", async () => {
+      const { headers } = agingTable(values);
+      assert(JSON.stringify(headers) === JSON.stringify(EXPECTED.headers), `headers ${JSON.stringify(headers)} ≠ ${JSON.stringify(EXPECTED.headers)}`);
+    });
+
+    await check("each customer's buckets and total match the hand-computed aging to the cent", async () => {
+      const { body } = agingTable(values);
+      const names = body.map((row) => row[0]);
+      assert(names.length === Object.keys(EXPECTED.customers).length, `customers ${JSON.stringify(names)} ≠ ${JSON.stringify(Object.keys(EXPECTED.customers))}`);
+      const wrong = [];
+      for (const [customer, expected] of Object.entries(EXPECTED.customers)) {
+        const row = body.find((r) => r[0] === customer);
+        if (!row) {
+          wrong.push(`${customer}: missing`);
+          continue;
+        }
+        expected.forEach((want, i) => {
+          const got = cents(row[i + 1]);
+          if (got !== want) wrong.push(`${customer} ${EXPECTED.headers[i + 1]}: ${money(got)} ≠ ${money(want)}`);
+        });
+      }
+      assert(wrong.length === 0, wrong.join("\n"));
+    });
+
+    await check("customers are listed most overdue first", async () => {
+      const names = agingTable(values).body.map((row) => row[0]);
+      assert(JSON.stringify(names) === JSON.stringify(EXPECTED.order), `order ${JSON.stringify(names)} ≠ ${JSON.stringify(EXPECTED.order)}`);
+    });
+
+    await check("the totals row matches the hand-computed totals to the cent", async () => {
+      const { totals } = agingTable(values);
+      assert(totals, "no totals row below the customers");
+      const wrong = [];
+      EXPECTED.totals.forEach((want, i) => {
+        const got = cents(totals[i + 1]);
+        if (got !== want) wrong.push(`total ${EXPECTED.headers[i + 1]}: ${money(got)} ≠ ${money(want)}`);
+      });
+      assert(wrong.length === 0, `${wrong.join("\n")}\ntotals row: ${JSON.stringify(totals)}`);
+    });
+
+    await check("the user's invoice table is left unchanged", async () => {
+      const after = await page.evaluate(() => window.__e2e.sheetValues("Invoices"));
+      assert(JSON.stringify(after) === JSON.stringify(invoicesBefore), "the Invoices sheet changed during the refresh");
+    });
+
+    await check("the refresh ran in one Excel.run, never over the request limit, without browser errors", async () => {
+      const stats = await page.evaluate(() => window.__e2e.stats());
+      console.log(`      fake host stats: ${JSON.stringify(stats)}`);
+      assert(stats.runCount === 1, `Excel.run called ${stats.runCount} times for one click`);
+      assert(stats.rejectedSyncs === 0, `${stats.rejectedSyncs} sync(s) rejected by the host`);
+      assert(stats.tableRowAddCalls === 0, `TableRowCollection.add called ${stats.tableRowAddCalls} times`);
+      assert(problems.length === 0, problems.join("\n"));
+      assert(external.length === 0, `requests outside localhost: ${external.join(", ")}`);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+async function testError(browser, origin) {
+  const { context, page, problems, external } = await openPane(browser, origin, "no-invoices");
+  try {
+    await check("without an invoice table the pane shows an error naming the problem and the tables seen", async () => {
+      await page.getByRole("button", { name: "Refresh aging" }).click();
+      const error = page.getByTestId("error");
+      await error.waitFor();
+      const text = await error.innerText();
+      assert(/No invoice table found/.test(text), `error message should say "No invoice table found"; reads\n  ${text}`);
+      assert(text.includes("Contacts"), `error message should list the table it saw ("Contacts"); reads\n  ${text}`);
+      assert(!/\bat \S+ \(|\.tsx?:\d+/.test(text), `error message shows a stack trace:\n  ${text}`);
+      await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-error.png"), fullPage: true });
+    });
+
+    await check("the failed refresh wrote no AR Aging sheet", async () => {
+      const names = await page.evaluate(() => window.__e2e.sheetNames());
+      assert(!names.includes("AR Aging"), `sheets after the failed refresh: ${JSON.stringify(names)}`);
+      assert(problems.length === 0, problems.join("\n"));
+      assert(external.length === 0, `requests outside localhost: ${external.join(", ")}`);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  const guard = setTimeout(() => {
+    record("the e2e run finishes in time", new Error(`still running after ${RUN_LIMIT_MS / 1000} s`));
+    finish();
+    process.exit(1);
+  }, RUN_LIMIT_MS);
+  guard.unref();
+
+  console.log("AR Desk e2e (Chromium + fake Excel host)");
+  if (!fs.existsSync(CHROMIUM)) {
+    record("Chromium is installed", new Error(`${CHROMIUM} not found. Install it with: apt-get install -y chromium (never download a browser)`));
+    return finish();
+  }
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+  try {
+    build();
+    record("webpack builds the e2e task pane");
+  } catch (error) {
+    record("webpack builds the e2e task pane", error);
+    return finish();
+  }
+
+  const { chromium } = require("playwright-core");
+  const server = await serve();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      // --disable-background-networking etc.: no update checks or sync traffic on a closed network.
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+    });
+    await testSuccess(browser, origin);
+    await testError(browser, origin);
+  } catch (error) {
+    record("the e2e run completes", error);
+  } finally {
+    if (browser) await browser.close().catch(() => undefined);
+    await new Promise((resolve) => server.close(resolve));
+  }
+  finish();
+}
+
+main().catch((error) => {
+  record("the e2e run completes", error);
+  finish();
+});

@@ -1,0 +1,40 @@
+import { makeBuckets } from "../../src/core/aging/buckets";
+import { dayFromIso } from "../../src/core/parse/dates";
+import type { RefreshResult } from "../../src/workbook/refreshAging";
+import type { SkippedRow } from "../../src/workbook/readInvoices";
+
+/** A refresh result shaped like the pipeline's, with the counts of the design's example. */
+export function sampleResult(overrides: Partial<RefreshResult> = {}, skippedCount = 2): RefreshResult {
+  const asOf = dayFromIso("2026-03-31")!;
+  const skipped: SkippedRow[] = Array.from({ length: skippedCount }, (_, i) => ({
+    sheet: "Invoices",
+    row: 10 + i,
+    cell: `D${10 + i}`,
+    reason: `amount "n/a${i}" is not a number`,
+  }));
+  const customers = Array.from({ length: 41 }, (_, i) => ({
+    customer: `Customer ${i + 1}`,
+    buckets: [0, 0, 0, 0, 0, 0],
+    total: 0,
+    overdue: 0,
+    openInvoices: 0,
+  }));
+  customers[0].buckets[0] = 12_345_678;
+  customers[0].total = 12_345_678;
+  return {
+    asOf,
+    source: { table: "Invoices", sheet: "Invoices" },
+    sheet: "AR Aging",
+    invoicesRead: 312,
+    skipped,
+    report: {
+      asOf,
+      buckets: makeBuckets(),
+      customers,
+      totals: [12_345_678, 0, 0, 0, 0, 0],
+      grandTotal: 12_345_678,
+      openInvoices: 210,
+    },
+    ...overrides,
+  };
+}
