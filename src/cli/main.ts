@@ -3,27 +3,33 @@ import * as path from "path";
 import { ArDeskError, describeError } from "../core/errors";
 import { dayFromIso, today } from "../core/parse/dates";
 import type { DayNumber } from "../core/types";
-import { refreshAging } from "../workbook/refreshAging";
+import { refreshAging, validateWorkbook } from "../workbook/refreshAging";
 import { generateSampleInvoices } from "../workbook/sample";
 import { defaultOutputPath, openWorkbook, saveWorkbookAtomically } from "../xlsx/files";
 import { buildSampleWorkbook } from "../xlsx/sampleWorkbook";
 import { XlsxWorkbookPort } from "../xlsx/xlsxPort";
 import { parseArgs, type ParsedArgs } from "./args";
-import { refreshJson, refreshSummary } from "./report";
+import { refreshJson, refreshSummary, validateJson, validateSummary } from "./report";
 
 const USAGE = `AR Desk: receivables aging from an Excel invoice table, without Excel.
 
 Usage:
-  ar-desk refresh <book.xlsx> [--as-of YYYY-MM-DD] [--out <file>] [--table <name>] [--json]
-      Ages the open invoices and writes an "AR Aging" sheet into a copy of the workbook
-      (default <book>.ar.xlsx; the input is only overwritten when --out names it).
+  ar-desk refresh <book.xlsx|.csv> [--as-of YYYY-MM-DD] [--out <file>] [--table <name>] [--json]
+      Checks the invoice table, ages the open invoices and writes the "AR Aging" and
+      "AR Data Issues" sheets into a copy of the workbook (default <book>.ar.xlsx; the
+      input is only overwritten when --out names it).
+  ar-desk validate <book.xlsx|.csv> [--as-of YYYY-MM-DD] [--table <name>] [--out <file>] [--json]
+      Checks every cell of the invoice table and lists what is wrong, where, and what to do.
+      Exit code 0 when no errors, 1 when errors were found. --out also writes the
+      "AR Data Issues" sheet into a copy.
   ar-desk sample <file.xlsx> [--as-of YYYY-MM-DD] [--invoices N] [--customers N] [--seed N]
       Writes a realistic sample workbook with an "Invoices" table.
   ar-desk demo [--dir <folder>]
       Writes the sample, refreshes it and prints the summary (default folder: ./ar-desk-demo).
   ar-desk help
 
-Exit codes: 0 done, 2 unusable input (message says what to fix), 3 unexpected problem.`;
+Exit codes: 0 done, 1 validate found errors, 2 unusable input (the message says what
+to fix), 3 unexpected problem.`;
 
 /** Where the command writes what it has to say; injectable so tests capture it. */
 export interface Io {
@@ -59,13 +65,25 @@ async function refresh(args: ParsedArgs, io: Io): Promise<void> {
   const input = requireFile(args, "book.xlsx");
   const asOf = asOfFlag(args);
   const output = typeof args.flags.out === "string" ? args.flags.out : defaultOutputPath(input);
-  const workbook = await openWorkbook(input);
-  const result = await refreshAging(new XlsxWorkbookPort(workbook), {
-    asOf,
-    table: typeof args.flags.table === "string" ? args.flags.table : undefined,
-  });
+  const { workbook, typedCells } = await openWorkbook(input);
+  const result = await refreshAging(new XlsxWorkbookPort(workbook), { asOf, table: tableFlag(args), typedCells });
   await saveWorkbookAtomically(workbook, output);
   io.out(args.flags.json ? JSON.stringify(refreshJson(result, output), null, 2) : refreshSummary(result, output));
+}
+
+async function validate(args: ParsedArgs, io: Io): Promise<number> {
+  const input = requireFile(args, "book.xlsx");
+  const asOf = asOfFlag(args);
+  const output = typeof args.flags.out === "string" ? args.flags.out : undefined;
+  const { workbook, typedCells } = await openWorkbook(input);
+  const report = await validateWorkbook(new XlsxWorkbookPort(workbook), { asOf, table: tableFlag(args), typedCells });
+  if (output) await saveWorkbookAtomically(workbook, output);
+  io.out(args.flags.json ? JSON.stringify(validateJson(report), null, 2) : validateSummary(report, output));
+  return report.issues.some((i) => i.severity === "error") ? 1 : 0;
+}
+
+function tableFlag(args: ParsedArgs): string | undefined {
+  return typeof args.flags.table === "string" ? args.flags.table : undefined;
 }
 
 async function sample(args: ParsedArgs, io: Io, fileOverride?: string): Promise<string> {
@@ -97,6 +115,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case "refresh":
         await refresh(args, io);
         return 0;
+      case "validate":
+        return await validate(args, io);
       case "sample":
         await sample(args, io);
         return 0;

@@ -8,6 +8,7 @@ export type ArDeskErrorCode =
   | "NOT_A_WORKBOOK"
   | "NO_INVOICE_TABLE"
   | "TABLE_NOT_FOUND"
+  | "SEVERAL_INVOICE_TABLES"
   | "SHEET_NAME_TAKEN"
   | "BAD_OPTION"
   | "WRITE_FAILED";

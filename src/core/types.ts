@@ -31,6 +31,18 @@ export interface InvoiceRecord {
   /** ISO 4217 code when the table says; undefined means the workbook's single currency. */
   currency?: string;
   source: SourceRef;
+  /** Day the invoice was settled, when the table says. */
+  paidDate?: DayNumber;
+  /** Contested by the customer: kept in aging, never chased. */
+  disputed?: boolean;
+  /** Day the customer promised to pay. */
+  promiseDate?: DayNumber;
+  /** A credit note (negative amount or a credit type), shown on its own line and netted per customer. */
+  isCredit?: boolean;
+  email?: string;
+  contact?: string;
+  terms?: string;
+  notes?: string;
 }
 
 /** An aging bucket: days past due from `minDays` to `maxDays`, both inclusive; null is unbounded. */

@@ -3,7 +3,7 @@
  * no Office.js, so the wording is tested on its own (test/taskpane/summary.test.ts).
  */
 import type { RefreshProgress, RefreshResult } from "../workbook/refreshAging";
-import type { SkippedRow } from "../workbook/readInvoices";
+import type { SkippedRow } from "../workbook/loadInvoices";
 import { isoFromDay } from "../core/parse/dates";
 import { unitsFromMinor } from "../core/parse/money";
 
@@ -76,6 +76,8 @@ export function stageText(progress: RefreshProgress): string {
       return "Finding the invoice table…";
     case "reading":
       return "Reading invoices…";
+    case "validating":
+      return "Checking every cell…";
     case "aging":
       return "Aging open invoices…";
     case "writing":
@@ -97,6 +99,8 @@ export function progressValue(progress: RefreshProgress): number {
       return 0.05;
     case "reading":
       return 0.15;
+    case "validating":
+      return 0.2;
     case "aging":
       return 0.25;
     case "writing": {

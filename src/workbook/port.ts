@@ -13,6 +13,8 @@ export interface TableInfo {
   headerAddress: string;
   /** Number of data rows below the header (totals row excluded). */
   rowCount: number;
+  /** An Excel table, or a header row found inside a sheet's used range. */
+  kind?: "table" | "range";
 }
 
 /** A table with its data rows. `rows[i][j]` is under `headers[j]`, on worksheet row `firstDataRow + i`. */

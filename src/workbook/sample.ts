@@ -56,12 +56,18 @@ export function generateSampleInvoices(options: SampleOptions): SampleInvoice[] 
   const { asOf, invoices = 360, customers = 48, seed = 20261123 } = options;
   const rand = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
-  const names = new Set<string>();
-  while (names.size < customers) {
-    const base = `${pick(NAME_PARTS.first)} ${pick(NAME_PARTS.second)} ${pick(NAME_PARTS.suffix)}`;
-    names.add(names.size >= NAME_PARTS.first.length * 4 ? `${base} ${names.size}` : base);
+  // One legal suffix per trading name: "Acme Foods Ltd" and "Acme Foods Inc." would be the same
+  // customer spelled two ways, a data defect the sample should not carry.
+  const bases = new Set<string>();
+  const names: string[] = [];
+  while (names.length < customers) {
+    let base = `${pick(NAME_PARTS.first)} ${pick(NAME_PARTS.second)}`;
+    if (bases.size >= NAME_PARTS.first.length * NAME_PARTS.second.length / 2) base = `${base} ${names.length}`;
+    if (bases.has(base)) continue;
+    bases.add(base);
+    names.push(`${base} ${pick(NAME_PARTS.suffix)}`);
   }
-  const customerList = [...names].map((name, i) => ({
+  const customerList = names.map((name, i) => ({
     name,
     email: `ap@${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.example`,
     terms: pick(TERMS),

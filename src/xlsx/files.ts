@@ -2,16 +2,28 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { ArDeskError } from "../core/errors";
+import { workbookFromCsv } from "./csv";
 
 /** The first bytes of every .xlsx (a zip) and of encrypted/legacy Office files (an OLE2 compound file). */
 const ZIP_MAGIC = "504b0304";
 const OLE2_MAGIC = "d0cf11e0";
 
+/** A workbook opened for AR Desk, and whether its cells carry types (not for CSV). */
+export interface OpenedInput {
+  workbook: ExcelJS.Workbook;
+  typedCells: boolean;
+}
+
+/** True for the text formats read as CSV. */
+export function isCsvPath(file: string): boolean {
+  return /\.(csv|tsv|txt)$/i.test(file);
+}
+
 /**
- * An .xlsx workbook read from disk, or an ArDeskError that names the file and says what to do:
+ * An .xlsx workbook or a .csv file read from disk, or an ArDeskError that names the file and says what to do:
  * missing file, a folder, a password-protected or old .xls file, anything that is not a workbook.
  */
-export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
+export async function openWorkbook(file: string): Promise<OpenedInput> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
@@ -21,6 +33,7 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
     if (code === "EISDIR") throw new ArDeskError("NOT_A_WORKBOOK", `${file} is a folder, not a workbook.`, "Give the path of an .xlsx file.");
     throw new ArDeskError("NOT_A_WORKBOOK", `Cannot read ${file} (${code ?? "unknown error"}).`, "Check that the file exists and you may read it.");
   }
+  if (isCsvPath(file)) return { workbook: workbookFromCsv(bytes, file), typedCells: false };
   const magic = bytes.subarray(0, 4).toString("hex");
   if (magic === OLE2_MAGIC) {
     throw new ArDeskError(
@@ -30,7 +43,7 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
     );
   }
   if (magic !== ZIP_MAGIC) {
-    throw new ArDeskError("NOT_A_WORKBOOK", `${file} is not an Excel workbook (.xlsx).`, "Save it from Excel as an .xlsx workbook and try again.");
+    throw new ArDeskError("NOT_A_WORKBOOK", `${file} is not an Excel workbook (.xlsx) or a .csv file.`, "Save it from Excel as an .xlsx workbook (or CSV) and try again.");
   }
   const workbook = new ExcelJS.Workbook();
   try {
@@ -38,7 +51,7 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   } catch {
     throw new ArDeskError("NOT_A_WORKBOOK", `${file} looks like a workbook but cannot be read: it may be damaged.`, "Open it in Excel and save it again as .xlsx.");
   }
-  return workbook;
+  return { workbook, typedCells: true };
 }
 
 /**

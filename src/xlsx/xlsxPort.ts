@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { ArDeskError } from "../core/errors";
 import type { CellValue, TableData, TableInfo, WorkbookPort, WriteResult } from "../workbook/port";
+import { findHeaderRow, HEADER_SEARCH_ROWS } from "../workbook/findHeaderRow";
 import { isGenerated, parseRegistry, REGISTRY_SHEET, registryValues, withGenerated } from "../workbook/registry";
 import {
   cellAddress,
@@ -108,7 +109,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
         const bottom = to ? parseCellAddress(to).row : top;
         const lastRow = model.totalsRow ? bottom - 1 : bottom;
         found.push({
-          info: { name: model.name, sheet: sheet.name, headers: model.columns.map((c) => c.name), headerAddress: cellAddress(top, left), rowCount: lastRow - top },
+          info: { name: model.name, sheet: sheet.name, headers: model.columns.map((c) => c.name), headerAddress: cellAddress(top, left), rowCount: lastRow - top, kind: "table" },
           sheet,
           top,
           left,
@@ -116,17 +117,28 @@ export class XlsxWorkbookPort implements WorkbookPort {
         });
       }
       if (tables.length === 0 && sheet.actualRowCount > 0) {
-        // No Excel table: take the first non-empty row as the header row of a plain range.
-        let top = 0;
-        sheet.eachRow((row, number) => (top = top || (row.cellCount > 0 ? number : 0)));
-        const headerRow = sheet.getRow(top);
-        const left = headerRow.actualCellCount > 0 ? firstColumn(headerRow) : 1;
-        const headers: string[] = [];
-        for (let c = left; c <= headerRow.cellCount; c++) headers.push(String(plainValue(headerRow.getCell(c).value) ?? ""));
+        // No Excel table: look for a header row under any title rows of the used range.
+        const top = Math.max(1, sheet.getRow(1).number);
+        const preview: CellValue[][] = [];
+        const width = sheet.columnCount;
+        for (let r = top; r < top + HEADER_SEARCH_ROWS && r <= sheet.rowCount; r++) {
+          const row = sheet.getRow(r);
+          const cells: CellValue[] = [];
+          for (let c = 1; c <= width; c++) cells.push(plainValue(row.getCell(c).value));
+          preview.push(cells);
+        }
+        const headerIndex = findHeaderRow(preview);
+        if (headerIndex < 0) return;
+        const headerCells = preview[headerIndex];
+        const left = headerCells.findIndex((c) => c !== null && c !== "") + 1;
+        let right = headerCells.length;
+        while (right > left && (headerCells[right - 1] === null || headerCells[right - 1] === "")) right--;
+        const headerRow = top + headerIndex;
+        const headers = headerCells.slice(left - 1, right).map((c) => (c === null ? "" : String(c)));
         found.push({
-          info: { name: `${sheet.name}!${cellAddress(top, left)}`, sheet: sheet.name, headers, headerAddress: cellAddress(top, left), rowCount: sheet.rowCount - top },
+          info: { name: `${sheet.name}!${cellAddress(headerRow, left)}`, sheet: sheet.name, headers, headerAddress: cellAddress(headerRow, left), rowCount: sheet.rowCount - headerRow, kind: "range" },
           sheet,
-          top,
+          top: headerRow,
           left,
           lastRow: sheet.rowCount,
         });
@@ -141,12 +153,6 @@ function tablesOf(sheet: ExcelJS.Worksheet): LoadedTableModel[] {
   return (sheet.getTables() as unknown as { table?: LoadedTableModel }[]).map(
     (t) => (t.table ?? t) as LoadedTableModel,
   );
-}
-
-function firstColumn(row: ExcelJS.Row): number {
-  let first = 0;
-  row.eachCell((_cell, column) => (first = first || column));
-  return first || 1;
 }
 
 function sheetValues(sheet: ExcelJS.Worksheet): CellValue[][] {

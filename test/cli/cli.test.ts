@@ -53,7 +53,7 @@ describe("ar-desk refresh", () => {
     const run = await runCli("refresh", book, "--as-of", AS_OF);
     expect(run.code).toBe(0);
     expect(sha(book)).toBe(before);
-    expect(run.stdout).toContain(`Wrote sheet "AR Aging" to ${path.join(dir, "book.ar.xlsx")}`);
+    expect(run.stdout).toContain(`Wrote sheets "AR Aging" and "AR Data Issues" to ${path.join(dir, "book.ar.xlsx")}`);
 
     const out = new ExcelJS.Workbook();
     await out.xlsx.readFile(path.join(dir, "book.ar.xlsx"));
@@ -110,8 +110,8 @@ describe("ar-desk refresh", () => {
     const run = await runCli("refresh", book, "--as-of", AS_OF);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("3 invoices read, 1 open across 1 customers, 2 skipped");
-    expect(run.stdout).toContain('Ledger!D3: due date "soon" is not a date');
-    expect(run.stdout).toContain('Ledger!E4: amount "twelve" is not a number');
+    expect(run.stdout).toContain('Ledger!D3: The due date "soon" is not a date AR Desk can read.');
+    expect(run.stdout).toContain('Ledger!E4: The amount "twelve" is not a number.');
   });
 });
 
@@ -173,7 +173,7 @@ describe("ar-desk sample and demo", () => {
     const run = await runCli("demo", "--dir", dir, "--as-of", "2026-11-23");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Wrote a sample workbook with \d+ invoices/);
-    expect(run.stdout).toContain(`Wrote sheet "AR Aging" to ${path.join(dir, "sample.ar.xlsx")}`);
+    expect(run.stdout).toContain(`Wrote sheets "AR Aging" and "AR Data Issues" to ${path.join(dir, "sample.ar.xlsx")}`);
     expect(existsSync(path.join(dir, "sample.ar.xlsx"))).toBe(true);
   });
 });

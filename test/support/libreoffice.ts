@@ -7,29 +7,7 @@ import { execFileSync } from "child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), (row = []), (field = "");
-    } else field += ch;
-  }
-  if (field !== "" || row.length) row.push(field), rows.push(row);
-  return rows;
-}
+import { splitCsv } from "../../src/xlsx/csv";
 
 /** Every sheet of the workbook as LibreOffice computes it, by sheet name; numbers unformatted. */
 export function recalculateWithLibreOffice(xlsxFile: string): Map<string, string[][]> {
@@ -47,7 +25,7 @@ export function recalculateWithLibreOffice(xlsxFile: string): Map<string, string
     const sheets = new Map<string, string[][]>();
     for (const file of readdirSync(work)) {
       if (!file.startsWith(`${base}-`) || !file.endsWith(".csv")) continue;
-      sheets.set(file.slice(base.length + 1, -4), parseCsv(readFileSync(path.join(work, file), "utf8")));
+      sheets.set(file.slice(base.length + 1, -4), splitCsv(readFileSync(path.join(work, file), "utf8"), ","));
     }
     return sheets;
   } finally {

@@ -1,7 +1,7 @@
 import { makeBuckets } from "../../src/core/aging/buckets";
 import { dayFromIso } from "../../src/core/parse/dates";
 import type { RefreshResult } from "../../src/workbook/refreshAging";
-import type { SkippedRow } from "../../src/workbook/readInvoices";
+import type { SkippedRow } from "../../src/workbook/loadInvoices";
 
 /** A refresh result shaped like the pipeline's, with the counts of the design's example. */
 export function sampleResult(overrides: Partial<RefreshResult> = {}, skippedCount = 2): RefreshResult {
@@ -27,6 +27,10 @@ export function sampleResult(overrides: Partial<RefreshResult> = {}, skippedCoun
     sheet: "AR Aging",
     invoicesRead: 312,
     skipped,
+    issues: [],
+    quality: { score: 100, rows: 312, breakdown: [] },
+    columns: [],
+    issuesSheet: "AR Data Issues",
     report: {
       asOf,
       buckets: makeBuckets(),

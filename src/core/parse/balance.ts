@@ -1,0 +1,50 @@
+import type { ParsedRow } from "./parseRows";
+import type { DayNumber } from "../types";
+
+/**
+ * What the row says is still owed, as the table stands: the open balance column when there is
+ * one, else the amount less what was paid, else the whole amount (nothing when a paid date says
+ * it was settled). Null when the amount is unknown.
+ */
+export function openBalanceOf(row: ParsedRow): number | null {
+  const { amount, openBalance, paidAmount } = row.money;
+  if (openBalance.value !== null) return openBalance.value;
+  if (amount.value === null) return null;
+  if (paidAmount.value !== null) return amount.value - paidAmount.value;
+  if (row.dates.paidDate.value !== null) return 0;
+  return amount.value;
+}
+
+/**
+ * What was owed on the as-of date. A payment dated after that day had not happened yet, so an
+ * invoice settled later is fully open as of the day; one settled on or before it is closed.
+ * @example an invoice of 100 paid in full on 10 April is 100 open as of 31 March, 0 as of 30 April
+ */
+export function openAsOf(row: ParsedRow, asOf: DayNumber): number | null {
+  const open = openBalanceOf(row);
+  const paidDate = row.dates.paidDate.value;
+  const amount = row.money.amount.value;
+  if (paidDate !== null && paidDate > asOf && amount !== null) return amount;
+  return open;
+}
+
+const PAID_WORDS = ["paid", "closed", "settled", "cleared", "fully paid", "paye", "regle", "solde", "acquitte", "bezahlt", "ausgeglichen", "erledigt", "beglichen", "pagado", "pagada", "cobrado", "cobrada", "cerrado", "liquidado", "saldado"];
+const OPEN_WORDS = ["open", "unpaid", "outstanding", "due", "overdue", "partially paid", "partial", "past due", "ouvert", "impaye", "en retard", "en attente", "offen", "unbezahlt", "fallig", "uberfallig", "teilbezahlt", "abierto", "pendiente", "impagado", "vencido", "parcial"];
+
+const fold = (text: string) => text.trim().toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+
+/** What a status cell says: "paid", "open", or null when it says neither (or is empty). */
+export function statusMeaning(status: string): "paid" | "open" | null {
+  const word = fold(status);
+  if (!word) return null;
+  if (OPEN_WORDS.includes(word)) return "open";
+  if (PAID_WORDS.includes(word)) return "paid";
+  return null;
+}
+
+const CREDIT_WORDS = ["credit", "credit note", "credit memo", "cn", "cr", "cm", "avoir", "note de credit", "gutschrift", "nota de credito", "nota credito", "abono", "refund"];
+
+/** True when a document type says the row is a credit note. */
+export function isCreditType(type: string): boolean {
+  return CREDIT_WORDS.includes(fold(type));
+}

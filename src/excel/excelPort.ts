@@ -1,0 +1,483 @@
+/**
+ * The Office.js adapter: WorkbookPort over a live Excel workbook, inside one `Excel.run`.
+ *
+ * Office.js habits kept here: load before read, sync before read, no sync in a loop except the
+ * write-chunk loop (which is the point of chunking). A refresh (listTables + readTable +
+ * writeSheet) costs 4 syncs plus one per write chunk:
+ *   1. tables, worksheets and the "_ardesk" registry          (listTables)
+ *   2. each table's header row and row count                  (listTables)
+ *   3. the chosen table's data body                           (readTable)
+ *   4..n+3. one per chunk of rows; the first also replaces/creates the sheet, writes the
+ *      title blocks and header rows and registers the sheet (id still unknown)
+ *   n+4. tables, totals rows, formats, widths, freeze panes, registry with the sheet id.
+ * Each further sheet written in the same run costs its chunks plus one (the snapshot read in
+ * sync 1 is kept up to date after each write, so no extra read).
+ * Every write request stays under Excel on the web's 5 MB limit: rows are chunked by their
+ * JSON size (budget 4 MB) and a chunk rejected with RequestPayloadSizeLimitExceeded is halved
+ * and sent again (a rejected request applies nothing).
+ */
+import { ArDeskError } from "../core/errors";
+import type { CellValue, TableData, TableInfo, WorkbookPort, WriteProgress, WriteResult } from "../workbook/port";
+import { isGenerated, parseRegistry, REGISTRY_SHEET, registryValues, withGenerated, type RegistryEntry } from "../workbook/registry";
+import { cellAddress, columnLetters, looksLikeFormula, parseCellAddress, type PlanCell, type PlanStyle, type SheetPlan } from "../workbook/sheetPlan";
+
+/** Default byte budget of one write chunk: well under the 5 MB request limit, room for overhead. */
+export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
+/** Excel column width in points per character of the default font (approximate). */
+const POINTS_PER_CHAR = 7;
+const PAYLOAD_TOO_LARGE = "RequestPayloadSizeLimitExceeded";
+
+export interface ExcelPortOptions {
+  /** Byte budget of one write chunk (tests lower it to force several chunks). */
+  chunkBytes?: number;
+}
+
+interface SheetSnapshot {
+  name: string;
+  id: string;
+  position: number;
+}
+
+/** What the workbook looked like at the last read: enough to decide ownership without a sync. */
+interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+  registryExists: boolean;
+  registry: RegistryEntry[];
+  tables: { name: string; sheet: string }[];
+}
+
+type ExcelInput = string | number | boolean;
+
+/** A row of a plan table's body, flattened across tables so chunks can span them. */
+interface BodyRow {
+  table: number;
+  /** 0-based row within the table body. */
+  index: number;
+  values: ExcelInput[];
+  bytes: number;
+}
+
+interface TableLayout {
+  headerRow: number;
+  firstColumn: number;
+  lastColumn: number;
+  /** Rows of the body as Excel will hold them (a table always keeps at least one). */
+  bodyRows: number;
+  headers: string[];
+}
+
+const encoder = new TextEncoder();
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** "Data!B3:F9" or "'AR Aging'!B3" → 1-based row and column of its first cell. */
+function firstCell(address: string): { row: number; column: number } {
+  const local = address.slice(address.lastIndexOf("!") + 1).split(":")[0];
+  return parseCellAddress(local);
+}
+
+const MONTH_FIRST = /^\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]+\d/i;
+
+/**
+ * True when Excel would not keep the text as typed: a formula or command (=, +, -, @), a leading
+ * apostrophe (Excel's own text prefix), or something Excel parses into a number, date, boolean
+ * or error value ("0042", "5%", "$12", "TRUE", "Jan 5", "#N/A").
+ */
+export function needsTextPrefix(text: string): boolean {
+  return (
+    looksLikeFormula(text) ||
+    text.startsWith("'") ||
+    /^\s*[\d.,$€£¥(#%]/.test(text) ||
+    /^\s*(true|false)\s*$/i.test(text) ||
+    MONTH_FIRST.test(text)
+  );
+}
+
+/** Text written so that Excel keeps it literally: prefixed with an apostrophe when needed. */
+export function literalText(text: string): string {
+  return text !== "" && needsTextPrefix(text) ? `'${text}` : text;
+}
+
+/** What to write to `Range.values` for a plan cell. Only PlanFormula objects become formulas. */
+export function excelInput(cell: PlanCell): ExcelInput {
+  if (cell === null) return ""; // "" clears; null would mean "leave the cell unchanged" to Office.js
+  if (typeof cell === "object") return cell.formula.startsWith("=") ? cell.formula : `=${cell.formula}`;
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : "";
+  if (typeof cell === "boolean") return cell;
+  return literalText(cell);
+}
+
+/** A column name inside the brackets of a structured reference ([Total], [1–30]). */
+export function structuredName(header: string): string {
+  return header.replace(/(['#[\]@])/g, "'$1");
+}
+
+function isPayloadTooLarge(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === PAYLOAD_TOO_LARGE;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class ExcelWorkbookPort implements WorkbookPort {
+  private snapshot?: WorkbookSnapshot;
+  private readonly chunkBytes: number;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    options: ExcelPortOptions = {},
+  ) {
+    this.chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  }
+
+  async listTables(): Promise<TableInfo[]> {
+    const loads = this.queueSnapshotLoads();
+    await this.context.sync();
+    this.snapshot = snapshotOf(loads);
+
+    const found = loads.tables.items
+      .filter((table) => !sameName(table.worksheet.name, REGISTRY_SHEET))
+      .map((table) => ({
+        name: table.name,
+        sheet: table.worksheet.name,
+        header: table.getHeaderRowRange().load("values,address"),
+        rows: table.rows.load("count"),
+      }));
+    if (found.length === 0) return [];
+    await this.context.sync();
+    return found.map((t) => {
+      const { row, column } = firstCell(t.header.address);
+      return {
+        name: t.name,
+        sheet: t.sheet,
+        headers: (t.header.values[0] ?? []).map((h) => String(h ?? "")),
+        headerAddress: cellAddress(row, column),
+        rowCount: t.rows.count,
+        kind: "table" as const,
+      };
+    });
+  }
+
+  async readTable(info: TableInfo): Promise<TableData> {
+    const table = this.context.workbook.tables.getItem(info.name);
+    const header = table.getHeaderRowRange().load("values,address");
+    const body = table.getDataBodyRange().load("values,address");
+    try {
+      await this.context.sync();
+    } catch (error) {
+      if ((error as { code?: unknown }).code === "ItemNotFound") {
+        throw new ArDeskError("TABLE_NOT_FOUND", `The table "${info.name}" on sheet "${info.sheet}" is no longer in the workbook.`, "Refresh again to look for it.");
+      }
+      throw error;
+    }
+    const headerCell = firstCell(header.address);
+    const bodyCell = firstCell(body.address);
+    const rows = body.values as CellValue[][];
+    return {
+      name: info.name,
+      sheet: info.sheet,
+      headers: (header.values[0] ?? []).map((h) => String(h ?? "")),
+      headerAddress: cellAddress(headerCell.row, headerCell.column),
+      rowCount: rows.length,
+      rows,
+      firstDataRow: bodyCell.row,
+      firstColumn: bodyCell.column,
+      // The 1904 date system is not exposed below ExcelApi 1.9 (Workbook.use1904DateSystem):
+      // Office.js returns serials in the workbook's own system, and Mac 1904 books are rare.
+      date1904: false,
+    };
+  }
+
+  async writeSheet(plan: SheetPlan, onProgress?: (progress: WriteProgress) => void): Promise<WriteResult> {
+    const snap = this.snapshot ?? (await this.readSnapshot());
+    this.snapshot = undefined; // until this write succeeds and the snapshot is brought up to date
+    const existing = snap.sheets.find((s) => sameName(s.name, plan.name));
+    if (existing && (sameName(plan.name, REGISTRY_SHEET) || !isGenerated(snap.registry, existing.name, existing.id))) {
+      throw new ArDeskError(
+        "SHEET_NAME_TAKEN",
+        `A sheet named "${plan.name}" already exists and was not made by AR Desk.`,
+        "Rename or move your sheet, then refresh again. AR Desk never overwrites sheets it did not create.",
+      );
+    }
+
+    const layouts = plan.tables.map((t): TableLayout => {
+      const { row, column } = parseCellAddress(t.at);
+      return { headerRow: row, firstColumn: column, lastColumn: column + t.headers.length - 1, bodyRows: Math.max(1, t.rows.length), headers: t.headers };
+    });
+    const body: BodyRow[] = [];
+    plan.tables.forEach((t, ti) =>
+      t.rows.forEach((row, index) => {
+        const values = t.headers.map((_, j) => excelInput(row[j] ?? null));
+        body.push({ table: ti, index, values, bytes: encoder.encode(JSON.stringify(values)).length + 1 });
+      }),
+    );
+    const chunks = this.chunk(body);
+
+    // Registry entries: ours first with an unknown id (so a half-written sheet is still ours),
+    // stale entries of sheets that no longer exist dropped.
+    const kept = snap.registry.filter((e) => snap.sheets.some((s) => sameName(s.name, e.sheet)) && !sameName(e.sheet, plan.name));
+    const wb = this.context.workbook;
+    let sheet: Excel.Worksheet | undefined;
+    let registry: Excel.Worksheet | undefined;
+    let done = 0;
+
+    // One sync per write chunk is the point of chunking (the only sync in a loop in AR Desk).
+    while (chunks.length > 0) {
+      const [from, to] = chunks[0];
+      const first = sheet === undefined;
+      let target: Excel.Worksheet;
+      try {
+        if (first) {
+          target = this.queueSheetSetup(plan, snap, existing);
+          registry = snap.registryExists ? wb.worksheets.getItem(REGISTRY_SHEET) : this.queueRegistrySheet();
+          this.queueRegistryValues(registry, withGenerated(kept, { sheet: plan.name, kind: plan.kind, id: "" }), !snap.registryExists);
+          this.queueBlocks(target, plan);
+          plan.tables.forEach((t, i) => {
+            const l = layouts[i];
+            target.getRange(`${cellAddress(l.headerRow, l.firstColumn)}:${cellAddress(l.headerRow, l.lastColumn)}`).values = [t.headers.map(literalText)];
+          });
+        } else {
+          target = sheet as Excel.Worksheet;
+        }
+        wb.application.suspendApiCalculationUntilNextSync();
+        this.queueRows(target, layouts, body, from, to);
+        await this.context.sync();
+      } catch (error) {
+        if (isPayloadTooLarge(error) && to - from > 1) {
+          const mid = from + Math.floor((to - from) / 2);
+          chunks.splice(0, 1, [from, mid], [mid, to]);
+          continue;
+        }
+        throw this.writeFailed(plan, error);
+      }
+      if (first) sheet = target;
+      chunks.shift();
+      done++;
+      onProgress?.({ done, total: done + chunks.length + 1 });
+    }
+
+    const written = sheet as Excel.Worksheet;
+    let tableNames: string[] = [];
+    try {
+      tableNames = this.queueTables(written, plan, layouts, snap, existing !== undefined);
+      this.queueFormats(written, plan, layouts);
+      this.queueRegistryValues(registry as Excel.Worksheet, withGenerated(kept, { sheet: plan.name, kind: plan.kind, id: written.id }), false);
+      await this.context.sync();
+    } catch (error) {
+      throw this.writeFailed(plan, error);
+    }
+    onProgress?.({ done: done + 1, total: done + 1 });
+    this.snapshot = afterWrite(snap, plan, tableNames, written.id, existing, withGenerated(kept, { sheet: plan.name, kind: plan.kind, id: written.id }));
+    return { sheet: plan.name, replaced: existing !== undefined };
+  }
+
+  // ---- reading ------------------------------------------------------------------------------
+
+  /** Queues the loads of sheets, tables and the registry; read them with snapshotOf after a sync. */
+  private queueSnapshotLoads(): SnapshotLoads {
+    const wb = this.context.workbook;
+    const registrySheet = wb.worksheets.getItemOrNullObject(REGISTRY_SHEET);
+    return {
+      sheets: wb.worksheets.load("items/name,items/id,items/position"),
+      tables: wb.tables.load("items/name,items/worksheet/name"),
+      registrySheet,
+      registryUsed: registrySheet.getUsedRangeOrNullObject(true).load("values"),
+    };
+  }
+
+  private async readSnapshot(): Promise<WorkbookSnapshot> {
+    const loads = this.queueSnapshotLoads();
+    await this.context.sync();
+    return snapshotOf(loads);
+  }
+
+  // ---- writing ------------------------------------------------------------------------------
+
+  /** Row ranges [from, to) of `body` whose JSON stays within the chunk budget; at least one chunk. */
+  private chunk(body: BodyRow[]): [number, number][] {
+    const chunks: [number, number][] = [];
+    let start = 0;
+    let bytes = 0;
+    body.forEach((row, i) => {
+      if (i > start && bytes + row.bytes > this.chunkBytes) {
+        chunks.push([start, i]);
+        start = i;
+        bytes = 0;
+      }
+      bytes += row.bytes;
+    });
+    if (body.length > start || chunks.length === 0) chunks.push([start, body.length]);
+    return chunks;
+  }
+
+  /** Creates the sheet, or replaces our earlier one (new sheet at the old one's position). */
+  private queueSheetSetup(plan: SheetPlan, snap: WorkbookSnapshot, existing: SheetSnapshot | undefined): Excel.Worksheet {
+    const sheets = this.context.workbook.worksheets;
+    let sheet: Excel.Worksheet;
+    if (existing) {
+      // Add under a temporary name first: Excel refuses to delete the last visible sheet.
+      let temp = `${plan.name.slice(0, 24)} (new)`;
+      for (let n = 2; snap.sheets.some((s) => sameName(s.name, temp)); n++) temp = `${plan.name.slice(0, 22)} (new ${n})`;
+      sheet = sheets.add(temp);
+      sheets.getItem(existing.name).delete();
+      sheet.name = plan.name;
+      sheet.position = existing.position;
+    } else {
+      sheet = sheets.add(plan.name);
+    }
+    sheet.load("id");
+    return sheet;
+  }
+
+  private queueRegistrySheet(): Excel.Worksheet {
+    const registry = this.context.workbook.worksheets.add(REGISTRY_SHEET);
+    registry.visibility = "VeryHidden";
+    return registry;
+  }
+
+  private queueRegistryValues(registry: Excel.Worksheet, entries: RegistryEntry[], fresh: boolean): void {
+    const values = registryValues(entries).map((row) => row.map(literalText));
+    if (!fresh) registry.getRange().clear("Contents");
+    registry.getRange(`A1:${columnLetters(values[0].length)}${values.length}`).values = values;
+  }
+
+  private queueBlocks(sheet: Excel.Worksheet, plan: SheetPlan): void {
+    for (const block of plan.blocks) {
+      const rows = block.values.length;
+      const columns = Math.max(1, ...block.values.map((r) => r.length));
+      if (rows === 0) continue;
+      const { row, column } = parseCellAddress(block.at);
+      const values = block.values.map((r) => Array.from({ length: columns }, (_, j) => excelInput(r[j] ?? null)));
+      sheet.getRange(`${cellAddress(row, column)}:${cellAddress(row + rows - 1, column + columns - 1)}`).values = values;
+    }
+  }
+
+  /** Queues body rows [from, to): one range write per run of rows of the same table. */
+  private queueRows(sheet: Excel.Worksheet, layouts: TableLayout[], body: BodyRow[], from: number, to: number): void {
+    let start = from;
+    while (start < to) {
+      let end = start + 1;
+      while (end < to && body[end].table === body[start].table) end++;
+      const l = layouts[body[start].table];
+      const top = l.headerRow + 1 + body[start].index;
+      const bottom = l.headerRow + 1 + body[end - 1].index;
+      sheet.getRange(`${cellAddress(top, l.firstColumn)}:${cellAddress(bottom, l.lastColumn)}`).values = body.slice(start, end).map((r) => r.values);
+      start = end;
+    }
+  }
+
+  /** Excel tables over the written ranges (never TableRowCollection.add), with totals rows. */
+  private queueTables(sheet: Excel.Worksheet, plan: SheetPlan, layouts: TableLayout[], snap: WorkbookSnapshot, replaced: boolean): string[] {
+    // Names of tables that stay in the workbook (those on our replaced sheet are gone with it).
+    // Defined names can also clash with a table name; AR Desk's names are distinctive enough.
+    const taken = snap.tables.filter((t) => !(replaced && sameName(t.sheet, plan.name))).map((t) => t.name.toLowerCase());
+    return plan.tables.map((t, i) => {
+      const l = layouts[i];
+      let name = t.name;
+      for (let n = 2; taken.includes(name.toLowerCase()); n++) name = `${t.name}${n}`;
+      taken.push(name.toLowerCase());
+      const bottom = l.headerRow + l.bodyRows;
+      const table = sheet.tables.add(`${cellAddress(l.headerRow, l.firstColumn)}:${cellAddress(bottom, l.lastColumn)}`, true);
+      table.name = name;
+      table.style = t.style;
+      if (t.totals) {
+        table.showTotals = true;
+        const totals = t.totals;
+        table.getTotalRowRange().values = [
+          t.headers.map((header, j) => (totals[j] === "sum" ? `=SUBTOTAL(109,[${structuredName(header)}])` : totals[j] === "label" ? "Total" : "")),
+        ];
+      }
+      return name;
+    });
+  }
+
+  /** Number formats, title styles, column widths and frozen rows: after the values. */
+  private queueFormats(sheet: Excel.Worksheet, plan: SheetPlan, layouts: TableLayout[]): void {
+    for (const block of plan.blocks) {
+      const rows = block.values.length;
+      const columns = Math.max(1, ...block.values.map((r) => r.length));
+      if (rows === 0 || (!block.numberFormat && !block.style)) continue;
+      const { row, column } = parseCellAddress(block.at);
+      const range = sheet.getRange(`${cellAddress(row, column)}:${cellAddress(row + rows - 1, column + columns - 1)}`);
+      // A single value sets every cell of the range ("single input copy" in the Excel JS API).
+      if (block.numberFormat) range.numberFormat = block.numberFormat as unknown as string[][];
+      if (block.style) applyStyle(range, block.style);
+    }
+    plan.tables.forEach((t, i) => {
+      const l = layouts[i];
+      const last = l.headerRow + l.bodyRows + (t.totals ? 1 : 0);
+      t.columnFormats.forEach((format, j) => {
+        if (!format) return;
+        const column = l.firstColumn + j;
+        sheet.getRange(`${cellAddress(l.headerRow + 1, column)}:${cellAddress(last, column)}`).numberFormat = format as unknown as string[][];
+      });
+    });
+    (plan.columnWidths ?? []).forEach((chars, j) => {
+      const letters = columnLetters(j + 1);
+      sheet.getRange(`${letters}:${letters}`).format.columnWidth = chars * POINTS_PER_CHAR;
+    });
+    if (plan.freezeRows) sheet.freezePanes.freezeRows(plan.freezeRows);
+  }
+
+  private writeFailed(plan: SheetPlan, error: unknown): Error {
+    if (error instanceof ArDeskError) return error;
+    return new ArDeskError(
+      "WRITE_FAILED",
+      `AR Desk could not finish writing the "${plan.name}" sheet: ${messageOf(error)}`,
+      "Your invoice table was not changed. Refresh again; if it keeps failing, delete the half-written sheet and refresh.",
+    );
+  }
+}
+
+/**
+ * The snapshot after writing a sheet, so a second sheet in the same Excel.run (the pipeline
+ * writes "AR Aging" and "AR Data Issues") is decided without another read sync. Only what
+ * AR Desk itself changed is updated; the run lasts seconds, so co-authors' edits in between are
+ * not a concern for ownership (their sheets never enter the registry).
+ */
+function afterWrite(snap: WorkbookSnapshot, plan: SheetPlan, tableNames: string[], id: string, existing: SheetSnapshot | undefined, registry: RegistryEntry[]): WorkbookSnapshot {
+  const sheets = snap.sheets.filter((s) => !sameName(s.name, plan.name));
+  if (!snap.registryExists) sheets.push({ name: REGISTRY_SHEET, id: "", position: sheets.length });
+  sheets.push({ name: plan.name, id, position: existing ? existing.position : sheets.length });
+  const tables = snap.tables.filter((t) => !sameName(t.sheet, plan.name));
+  for (const name of tableNames) tables.push({ name, sheet: plan.name });
+  return { sheets, registryExists: true, registry, tables };
+}
+
+interface SnapshotLoads {
+  sheets: Excel.WorksheetCollection;
+  tables: Excel.TableCollection;
+  registrySheet: Excel.Worksheet;
+  registryUsed: Excel.Range;
+}
+
+/** The snapshot from loads that have been synced. */
+function snapshotOf(loads: SnapshotLoads): WorkbookSnapshot {
+  const noRegistry = loads.registrySheet.isNullObject;
+  return {
+    sheets: loads.sheets.items.map((s) => ({ name: s.name, id: s.id, position: s.position })),
+    registryExists: !noRegistry,
+    registry: noRegistry || loads.registryUsed.isNullObject ? [] : parseRegistry(loads.registryUsed.values),
+    tables: loads.tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+  };
+}
+
+function applyStyle(range: Excel.Range, style: PlanStyle): void {
+  const font = range.format.font;
+  switch (style) {
+    case "title":
+      font.bold = true;
+      font.size = 16;
+      break;
+    case "subtitle":
+      font.bold = true;
+      font.size = 12;
+      break;
+    case "label":
+      font.bold = true;
+      break;
+    case "note":
+      font.italic = true;
+      break;
+  }
+}

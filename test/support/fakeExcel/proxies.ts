@@ -1,0 +1,1151 @@
+/**
+ * Proxy objects of the fake Excel host (a stand-in for Excel written for tests): the part of the
+ * Excel JavaScript API that AR Desk uses, with Office.js's request model.
+ *
+ * - Method calls and property writes are queued; they run, in order, only on `context.sync()`.
+ * - `load()` is queued too; a scalar property can be read only after it was loaded AND synced,
+ *   otherwise reading throws PropertyNotLoaded, like Office.js.
+ * - Each sync measures its request (JSON of the queued operations and payloads, in UTF-8 bytes);
+ *   over the limit (5 MB) the whole batch is rejected with RequestPayloadSizeLimitExceeded.
+ */
+import { formatRect, MAX_COLUMNS, MAX_ROWS, type Rect } from "./address";
+import { FakeErrorCodes, FakeOfficeError, propertyNotLoaded } from "./errors";
+import { bodyRect, fail, headerRect, tableRect, totalsRect, type SheetState, type TableState, type Visibility, type WorkbookState } from "./state";
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  operations: number;
+  suspendedCalculation: boolean;
+  ok: boolean;
+  error?: string;
+}
+
+export interface FakeStats {
+  runCount: number;
+  syncCount: number;
+  rejectedSyncs: number;
+  largestRequestBytes: number;
+  totalRequestBytes: number;
+  largestResponseBytes: number;
+  /** One entry per sync, in order. */
+  syncs: SyncRecord[];
+  /** Syncs whose batch called suspendApiCalculationUntilNextSync(). */
+  suspendedCalculationSyncs: number;
+  /** Calls of TableRowCollection.add (AR Desk must never loop over it). */
+  tableRowAddCalls: number;
+}
+
+export function emptyStats(): FakeStats {
+  return {
+    runCount: 0,
+    syncCount: 0,
+    rejectedSyncs: 0,
+    largestRequestBytes: 0,
+    totalRequestBytes: 0,
+    largestResponseBytes: 0,
+    syncs: [],
+    suspendedCalculationSyncs: 0,
+    tableRowAddCalls: 0,
+  };
+}
+
+export interface HostLimits {
+  requestLimitBytes: number;
+  /** Excel on the web also limits responses to 5 MB; off by default (Infinity), see README. */
+  responseLimitBytes: number;
+}
+
+export interface Host {
+  state: WorkbookState;
+  stats: FakeStats;
+  limits: HostLimits;
+}
+
+const encoder = new TextEncoder();
+export function byteLength(json: string): number {
+  return encoder.encode(json).length;
+}
+
+interface Op {
+  desc: unknown;
+  run: (batch: Batch) => void;
+}
+
+interface Batch {
+  staged: (() => void)[];
+  responseBytes: number;
+  suspended: boolean;
+}
+
+const NULL = Symbol("null object");
+type Entity = unknown;
+
+let nextObjectId = 1;
+
+// -------------------------------------------------------------------------------------------
+// Request context
+// -------------------------------------------------------------------------------------------
+
+export class RequestContext {
+  readonly workbook: Workbook;
+  readonly trackedObjects = { add: (_: unknown) => undefined, remove: (_: unknown) => undefined };
+  /** @internal */ _ops: Op[] = [];
+  /** @internal */ _created: ClientObject[] = [];
+  /** @internal */ _closed = false;
+
+  constructor(/** @internal */ readonly _host: Host) {
+    this.workbook = new Workbook(this, () => _host.state);
+  }
+
+  /** @internal */
+  _queue(op: Op): void {
+    if (this._closed) throw new FakeOfficeError(FakeErrorCodes.invalidRequestContext, "Cannot use the object across different request contexts: its Excel.run has ended.");
+    this._ops.push(op);
+  }
+
+  async sync(): Promise<void> {
+    if (this._closed) throw new FakeOfficeError(FakeErrorCodes.invalidRequestContext, "The request context was used after its Excel.run ended.");
+    const ops = this._ops;
+    const created = this._created;
+    this._ops = [];
+    this._created = [];
+    const { stats, limits } = this._host;
+    const requestBytes = byteLength(JSON.stringify(ops.map((o) => o.desc)));
+    const record: SyncRecord = { requestBytes, responseBytes: 0, operations: ops.length, suspendedCalculation: false, ok: false };
+    stats.syncCount++;
+    stats.syncs.push(record);
+    stats.totalRequestBytes += requestBytes;
+    stats.largestRequestBytes = Math.max(stats.largestRequestBytes, requestBytes);
+    await Promise.resolve(); // a round trip is always asynchronous
+    const reject = (error: FakeOfficeError): never => {
+      for (const o of created) o._poison();
+      stats.rejectedSyncs++;
+      record.error = error.code;
+      throw error;
+    };
+    if (requestBytes > limits.requestLimitBytes) {
+      reject(
+        new FakeOfficeError(
+          FakeErrorCodes.requestPayloadSizeLimitExceeded,
+          `The request payload size has exceeded the limit (${requestBytes} bytes > ${limits.requestLimitBytes}). Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".`,
+        ),
+      );
+    }
+    const batch: Batch = { staged: [], responseBytes: 0, suspended: false };
+    for (const op of ops) {
+      try {
+        op.run(batch);
+      } catch (error) {
+        if (error instanceof FakeOfficeError) reject(error);
+        reject(new FakeOfficeError(FakeErrorCodes.generalException, `fakeExcel internal error: ${error instanceof Error ? error.message : String(error)}`));
+      }
+    }
+    record.responseBytes = batch.responseBytes;
+    stats.largestResponseBytes = Math.max(stats.largestResponseBytes, batch.responseBytes);
+    if (batch.responseBytes > limits.responseLimitBytes) {
+      reject(new FakeOfficeError(FakeErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size has exceeded the limit (${batch.responseBytes} bytes).`));
+    }
+    for (const apply of batch.staged) apply();
+    for (const o of created) o._afterSync();
+    record.ok = true;
+    record.suspendedCalculation = batch.suspended;
+    if (batch.suspended) stats.suspendedCalculationSyncs++;
+  }
+}
+
+// -------------------------------------------------------------------------------------------
+// Client objects
+// -------------------------------------------------------------------------------------------
+
+interface ObjectOptions {
+  /** Created by a method call (queued, resolved at its place in the batch). */
+  method?: { name: string; args: unknown[] };
+  orNull?: boolean;
+  /** Already bound to this entity (collection items after a load). */
+  entity?: Entity;
+}
+
+export abstract class ClientObject {
+  /** @internal */ readonly _id = nextObjectId++;
+  /** @internal */ _loaded = new Map<string, unknown>();
+  private _entity: Entity | undefined;
+  private _bound = false;
+  private _poisoned = false;
+  private _pendingResolve = false;
+  private _synced = false;
+  private _isNull = false;
+  private readonly _orNull: boolean;
+  private _children = new Map<string, ClientObject>();
+
+  protected abstract readonly _className: string;
+  /** Scalar properties `load()` without arguments loads. */
+  protected abstract readonly _scalars: readonly string[];
+
+  constructor(
+    /** @internal */ readonly _ctx: RequestContext,
+    private readonly _resolver: () => Entity,
+    options: ObjectOptions = {},
+  ) {
+    this._orNull = options.orNull ?? false;
+    if (options.entity !== undefined) {
+      this._entity = options.entity;
+      this._bound = true;
+      this._synced = true;
+    } else {
+      _ctx._created.push(this);
+    }
+    if (options.method) {
+      this._pendingResolve = true;
+      _ctx._queue({
+        desc: { id: this._id, method: options.method.name, args: options.method.args },
+        run: () => {
+          this._pendingResolve = false;
+          this._resolve();
+        },
+      });
+    }
+  }
+
+  get isNullObject(): boolean {
+    if (!this._synced) throw propertyNotLoaded(this._className, "isNullObject", " (isNullObject is known only after context.sync())");
+    return this._isNull;
+  }
+
+  /** @internal */
+  _poison(): void {
+    if (this._pendingResolve) this._poisoned = true;
+  }
+
+  /** @internal */
+  _afterSync(): void {
+    if (this._bound) {
+      this._synced = true;
+      this._isNull = this._entity === NULL;
+    }
+  }
+
+  /** @internal The entity this proxy stands for, bound on first use inside a sync. */
+  _resolve(): Entity {
+    if (this._poisoned) throw new FakeOfficeError(FakeErrorCodes.invalidObjectPath, `The object path of this ${this._className} is not valid: it was created in a batch that failed.`);
+    if (!this._bound) {
+      try {
+        this._entity = this._resolver();
+      } catch (error) {
+        if (!this._orNull || !(error instanceof FakeOfficeError) || error.code !== FakeErrorCodes.itemNotFound) throw error;
+        this._entity = NULL;
+      }
+      this._bound = true;
+    }
+    const e = this._entity === NULL ? null : (this._entity as { deleted?: boolean; sheet?: { deleted?: boolean } } | null);
+    if (e && typeof e === "object" && (e.deleted || e.sheet?.deleted)) {
+      throw new FakeOfficeError(FakeErrorCodes.invalidObjectPath, `The ${this._className} was deleted.`);
+    }
+    return this._entity;
+  }
+
+  /** @internal Entity for a write: null objects cannot be written. */
+  protected _target<T>(): T {
+    const e = this._resolve();
+    if (e === NULL) fail(FakeErrorCodes.itemNotFound, `The requested resource doesn't exist (${this._className} is a null object).`);
+    return e as T;
+  }
+
+  /** @internal A child object resolved through this one; children of a null object are null. */
+  protected _child<T extends ClientObject>(key: string, make: (resolver: () => Entity) => T): T {
+    let child = this._children.get(key) as T | undefined;
+    if (!child) {
+      child = make(() => {
+        const parent = this._resolve();
+        return parent === NULL ? NULL : this._childEntity(key, parent);
+      });
+      this._children.set(key, child);
+    }
+    return child;
+  }
+
+  /** @internal */
+  protected _childEntity(key: string, parent: Entity): Entity {
+    void parent;
+    throw new Error(`no child ${key}`);
+  }
+
+  /** @internal A child created by a method call (queued). */
+  protected _method<T extends ClientObject>(
+    name: string,
+    args: unknown[],
+    Ctor: new (ctx: RequestContext, resolver: () => Entity, options?: ObjectOptions) => T,
+    resolve: (parent: never) => Entity,
+    orNull = false,
+  ): T {
+    return new Ctor(
+      this._ctx,
+      () => {
+        const parent = this._resolve();
+        return parent === NULL ? NULL : resolve(parent as never);
+      },
+      { method: { name: `${this._className}.${name}`, args }, orNull },
+    );
+  }
+
+  /** @internal Queues a property write or method call that changes the workbook. */
+  protected _write(name: string, payload: unknown, apply: (entity: never, batch: Batch) => void): void {
+    this._ctx._queue({
+      desc: { id: this._id, op: `${this._className}.${name}`, value: payload },
+      run: (batch) => apply(this._target<never>(), batch),
+    });
+  }
+
+  /** @internal */
+  protected _get<T>(prop: string): T {
+    if (this._synced && this._isNull) throw propertyNotLoaded(this._className, prop, " (the object is a null object)");
+    if (!this._loaded.has(prop)) throw propertyNotLoaded(this._className, prop);
+    return this._loaded.get(prop) as T;
+  }
+
+  /** @internal Value of a scalar property, read from the entity while a sync runs. */
+  protected abstract _read(entity: never, prop: string): unknown;
+
+  /** @internal Navigation property (a child object) for load paths like "worksheet/name". */
+  protected _nav(prop: string): ClientObject | undefined {
+    void prop;
+    return undefined;
+  }
+
+  load(props?: string | string[] | { select?: string; expand?: string }): this {
+    const paths = normalisePaths(props);
+    this._ctx._queue({ desc: { id: this._id, op: "load", props: paths }, run: (batch) => this._loadNow(paths, batch) });
+    return this;
+  }
+
+  /** @internal */
+  _loadNow(paths: string[], batch: Batch): void {
+    const entity = this._resolve();
+    if (entity === NULL) return;
+    const scalars = paths.length ? [] : [...this._scalars];
+    const navs = new Map<string, string[]>();
+    for (const path of paths) {
+      const [head, ...rest] = path.split("/");
+      const nav = this._nav(head);
+      if (nav) {
+        const sub = navs.get(head) ?? [];
+        if (rest.length) sub.push(rest.join("/"));
+        navs.set(head, sub);
+      } else if (rest.length === 0) {
+        scalars.push(head);
+      } else {
+        fail(FakeErrorCodes.invalidArgument, `Cannot load "${path}" on ${this._className}.`);
+      }
+    }
+    for (const prop of scalars) {
+      const value = this._read(entity as never, prop);
+      if (value === undefined) fail(FakeErrorCodes.invalidArgument, `The property '${prop}' does not exist on ${this._className} (in the fake host).`);
+      batch.responseBytes += byteLength(JSON.stringify(value)) + prop.length + 4;
+      batch.staged.push(() => this._loaded.set(prop, value));
+    }
+    for (const [head, sub] of navs) this._nav(head)!._loadNow(sub, batch);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this._loaded);
+  }
+}
+
+function normalisePaths(props?: string | string[] | { select?: string; expand?: string }): string[] {
+  let list: string[] = [];
+  if (typeof props === "string") list = props.split(",");
+  else if (Array.isArray(props)) list = props;
+  else if (props && typeof props === "object") list = [...(props.select ?? "").split(","), ...(props.expand ?? "").split(",")];
+  return list.map((p) => p.trim()).filter((p) => p !== "");
+}
+
+/** A collection: `items` is readable after load + sync. */
+abstract class Collection<T extends ClientObject> extends ClientObject {
+  protected abstract _list(entity: never): Entity[];
+  protected abstract _item(entity: Entity): T;
+
+  get items(): T[] {
+    return this._get<T[]>("items");
+  }
+
+  protected override _read(entity: never, prop: string): unknown {
+    if (prop === "count") return this._list(entity).length;
+    return undefined;
+  }
+
+  override _loadNow(paths: string[], batch: Batch): void {
+    const entity = this._resolve();
+    if (entity === NULL) return;
+    const itemPaths: string[] = [];
+    for (const p of paths) {
+      if (p === "count") {
+        const count = this._list(entity as never).length;
+        batch.staged.push(() => this._loaded.set("count", count));
+      } else if (p === "items") continue;
+      else itemPaths.push(p.startsWith("items/") ? p.slice(6) : p);
+    }
+    if (itemPaths.length === 0 && paths.some((p) => p === "count")) return;
+    const items = this._list(entity as never).map((e) => this._item(e));
+    for (const item of items) item._loadNow(itemPaths, batch);
+    batch.staged.push(() => this._loaded.set("items", items));
+  }
+}
+
+// -------------------------------------------------------------------------------------------
+// Workbook, application
+// -------------------------------------------------------------------------------------------
+
+interface RangeEntity {
+  sheet: SheetState;
+  rect: Rect;
+}
+
+export class Workbook extends ClientObject {
+  protected readonly _className = "Workbook";
+  protected readonly _scalars = [] as const;
+  private state(): WorkbookState {
+    return this._ctx._host.state;
+  }
+
+  get worksheets(): WorksheetCollection {
+    return this._child("worksheets", (r) => new WorksheetCollection(this._ctx, r));
+  }
+  get tables(): TableCollection {
+    return this._child("tables", (r) => new TableCollection(this._ctx, r));
+  }
+  get application(): Application {
+    return this._child("application", (r) => new Application(this._ctx, r));
+  }
+  protected override _childEntity(key: string): Entity {
+    if (key === "worksheets") return { all: true };
+    if (key === "tables") return { sheet: null };
+    return this.state();
+  }
+  protected override _nav(prop: string): ClientObject | undefined {
+    if (prop === "worksheets") return this.worksheets;
+    if (prop === "tables") return this.tables;
+    return undefined;
+  }
+  protected override _read(): unknown {
+    return undefined;
+  }
+
+  getSelectedRange(): Range {
+    return this._method("getSelectedRange", [], Range, () => {
+      const s = this.state();
+      if (s.selection) return { sheet: s.selection.sheet, rect: s.selection.rect } satisfies RangeEntity;
+      const sheet = s.activeSheet ?? fail(FakeErrorCodes.itemNotFound, "No active sheet.");
+      return { sheet, rect: { r1: 1, c1: 1, r2: 1, c2: 1 } } satisfies RangeEntity;
+    });
+  }
+  getActiveCell(): Range {
+    return this._method("getActiveCell", [], Range, () => {
+      const s = this.state();
+      if (s.selection) return { sheet: s.selection.sheet, rect: { r1: s.selection.rect.r1, c1: s.selection.rect.c1, r2: s.selection.rect.r1, c2: s.selection.rect.c1 } };
+      const sheet = s.activeSheet ?? fail(FakeErrorCodes.itemNotFound, "No active sheet.");
+      return { sheet, rect: { r1: 1, c1: 1, r2: 1, c2: 1 } };
+    });
+  }
+}
+
+export class Application extends ClientObject {
+  protected readonly _className = "Application";
+  protected readonly _scalars = ["calculationMode"] as const;
+  protected override _read(_: never, prop: string): unknown {
+    return prop === "calculationMode" ? "Automatic" : undefined;
+  }
+  suspendApiCalculationUntilNextSync(): void {
+    this._write("suspendApiCalculationUntilNextSync", null, (_e, batch) => {
+      batch.suspended = true;
+    });
+  }
+  calculate(calculationType: string): void {
+    this._write("calculate", calculationType, () => undefined);
+  }
+}
+
+// -------------------------------------------------------------------------------------------
+// Worksheets
+// -------------------------------------------------------------------------------------------
+
+export class WorksheetCollection extends Collection<Worksheet> {
+  protected readonly _className = "WorksheetCollection";
+  protected readonly _scalars = [] as const;
+  private state(): WorkbookState {
+    return this._ctx._host.state;
+  }
+  protected _list(): Entity[] {
+    return [...this.state().sheets];
+  }
+  protected _item(entity: Entity): Worksheet {
+    return new Worksheet(this._ctx, () => entity, { entity });
+  }
+  add(name?: string): Worksheet {
+    return this._method("add", [name ?? null], Worksheet, () => this.state().addSheet(name));
+  }
+  getItem(key: string): Worksheet {
+    return this._method("getItem", [key], Worksheet, () => this.byKey(key));
+  }
+  getItemOrNullObject(key: string): Worksheet {
+    return this._method("getItemOrNullObject", [key], Worksheet, () => this.byKey(key), true);
+  }
+  getActiveWorksheet(): Worksheet {
+    return this._method("getActiveWorksheet", [], Worksheet, () => this.state().activeSheet ?? fail(FakeErrorCodes.itemNotFound, "No active worksheet."));
+  }
+  private byKey(key: string): SheetState {
+    return this.state().sheets.find((s) => s.id === key) ?? this.state().sheetOrFail(key);
+  }
+}
+
+export class Worksheet extends ClientObject {
+  protected readonly _className = "Worksheet";
+  protected readonly _scalars = ["name", "id", "position", "visibility"] as const;
+  private state(): WorkbookState {
+    return this._ctx._host.state;
+  }
+
+  get name(): string {
+    return this._get("name");
+  }
+  set name(value: string) {
+    this._write("name", value, (s: SheetState) => {
+      this.state().checkSheetName(value, s);
+      s.name = value;
+    });
+  }
+  get id(): string {
+    return this._get("id");
+  }
+  get position(): number {
+    return this._get("position");
+  }
+  set position(value: number) {
+    this._write("position", value, (s: SheetState) => this.state().setPosition(s, value));
+  }
+  get visibility(): Visibility {
+    return this._get("visibility");
+  }
+  set visibility(value: Visibility) {
+    this._write("visibility", value, (s: SheetState) => this.state().setVisibility(s, value));
+  }
+  get tables(): TableCollection {
+    return this._child("tables", (r) => new TableCollection(this._ctx, r));
+  }
+  get freezePanes(): WorksheetFreezePanes {
+    return this._child("freezePanes", (r) => new WorksheetFreezePanes(this._ctx, r));
+  }
+  protected override _childEntity(key: string, parent: Entity): Entity {
+    return key === "tables" ? { sheet: parent } : parent;
+  }
+  protected override _nav(prop: string): ClientObject | undefined {
+    return prop === "tables" ? this.tables : undefined;
+  }
+  protected override _read(s: SheetState, prop: string): unknown {
+    switch (prop) {
+      case "name":
+        return s.name;
+      case "id":
+        return s.id;
+      case "position":
+        return this.state().sheets.indexOf(s);
+      case "visibility":
+        return s.visibility;
+      default:
+        return undefined;
+    }
+  }
+
+  getRange(address?: string): Range {
+    return this._method("getRange", [address ?? null], Range, (s: SheetState) => ({
+      sheet: s,
+      rect: address === undefined || address === "" ? { r1: 1, c1: 1, r2: MAX_ROWS, c2: MAX_COLUMNS } : this.state().rectOn(s, address),
+    }));
+  }
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range {
+    return this._method("getRangeByIndexes", [startRow, startColumn, rowCount, columnCount], Range, (s: SheetState) => {
+      if (rowCount < 1 || columnCount < 1) fail(FakeErrorCodes.invalidArgument, "Row and column counts must be at least 1.");
+      return { sheet: s, rect: { r1: startRow + 1, c1: startColumn + 1, r2: startRow + rowCount, c2: startColumn + columnCount } };
+    });
+  }
+  getCell(row: number, column: number): Range {
+    return this._method("getCell", [row, column], Range, (s: SheetState) => ({ sheet: s, rect: { r1: row + 1, c1: column + 1, r2: row + 1, c2: column + 1 } }));
+  }
+  getUsedRange(valuesOnly = false): Range {
+    return this._method("getUsedRange", [valuesOnly], Range, (s: SheetState) => ({ sheet: s, rect: s.usedRect(valuesOnly) ?? { r1: 1, c1: 1, r2: 1, c2: 1 } }));
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return this._method(
+      "getUsedRangeOrNullObject",
+      [valuesOnly],
+      Range,
+      (s: SheetState) => {
+        const rect = s.usedRect(valuesOnly) ?? fail(FakeErrorCodes.itemNotFound, "The sheet is empty.");
+        return { sheet: s, rect };
+      },
+      true,
+    );
+  }
+  delete(): void {
+    this._write("delete", null, (s: SheetState) => this.state().deleteSheet(s));
+  }
+  activate(): void {
+    this._write("activate", null, (s: SheetState) => {
+      if (s.visibility !== "Visible") fail(FakeErrorCodes.invalidOperation, "A hidden sheet cannot be activated.");
+      const st = this.state();
+      st.activeSheet = s;
+      if (st.selection?.sheet !== s) st.selection = null;
+    });
+  }
+}
+
+export class WorksheetFreezePanes extends ClientObject {
+  protected readonly _className = "WorksheetFreezePanes";
+  protected readonly _scalars = [] as const;
+  protected override _read(): unknown {
+    return undefined;
+  }
+  freezeRows(count = 1): void {
+    this._write("freezeRows", count, (s: SheetState) => {
+      s.freezeRows = count;
+      s.freezeColumns = 0;
+    });
+  }
+  freezeColumns(count = 1): void {
+    this._write("freezeColumns", count, (s: SheetState) => {
+      s.freezeColumns = count;
+      s.freezeRows = 0;
+    });
+  }
+  unfreeze(): void {
+    this._write("unfreeze", null, (s: SheetState) => {
+      s.freezeRows = 0;
+      s.freezeColumns = 0;
+    });
+  }
+}
+
+// -------------------------------------------------------------------------------------------
+// Ranges
+// -------------------------------------------------------------------------------------------
+
+export class Range extends ClientObject {
+  protected readonly _className = "Range";
+  protected readonly _scalars = ["address", "values", "formulas", "numberFormat", "rowCount", "columnCount", "rowIndex", "columnIndex", "cellCount"] as const;
+  private state(): WorkbookState {
+    return this._ctx._host.state;
+  }
+
+  get address(): string {
+    return this._get("address");
+  }
+  get values(): unknown[][] {
+    return this._get("values");
+  }
+  set values(v: unknown[][]) {
+    this._write("values", v, (e: RangeEntity) => this.state().writeInputs(e.sheet, e.rect, v, "values"));
+  }
+  get formulas(): unknown[][] {
+    return this._get("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this._write("formulas", v, (e: RangeEntity) => this.state().writeInputs(e.sheet, e.rect, v, "formulas"));
+  }
+  get numberFormat(): unknown[][] {
+    return this._get("numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    this._write("numberFormat", v, (e: RangeEntity) => this.state().writeNumberFormats(e.sheet, e.rect, v));
+  }
+  get rowCount(): number {
+    return this._get("rowCount");
+  }
+  get columnCount(): number {
+    return this._get("columnCount");
+  }
+  get rowIndex(): number {
+    return this._get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this._get("columnIndex");
+  }
+  get cellCount(): number {
+    return this._get("cellCount");
+  }
+  get format(): RangeFormat {
+    return this._child("format", (r) => new RangeFormat(this._ctx, r));
+  }
+  get worksheet(): Worksheet {
+    return this._child("worksheet", (r) => new Worksheet(this._ctx, r));
+  }
+  protected override _childEntity(key: string, parent: Entity): Entity {
+    return key === "worksheet" ? (parent as RangeEntity).sheet : parent;
+  }
+  protected override _nav(prop: string): ClientObject | undefined {
+    if (prop === "format") return this.format;
+    if (prop === "worksheet") return this.worksheet;
+    return undefined;
+  }
+  protected override _read(e: RangeEntity, prop: string): unknown {
+    const { rect } = e;
+    switch (prop) {
+      case "address":
+        return this.state().addressOf(e.sheet, rect);
+      case "values":
+        return this.state().valuesOf(e.sheet, rect);
+      case "formulas":
+        return this.state().formulasOf(e.sheet, rect);
+      case "numberFormat":
+        return this.state().numberFormatsOf(e.sheet, rect);
+      case "rowCount":
+        return rect.r2 - rect.r1 + 1;
+      case "columnCount":
+        return rect.c2 - rect.c1 + 1;
+      case "rowIndex":
+        return rect.r1 - 1;
+      case "columnIndex":
+        return rect.c1 - 1;
+      case "cellCount":
+        return (rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1);
+      default:
+        return undefined;
+    }
+  }
+
+  private sub(name: string, args: unknown[], make: (e: RangeEntity) => Rect): Range {
+    return this._method(name, args, Range, (e: RangeEntity) => {
+      const rect = make(e);
+      if (rect.r1 < 1 || rect.c1 < 1 || rect.r2 > MAX_ROWS || rect.c2 > MAX_COLUMNS || rect.r1 > rect.r2 || rect.c1 > rect.c2) {
+        fail(FakeErrorCodes.invalidArgument, `The range ${name}(${args.join(", ")}) is outside the sheet.`);
+      }
+      return { sheet: e.sheet, rect };
+    });
+  }
+  getCell(row: number, column: number): Range {
+    return this.sub("getCell", [row, column], ({ rect }) => ({ r1: rect.r1 + row, c1: rect.c1 + column, r2: rect.r1 + row, c2: rect.c1 + column }));
+  }
+  getRow(row: number): Range {
+    return this.sub("getRow", [row], ({ rect }) => ({ ...rect, r1: rect.r1 + row, r2: rect.r1 + row }));
+  }
+  getColumn(column: number): Range {
+    return this.sub("getColumn", [column], ({ rect }) => ({ ...rect, c1: rect.c1 + column, c2: rect.c1 + column }));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): Range {
+    return this.sub("getResizedRange", [deltaRows, deltaColumns], ({ rect }) => ({ ...rect, r2: rect.r2 + deltaRows, c2: rect.c2 + deltaColumns }));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): Range {
+    return this.sub("getOffsetRange", [rowOffset, columnOffset], ({ rect }) => ({
+      r1: rect.r1 + rowOffset,
+      r2: rect.r2 + rowOffset,
+      c1: rect.c1 + columnOffset,
+      c2: rect.c2 + columnOffset,
+    }));
+  }
+  getEntireColumn(): Range {
+    return this.sub("getEntireColumn", [], ({ rect }) => ({ ...rect, r1: 1, r2: MAX_ROWS }));
+  }
+  getEntireRow(): Range {
+    return this.sub("getEntireRow", [], ({ rect }) => ({ ...rect, c1: 1, c2: MAX_COLUMNS }));
+  }
+  clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
+    this._write("clear", applyTo, (e: RangeEntity) => e.sheet.clear(e.rect, applyTo));
+  }
+  select(): void {
+    this._write("select", null, (e: RangeEntity) => {
+      if (e.sheet.visibility !== "Visible") fail(FakeErrorCodes.invalidOperation, "A range on a hidden sheet cannot be selected.");
+      const st = this.state();
+      st.activeSheet = e.sheet;
+      st.selection = { sheet: e.sheet, rect: { ...e.rect } };
+    });
+  }
+}
+
+export class RangeFormat extends ClientObject {
+  protected readonly _className = "RangeFormat";
+  protected readonly _scalars = ["columnWidth", "horizontalAlignment", "wrapText"] as const;
+  private state(): WorkbookState {
+    return this._ctx._host.state;
+  }
+  get columnWidth(): number {
+    return this._get("columnWidth");
+  }
+  set columnWidth(points: number) {
+    this._write("columnWidth", points, (e: RangeEntity) => {
+      if (!(points >= 0)) fail(FakeErrorCodes.invalidArgument, "Column width must be a number of points.");
+      for (let c = e.rect.c1; c <= e.rect.c2; c++) e.sheet.columnWidths.set(c, points);
+    });
+  }
+  get horizontalAlignment(): string {
+    return this._get("horizontalAlignment");
+  }
+  set horizontalAlignment(value: string) {
+    this._write("horizontalAlignment", value, (e: RangeEntity) => this.state().formatCells(e.sheet, e.rect, (c) => (c.horizontalAlignment = value)));
+  }
+  get wrapText(): boolean {
+    return this._get("wrapText");
+  }
+  set wrapText(value: boolean) {
+    this._write("wrapText", value, (e: RangeEntity) => this.state().formatCells(e.sheet, e.rect, (c) => (c.wrapText = value)));
+  }
+  get font(): RangeFont {
+    return this._child("font", (r) => new RangeFont(this._ctx, r));
+  }
+  get fill(): RangeFill {
+    return this._child("fill", (r) => new RangeFill(this._ctx, r));
+  }
+  protected override _childEntity(_: string, parent: Entity): Entity {
+    return parent;
+  }
+  protected override _nav(prop: string): ClientObject | undefined {
+    if (prop === "font") return this.font;
+    if (prop === "fill") return this.fill;
+    return undefined;
+  }
+  protected override _read(e: RangeEntity, prop: string): unknown {
+    if (prop === "columnWidth") return uniform(range(e.rect.c1, e.rect.c2).map((c) => e.sheet.columnWidths.get(c) ?? 48));
+    if (prop === "horizontalAlignment") return uniformCells(e, (c) => c?.horizontalAlignment ?? "General");
+    if (prop === "wrapText") return uniformCells(e, (c) => c?.wrapText ?? false);
+    return undefined;
+  }
+  autofitColumns(): void {
+    this._write("autofitColumns", null, () => undefined);
+  }
+}
+
+export class RangeFont extends ClientObject {
+  protected readonly _className = "RangeFont";
+  protected readonly _scalars = ["bold", "italic", "size", "color", "name"] as const;
+  private set(prop: string, value: unknown, apply: (c: import("./state").CellState) => void): void {
+    this._write(prop, value, (e: RangeEntity) => this._ctx._host.state.formatCells(e.sheet, e.rect, apply));
+  }
+  get bold(): boolean {
+    return this._get("bold");
+  }
+  set bold(v: boolean) {
+    this.set("bold", v, (c) => (c.bold = v));
+  }
+  get italic(): boolean {
+    return this._get("italic");
+  }
+  set italic(v: boolean) {
+    this.set("italic", v, (c) => (c.italic = v));
+  }
+  get size(): number {
+    return this._get("size");
+  }
+  set size(v: number) {
+    this.set("size", v, (c) => (c.fontSize = v));
+  }
+  get color(): string {
+    return this._get("color");
+  }
+  set color(v: string) {
+    this.set("color", v, (c) => (c.fontColor = v));
+  }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(v: string) {
+    this.set("name", v, (c) => (c.fontName = v));
+  }
+  protected override _read(e: RangeEntity, prop: string): unknown {
+    switch (prop) {
+      case "bold":
+        return uniformCells(e, (c) => c?.bold ?? false);
+      case "italic":
+        return uniformCells(e, (c) => c?.italic ?? false);
+      case "size":
+        return uniformCells(e, (c) => c?.fontSize ?? 11);
+      case "color":
+        return uniformCells(e, (c) => c?.fontColor ?? "#000000");
+      case "name":
+        return uniformCells(e, (c) => c?.fontName ?? "Calibri");
+      default:
+        return undefined;
+    }
+  }
+}
+
+export class RangeFill extends ClientObject {
+  protected readonly _className = "RangeFill";
+  protected readonly _scalars = ["color"] as const;
+  get color(): string {
+    return this._get("color");
+  }
+  set color(v: string) {
+    this._write("color", v, (e: RangeEntity) => this._ctx._host.state.formatCells(e.sheet, e.rect, (c) => (c.fillColor = v)));
+  }
+  clear(): void {
+    this._write("clear", null, (e: RangeEntity) => this._ctx._host.state.formatCells(e.sheet, e.rect, (c) => delete c.fillColor));
+  }
+  protected override _read(e: RangeEntity, prop: string): unknown {
+    return prop === "color" ? uniformCells(e, (c) => c?.fillColor ?? "#FFFFFF") : undefined;
+  }
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b && out.length < 100000; i++) out.push(i);
+  return out;
+}
+
+/** Excel returns null for a format property that differs between the range's cells. */
+function uniform<T>(values: T[]): T | null {
+  return values.every((v) => v === values[0]) ? values[0] : null;
+}
+
+function uniformCells<T>(e: RangeEntity, pick: (c: import("./state").CellState | undefined) => T): T | null {
+  const values: T[] = [];
+  for (let r = e.rect.r1; r <= Math.min(e.rect.r2, e.rect.r1 + 10000); r++) {
+    for (let c = e.rect.c1; c <= Math.min(e.rect.c2, e.rect.c1 + 1000); c++) values.push(pick(e.sheet.get(r, c)));
+  }
+  return uniform(values);
+}
+
+// -------------------------------------------------------------------------------------------
+// Tables
+// -------------------------------------------------------------------------------------------
+
+export class TableCollection extends Collection<Table> {
+  protected readonly _className = "TableCollection";
+  protected readonly _scalars = [] as const;
+  private state(): WorkbookState {
+    return this._ctx._host.state;
+  }
+  get count(): number {
+    return this._get("count");
+  }
+  protected _list(scope: { sheet: SheetState | null }): Entity[] {
+    return this.state().tables.filter((t) => scope.sheet === null || t.sheet === scope.sheet);
+  }
+  protected _item(entity: Entity): Table {
+    return new Table(this._ctx, () => entity, { entity });
+  }
+  add(address: string | Range, hasHeaders: boolean): Table {
+    const text = typeof address === "string" ? address : null;
+    return this._method("add", [text ?? `range#${(address as Range)._id}`, hasHeaders], Table, (scope: { sheet: SheetState | null }) => {
+      const st = this.state();
+      let sheet: SheetState;
+      let rect: Rect;
+      if (typeof address !== "string") {
+        const e = address._resolve() as RangeEntity;
+        sheet = e.sheet;
+        rect = e.rect;
+      } else {
+        const bang = address.lastIndexOf("!");
+        const named = bang >= 0 ? address.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'") : null;
+        sheet = named !== null ? st.sheetOrFail(named) : (scope.sheet ?? st.activeSheet ?? fail(FakeErrorCodes.invalidArgument, "No sheet for the table."));
+        if (scope.sheet && sheet !== scope.sheet) fail(FakeErrorCodes.invalidArgument, "The address is on another sheet.");
+        rect = st.rectOn(sheet, address);
+      }
+      return st.addTable(sheet, rect, hasHeaders);
+    });
+  }
+  getItem(key: string): Table {
+    return this._method("getItem", [key], Table, (scope: { sheet: SheetState | null }) => this.byKey(scope, key));
+  }
+  getItemOrNullObject(key: string): Table {
+    return this._method("getItemOrNullObject", [key], Table, (scope: { sheet: SheetState | null }) => this.byKey(scope, key), true);
+  }
+  getItemAt(index: number): Table {
+    return this._method("getItemAt", [index], Table, (scope: { sheet: SheetState | null }) => this._list(scope)[index] ?? fail(FakeErrorCodes.itemNotFound, `No table at index ${index}.`));
+  }
+  private byKey(scope: { sheet: SheetState | null }, key: string): TableState {
+    const found = (this._list(scope) as TableState[]).find((t) => t.id === key || t.name.toLowerCase() === key.toLowerCase());
+    return found ?? fail(FakeErrorCodes.itemNotFound, `The requested resource doesn't exist: table "${key}".`);
+  }
+}
+
+export class Table extends ClientObject {
+  protected readonly _className = "Table";
+  protected readonly _scalars = ["name", "id", "showHeaders", "showTotals", "style"] as const;
+  private state(): WorkbookState {
+    return this._ctx._host.state;
+  }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(value: string) {
+    this._write("name", value, (t: TableState) => {
+      this.state().checkTableName(value, t);
+      t.name = value;
+    });
+  }
+  get id(): string {
+    return this._get("id");
+  }
+  get showHeaders(): boolean {
+    return this._get("showHeaders");
+  }
+  get showTotals(): boolean {
+    return this._get("showTotals");
+  }
+  set showTotals(value: boolean) {
+    this._write("showTotals", value, (t: TableState) => this.state().setShowTotals(t, value));
+  }
+  get style(): string {
+    return this._get("style");
+  }
+  set style(value: string) {
+    this._write("style", value, (t: TableState) => {
+      if (typeof value !== "string" || !/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(value)) fail(FakeErrorCodes.invalidArgument, `Unknown table style "${value}".`);
+      t.style = value;
+    });
+  }
+  get worksheet(): Worksheet {
+    return this._child("worksheet", (r) => new Worksheet(this._ctx, r));
+  }
+  get columns(): TableColumnCollection {
+    return this._child("columns", (r) => new TableColumnCollection(this._ctx, r));
+  }
+  get rows(): TableRowCollection {
+    return this._child("rows", (r) => new TableRowCollection(this._ctx, r));
+  }
+  protected override _childEntity(key: string, parent: Entity): Entity {
+    return key === "worksheet" ? (parent as TableState).sheet : parent;
+  }
+  protected override _nav(prop: string): ClientObject | undefined {
+    if (prop === "worksheet") return this.worksheet;
+    if (prop === "columns") return this.columns;
+    if (prop === "rows") return this.rows;
+    return undefined;
+  }
+  protected override _read(t: TableState, prop: string): unknown {
+    switch (prop) {
+      case "name":
+        return t.name;
+      case "id":
+        return t.id;
+      case "showHeaders":
+        return true;
+      case "showTotals":
+        return t.showTotals;
+      case "style":
+        return t.style;
+      default:
+        return undefined;
+    }
+  }
+  private part(name: string, rect: (t: TableState) => Rect | null): Range {
+    return this._method(name, [], Range, (t: TableState) => ({
+      sheet: t.sheet,
+      rect: rect(t) ?? fail(FakeErrorCodes.invalidOperation, `The table "${t.name}" has no totals row.`),
+    }));
+  }
+  getRange(): Range {
+    return this.part("getRange", tableRect);
+  }
+  getHeaderRowRange(): Range {
+    return this.part("getHeaderRowRange", headerRect);
+  }
+  getDataBodyRange(): Range {
+    return this.part("getDataBodyRange", bodyRect);
+  }
+  getTotalRowRange(): Range {
+    return this.part("getTotalRowRange", totalsRect);
+  }
+  delete(): void {
+    this._write("delete", null, (t: TableState) => this.state().deleteTable(t));
+  }
+}
+
+interface ColumnEntity {
+  table: TableState;
+  index: number;
+  deleted?: boolean;
+}
+
+export class TableColumnCollection extends Collection<TableColumn> {
+  protected readonly _className = "TableColumnCollection";
+  protected readonly _scalars = [] as const;
+  get count(): number {
+    return this._get("count");
+  }
+  protected _list(t: TableState): Entity[] {
+    return Array.from({ length: t.columnCount }, (_, index) => ({ table: t, index }) satisfies ColumnEntity);
+  }
+  protected _item(entity: Entity): TableColumn {
+    return new TableColumn(this._ctx, () => entity, { entity });
+  }
+  getItemAt(index: number): TableColumn {
+    return this._method("getItemAt", [index], TableColumn, (t: TableState) => {
+      if (index < 0 || index >= t.columnCount) fail(FakeErrorCodes.itemNotFound, `No column at index ${index}.`);
+      return { table: t, index };
+    });
+  }
+  getItem(key: string | number): TableColumn {
+    return this._method("getItem", [key], TableColumn, (t: TableState) => this.byKey(t, key));
+  }
+  getItemOrNullObject(key: string | number): TableColumn {
+    return this._method("getItemOrNullObject", [key], TableColumn, (t: TableState) => this.byKey(t, key), true);
+  }
+  private byKey(t: TableState, key: string | number): ColumnEntity {
+    const headers = this._ctx._host.state.tableHeaders(t);
+    const index = typeof key === "number" ? key - 1 : headers.findIndex((h) => h.toLowerCase() === String(key).toLowerCase());
+    if (index < 0 || index >= t.columnCount) fail(FakeErrorCodes.itemNotFound, `The requested resource doesn't exist: column "${key}".`);
+    return { table: t, index };
+  }
+}
+
+export class TableColumn extends ClientObject {
+  protected readonly _className = "TableColumn";
+  protected readonly _scalars = ["name", "index", "id"] as const;
+  get name(): string {
+    return this._get("name");
+  }
+  get index(): number {
+    return this._get("index");
+  }
+  get id(): number {
+    return this._get("id");
+  }
+  protected override _read(e: ColumnEntity, prop: string): unknown {
+    if (prop === "name") return this._ctx._host.state.tableHeaders(e.table)[e.index];
+    if (prop === "index") return e.index;
+    if (prop === "id") return e.index + 1;
+    return undefined;
+  }
+  private part(name: string, rect: (t: TableState) => Rect | null): Range {
+    return this._method(name, [], Range, (e: ColumnEntity) => {
+      const r = rect(e.table) ?? fail(FakeErrorCodes.invalidOperation, `The table "${e.table.name}" has no totals row.`);
+      return { sheet: e.table.sheet, rect: { ...r, c1: r.c1 + e.index, c2: r.c1 + e.index } };
+    });
+  }
+  getRange(): Range {
+    return this.part("getRange", tableRect);
+  }
+  getHeaderRowRange(): Range {
+    return this.part("getHeaderRowRange", headerRect);
+  }
+  getDataBodyRange(): Range {
+    return this.part("getDataBodyRange", bodyRect);
+  }
+  getTotalRowRange(): Range {
+    return this.part("getTotalRowRange", totalsRect);
+  }
+}
+
+export class TableRowCollection extends ClientObject {
+  protected readonly _className = "TableRowCollection";
+  protected readonly _scalars = ["count"] as const;
+  get count(): number {
+    return this._get("count");
+  }
+  protected override _read(t: TableState, prop: string): unknown {
+    return prop === "count" ? t.bodyRows : undefined;
+  }
+  /** Supported so tests can catch it: AR Desk must never call it in a loop (co-authoring). */
+  add(index?: number | null, values?: unknown[][]): void {
+    this._ctx._host.stats.tableRowAddCalls++;
+    this._write("add", { index: index ?? null, values: values ?? null }, (t: TableState) => {
+      const st = this._ctx._host.state;
+      const n = values?.length ?? 1;
+      if (t.showTotals) fail(FakeErrorCodes.invalidOperation, "The fake host adds table rows only to tables without a totals row.");
+      const at = t.row + t.bodyRows + 1;
+      const rect = { r1: at, c1: t.column, r2: at + n - 1, c2: t.column + t.columnCount - 1 };
+      if (values) st.writeInputs(t.sheet, rect, values, "values");
+      t.bodyRows += n;
+    });
+  }
+}
+
+export { formatRect };
