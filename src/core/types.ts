@@ -43,6 +43,10 @@ export interface InvoiceRecord {
   contact?: string;
   terms?: string;
   notes?: string;
+  /** The customer's language for reminders (e.g. "en", "fr"), from a customers table. */
+  language?: string;
+  /** The customer's credit limit in minor units, from the invoice or customers table. */
+  creditLimitMinor?: number;
 }
 
 /** An aging bucket: days past due from `minDays` to `maxDays`, both inclusive; null is unbounded. */

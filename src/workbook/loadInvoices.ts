@@ -1,4 +1,4 @@
-import { FIELD_NAMES, mapColumns, missingAgingFields, toMapping, type FieldMapping, type FieldMatch } from "../core/columns/mapColumns";
+import { FIELD_NAMES, mapColumns, missingAgingFields, toMapping, type Field, type FieldMapping, type FieldMatch } from "../core/columns/mapColumns";
 import { ArDeskError } from "../core/errors";
 import { isCreditType, openAsOf } from "../core/parse/balance";
 import { minorDigits } from "../core/parse/money";
@@ -51,13 +51,19 @@ export function isTotalsRow(row: readonly CellValue[], invoiceColumn: number | u
   return row.some((cell) => typeof cell === "string" && TOTAL_WORDS.test(cell.trim()));
 }
 
-/** The mapping to use and what it is based on; fails with the headers seen when fields are missing. */
+/**
+ * The mapping to use: the user's choices first, then detection for every other field whose
+ * column the user did not take. Fails with the headers seen when aging fields are missing.
+ */
 export function resolveMapping(table: Pick<TableData, "name" | "sheet" | "headers">, override?: FieldMapping): { mapping: FieldMapping; columns: FieldMatch[] } {
   const detected = mapColumns(table.headers);
-  const mapping = override ?? toMapping(detected);
-  const columns = override
-    ? Object.entries(override).map(([field, column]) => ({ field, column, header: String(table.headers[column!] ?? ""), confidence: 1 }) as FieldMatch)
-    : detected;
+  const chosen = Object.entries(override ?? {}).filter(([, column]) => column !== undefined) as [Field, number][];
+  const taken = new Set(chosen.map(([, column]) => column));
+  const columns: FieldMatch[] = [
+    ...chosen.map(([field, column]) => ({ field, column, header: String(table.headers[column] ?? ""), confidence: 1 })),
+    ...detected.filter((m) => !taken.has(m.column) && !chosen.some(([field]) => field === m.field)),
+  ].sort((a, b) => a.column - b.column);
+  const mapping = toMapping(columns);
   const missing = missingAgingFields(mapping);
   if (missing.length) {
     throw new ArDeskError(
@@ -92,6 +98,8 @@ function toRecord(row: ParsedRow, table: TableData, asOf: DayNumber): InvoiceRec
     contact: row.text.contact || undefined,
     terms: row.text.terms || undefined,
     notes: row.text.notes || undefined,
+    language: row.text.language.toLowerCase() || undefined,
+    creditLimitMinor: row.money.creditLimit.value ?? undefined,
   };
 }
 

@@ -55,4 +55,14 @@ export interface WorkbookPort {
    * a user's own sheet of the same name is left alone and an ArDeskError("SHEET_NAME_TAKEN") is thrown.
    */
   writeSheet(plan: SheetPlan, onProgress?: (progress: WriteProgress) => void): Promise<WriteResult>;
+  /**
+   * AR Desk's settings text as stored in the workbook (column E of the very hidden "_ardesk"
+   * sheet, from E2 down, joined), or null when none were saved. Read fresh on every action, so a
+   * co-author's change is picked up.
+   */
+  readSettings(): Promise<string | null>;
+  /** Store AR Desk's settings text in the workbook (see readSettings). */
+  writeSettings(text: string): Promise<void>;
+  /** Select a cell of the user's workbook, e.g. the cell an issue points at. */
+  selectCell(sheet: string, cell: string): Promise<void>;
 }

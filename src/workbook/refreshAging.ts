@@ -4,11 +4,15 @@ import type { FieldMapping, FieldMatch } from "../core/columns/mapColumns";
 import type { DayNumber } from "../core/types";
 import type { QualityScore } from "../core/validate/validateInvoices";
 import type { Issue } from "../core/validate/types";
-import { chooseInvoiceTable } from "./chooseTable";
-import { digitsOf, loadInvoices, type SkippedRow } from "./loadInvoices";
+import { describeError } from "../core/errors";
+import { chooseInvoiceTable, invoiceTables } from "./chooseTable";
+import { customerDirectory, isCustomersTable, joinCustomers } from "./customers";
+import { digitsOf, loadInvoices, resolveMapping } from "./loadInvoices";
+import { parseSettings, savedMapping, serialiseSettings, withMapping } from "./settings";
 import { planAgingSheet } from "./plans/agingPlan";
 import { planIssuesSheet } from "./plans/issuesPlan";
-import type { TableData, WorkbookPort, WriteProgress } from "./port";
+import type { TableData, TableInfo, WorkbookPort, WriteProgress } from "./port";
+import type { SkippedRow } from "./loadInvoices";
 
 export type { SkippedRow } from "./loadInvoices";
 
@@ -48,6 +52,8 @@ export interface ValidationReport {
   columns: FieldMatch[];
   /** The sheet the findings were written to. */
   issuesSheet: string;
+  /** Problems with the settings saved in the workbook (defaults were used instead). */
+  settingsWarnings: string[];
 }
 
 export interface RefreshResult extends ValidationReport {
@@ -59,12 +65,23 @@ export interface RefreshResult extends ValidationReport {
 async function readAndValidate(port: WorkbookPort, options: ReadOptions) {
   const progress = options.onProgress ?? (() => undefined);
   progress({ stage: "finding" });
-  const table = chooseInvoiceTable(await port.listTables(), options.table);
+  const tables = await port.listTables();
+  const table = chooseInvoiceTable(tables, options.table);
+  const customersTable = tables.find((t) => t !== table && isCustomersTable(t));
+  const { settings, warnings } = parseSettings(await port.readSettings());
+  const saved = savedMapping(settings, table);
+  if (saved.stale.length) warnings.push(`Saved column mapping names columns no longer in the table (${saved.stale.join(", ")}); AR Desk detected those fields again.`);
   progress({ stage: "reading" });
   const data: TableData = await port.readTable(table);
   progress({ stage: "validating" });
-  const load = loadInvoices(data, { asOf: options.asOf, mapping: options.mapping, typedCells: options.typedCells });
-  return { table, load, progress, source: { table: table.name, sheet: table.sheet } };
+  const load = loadInvoices(data, {
+    asOf: options.asOf,
+    mapping: options.mapping ?? saved.mapping,
+    typedCells: options.typedCells,
+    defaultDateOrder: settings.dateOrder,
+  });
+  if (customersTable) load.records = joinCustomers(load.records, customerDirectory(await port.readTable(customersTable)));
+  return { table, load, progress, warnings, source: { table: table.name, sheet: table.sheet } };
 }
 
 /**
@@ -72,11 +89,21 @@ async function readAndValidate(port: WorkbookPort, options: ReadOptions) {
  * The task pane's Validate button and `ar-desk validate` run this.
  */
 export async function validateWorkbook(port: WorkbookPort, options: ReadOptions): Promise<ValidationReport> {
-  const { load, progress, source } = await readAndValidate(port, options);
+  const { load, progress, source, warnings } = await readAndValidate(port, options);
   progress({ stage: "writing" });
   const written = await port.writeSheet(planIssuesSheet(load.issues, load.quality, { source, asOf: options.asOf }), (write) => progress({ stage: "writing", write }));
   progress({ stage: "done" });
-  return { asOf: options.asOf, source, invoicesRead: load.rowsRead, skipped: load.skipped, issues: load.issues, quality: load.quality, columns: load.columns, issuesSheet: written.sheet };
+  return {
+    asOf: options.asOf,
+    source,
+    invoicesRead: load.rowsRead,
+    skipped: load.skipped,
+    issues: load.issues,
+    quality: load.quality,
+    columns: load.columns,
+    issuesSheet: written.sheet,
+    settingsWarnings: warnings,
+  };
 }
 
 /**
@@ -85,7 +112,7 @@ export async function validateWorkbook(port: WorkbookPort, options: ReadOptions)
  * and the command line.
  */
 export async function refreshAging(port: WorkbookPort, options: RefreshOptions): Promise<RefreshResult> {
-  const { load, progress, source } = await readAndValidate(port, options);
+  const { load, progress, source, warnings } = await readAndValidate(port, options);
   progress({ stage: "aging" });
   const report = ageInvoices(load.records, { asOf: options.asOf, buckets: makeBuckets(options.bucketBounds) });
   const plan = planAgingSheet(report, { source, invoicesRead: load.rowsRead, rowsSkipped: load.skipped.length, digits: digitsOf(load.records) });
@@ -103,6 +130,40 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
     quality: load.quality,
     columns: load.columns,
     issuesSheet: issuesWritten.sheet,
+    settingsWarnings: warnings,
     report,
   };
+}
+
+export interface TableChoice {
+  /** Every table whose headers could hold invoices; the pane offers them when there are several. */
+  candidates: TableInfo[];
+  /** The chosen (or only) table, with what each column was taken for. */
+  table?: TableInfo;
+  columns: FieldMatch[];
+  /** Why no table could be chosen, when none could. */
+  problem?: string;
+}
+
+/**
+ * What the pane shows before a run: the invoice tables found and the column mapping of the
+ * chosen one (the user's saved mapping where there is one, else detected, with confidence).
+ */
+export async function describeInvoiceTable(port: WorkbookPort, tableName?: string): Promise<TableChoice> {
+  const tables = await port.listTables();
+  const candidates = invoiceTables(tables);
+  try {
+    const table = chooseInvoiceTable(tables, tableName);
+    const { settings } = parseSettings(await port.readSettings());
+    const { columns } = resolveMapping(table, savedMapping(settings, table).mapping);
+    return { candidates, table, columns };
+  } catch (error) {
+    return { candidates, columns: [], problem: describeError(error) };
+  }
+}
+
+/** Saves the user's column mapping for a table in the workbook, for every co-author and the command line. */
+export async function saveColumnMapping(port: WorkbookPort, table: TableInfo, mapping: FieldMapping): Promise<void> {
+  const { settings } = parseSettings(await port.readSettings());
+  await port.writeSettings(serialiseSettings(withMapping(settings, table, mapping)));
 }

@@ -5,6 +5,9 @@
  * overwritten.
  */
 export const REGISTRY_SHEET = "_ardesk";
+/** Column of the "_ardesk" sheet that holds the settings text, in cell-sized pieces from row 2. */
+export const SETTINGS_COLUMN = 5;
+export const SETTINGS_HEADER = "AR Desk settings (JSON): do not edit";
 const HEADER = ["AR Desk generated sheets: do not edit", "kind", "sheet id"];
 
 export interface RegistryEntry {
@@ -40,4 +43,10 @@ export function isGenerated(entries: readonly RegistryEntry[], sheet: string, id
 /** The entries with this sheet recorded as generated (replacing any entry of the same name). */
 export function withGenerated(entries: readonly RegistryEntry[], entry: RegistryEntry): RegistryEntry[] {
   return [...entries.filter((e) => e.sheet.toLowerCase() !== entry.sheet.toLowerCase()), entry];
+}
+
+/** The settings text from the "_ardesk" sheet's values (column E from row 2, joined), or null. */
+export function settingsTextFrom(values: readonly (readonly unknown[])[]): string | null {
+  const pieces = values.slice(1).map((row) => row[SETTINGS_COLUMN - 1]).filter((v): v is string => typeof v === "string" && v !== "");
+  return pieces.length ? pieces.join("") : null;
 }

@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import { ArDeskError } from "../core/errors";
 import type { CellValue, TableData, TableInfo, WorkbookPort, WriteResult } from "../workbook/port";
 import { findHeaderRow, HEADER_SEARCH_ROWS } from "../workbook/findHeaderRow";
-import { isGenerated, parseRegistry, REGISTRY_SHEET, registryValues, withGenerated } from "../workbook/registry";
+import { isGenerated, parseRegistry, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated } from "../workbook/registry";
+import { settingsChunks } from "../workbook/settings";
 import {
   cellAddress,
   parseCellAddress,
@@ -84,12 +85,35 @@ export class XlsxWorkbookPort implements WorkbookPort {
     plan.tables.forEach((table) => writeTable(sheet, table, this.tableNames()));
     plan.columnWidths?.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 
-    const registryEntries = withGenerated(registry, { sheet: plan.name, kind: plan.kind, id: "" });
-    const target = registrySheet ?? this.workbook.addWorksheet(REGISTRY_SHEET, { state: "veryHidden" });
-    target.spliceRows(1, target.rowCount);
-    registryValues(registryEntries).forEach((row, i) => (target.getRow(i + 1).values = row));
+    const target = this.metaSheet();
+    const values = registryValues(withGenerated(registry, { sheet: plan.name, kind: plan.kind, id: "" }));
+    const rows = Math.max(values.length, target.rowCount);
+    for (let r = 1; r <= rows; r++) {
+      for (let c = 1; c <= 3; c++) target.getCell(r, c).value = values[r - 1]?.[c - 1] ?? null;
+    }
     this.workbook.calcProperties.fullCalcOnLoad = true;
     return { sheet: plan.name, replaced: Boolean(existing) };
+  }
+
+  async readSettings(): Promise<string | null> {
+    const sheet = this.workbook.getWorksheet(REGISTRY_SHEET);
+    return sheet ? settingsTextFrom(sheetValues(sheet)) : null;
+  }
+
+  async writeSettings(text: string): Promise<void> {
+    const sheet = this.metaSheet();
+    const chunks = settingsChunks(text);
+    const rows = Math.max(chunks.length + 1, sheet.rowCount);
+    sheet.getCell(1, SETTINGS_COLUMN).value = SETTINGS_HEADER;
+    for (let r = 2; r <= rows; r++) sheet.getCell(r, SETTINGS_COLUMN).value = chunks[r - 2] ?? null;
+  }
+
+  /** Files have no selection to speak of; the command line never needs one. */
+  async selectCell(): Promise<void> {}
+
+  /** The very hidden "_ardesk" sheet, created on first use. */
+  private metaSheet(): ExcelJS.Worksheet {
+    return this.workbook.getWorksheet(REGISTRY_SHEET) ?? this.workbook.addWorksheet(REGISTRY_SHEET, { state: "veryHidden" });
   }
 
   private tableNames(): Set<string> {
@@ -159,7 +183,7 @@ function sheetValues(sheet: ExcelJS.Worksheet): CellValue[][] {
   const values: CellValue[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row) => {
     const cells: CellValue[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, 3); c++) cells.push(plainValue(row.getCell(c).value));
+    for (let c = 1; c <= Math.max(row.cellCount, SETTINGS_COLUMN); c++) cells.push(plainValue(row.getCell(c).value));
     values.push(cells);
   });
   return values;
