@@ -1,6 +1,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { ArDeskError, describeError } from "../core/errors";
+import { parseBucketBounds } from "../core/aging/buckets";
 import { dayFromIso, today } from "../core/parse/dates";
 import type { DayNumber } from "../core/types";
 import { refreshAging, validateWorkbook } from "../workbook/refreshAging";
@@ -15,7 +16,9 @@ const USAGE = `AR Desk: receivables aging from an Excel invoice table, without E
 
 Usage:
   ar-desk refresh <book.xlsx|.csv> [--as-of YYYY-MM-DD] [--out <file>] [--table <name>] [--json]
-      Checks the invoice table, ages the open invoices and writes the "AR Aging" and
+                  [--basis due|invoice] [--buckets 30,60,90,120] [--period-days 90]
+      Checks the invoice table, ages the open invoices and writes the "AR Aging" (key
+      figures, aging per currency, allowance, tie-out), "AR Invoice Detail" and
       "AR Data Issues" sheets into a copy of the workbook (default <book>.ar.xlsx; the
       input is only overwritten when --out names it).
   ar-desk validate <book.xlsx|.csv> [--as-of YYYY-MM-DD] [--table <name>] [--out <file>] [--json]
@@ -65,9 +68,19 @@ async function refresh(args: ParsedArgs, io: Io): Promise<void> {
   const input = requireFile(args, "book.xlsx");
   const asOf = asOfFlag(args);
   const output = typeof args.flags.out === "string" ? args.flags.out : defaultOutputPath(input);
+  const basis = args.flags.basis;
+  if (basis !== undefined && basis !== "due" && basis !== "invoice") {
+    throw new ArDeskError("BAD_OPTION", `--basis "${String(basis)}" is not "due" or "invoice".`, "Age by days past the due date (--basis due) or since the invoice date (--basis invoice).");
+  }
+  const buckets = args.flags.buckets;
+  const bucketBounds = buckets === undefined ? undefined : parseBucketBounds(String(buckets));
+  if (bucketBounds === null) {
+    throw new ArDeskError("BAD_OPTION", `--buckets "${String(buckets)}" is not a list of increasing whole numbers of days.`, "Write the upper bounds, e.g. --buckets 30,60,90,120.");
+  }
   const { workbook, typedCells } = await openWorkbook(input);
-  const result = await refreshAging(new XlsxWorkbookPort(workbook), { asOf, table: tableFlag(args), typedCells });
-  await saveWorkbookAtomically(workbook, output);
+  const port = new XlsxWorkbookPort(workbook);
+  const result = await refreshAging(port, { asOf, table: tableFlag(args), typedCells, basis, bucketBounds, periodDays: countFlag(args, "period-days") });
+  await saveWorkbookAtomically(workbook, output, port.charts);
   io.out(args.flags.json ? JSON.stringify(refreshJson(result, output), null, 2) : refreshSummary(result, output));
 }
 

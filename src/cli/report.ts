@@ -1,5 +1,6 @@
 import { isoFromDay } from "../core/parse/dates";
 import { unitsFromMinor } from "../core/parse/money";
+import type { Kpi } from "../core/metrics/kpis";
 import type { Issue } from "../core/validate/types";
 import type { RefreshResult, ValidationReport } from "../workbook/refreshAging";
 
@@ -13,43 +14,119 @@ export function formatMoney(minor: number, digits = 2): string {
   return sign + units.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-/** `refresh --json`: amounts in currency units, one object per customer, buckets by label. */
+const kpiJson = (kpi: Kpi, digits: number, money = false) => ({
+  value: kpi.value === null ? null : money ? unitsFromMinor(kpi.value, digits) : kpi.value,
+  ...(kpi.reason ? { reason: kpi.reason } : {}),
+  inputs: kpi.inputs,
+});
+
+/**
+ * `refresh --json`: amounts in currency units; per currency and per customer rows with their
+ * currency, the invoice detail, the KPIs with their inputs (or why not), and the allowance.
+ */
 export function refreshJson(result: RefreshResult, output?: string) {
-  const { report } = result;
-  const labels = report.buckets.map((b) => b.label);
-  const byLabel = (amounts: number[]) => Object.fromEntries(labels.map((label, i) => [label, unitsFromMinor(amounts[i])]));
+  const labels = result.aging.buckets.map((b) => b.label);
+  const byLabel = (amounts: number[], digits: number) => Object.fromEntries(labels.map((label, i) => [label, unitsFromMinor(amounts[i], digits)]));
+  const sections = result.sections;
   return {
     asOf: isoFromDay(result.asOf),
+    basis: result.aging.basis,
     source: result.source,
     invoices: result.invoicesRead,
-    openInvoices: report.openInvoices,
+    openInvoices: sections.reduce((n, s) => n + s.report.openInvoices, 0),
     skipped: result.skipped,
     quality: result.quality.score,
     issueCounts: issueCounts(result.issues),
-    customers: report.customers.map((c) => ({ customer: c.customer, buckets: byLabel(c.buckets), total: unitsFromMinor(c.total) })),
-    totals: { buckets: byLabel(report.totals), total: unitsFromMinor(report.grandTotal) },
+    customers: sections.flatMap(({ report }) =>
+      report.customers.map((c) => ({
+        customer: c.customer,
+        currency: report.currency,
+        buckets: byLabel(c.buckets, report.digits),
+        total: unitsFromMinor(c.total, report.digits),
+        credits: unitsFromMinor(c.credits, report.digits),
+        disputed: unitsFromMinor(c.disputed, report.digits),
+      })),
+    ),
+    totals: sections.length === 1 ? { buckets: byLabel(sections[0].report.totals, sections[0].report.digits), total: unitsFromMinor(sections[0].report.grandTotal, sections[0].report.digits) } : null,
+    currencies: sections.map(({ report, kpis, allowance }) => {
+      const d = report.digits;
+      return {
+        currency: report.currency,
+        totals: { buckets: byLabel(report.totals, d), total: unitsFromMinor(report.grandTotal, d) },
+        kpis: {
+          periodDays: kpis.periodDays,
+          totalAr: kpiJson(kpis.totalAr, d, true),
+          overduePercent: kpiJson(kpis.overduePercent, d),
+          over90Percent: kpiJson(kpis.over90Percent, d),
+          dso: kpiJson(kpis.dso, d),
+          dsoCountback: kpiJson(kpis.dsoCountback, d),
+          bestPossibleDso: kpiJson(kpis.bestPossibleDso, d),
+          add: kpiJson(kpis.add, d),
+          cei: kpiJson(kpis.cei, d),
+          arTurnover: kpiJson(kpis.arTurnover, d),
+          averageCollectionPeriod: kpiJson(kpis.averageCollectionPeriod, d),
+          averageDaysToPay: kpiJson(kpis.averageDaysToPay, d),
+        },
+        allowance: {
+          rates: byLabel(allowance.rates.map((r) => r * 10 ** d), d),
+          byBucket: byLabel(allowance.byBucket, d),
+          byCustomer: allowance.byCustomer.map((a) => ({ customer: a.customer, allowance: unitsFromMinor(a.allowance, d) })),
+          total: unitsFromMinor(allowance.total, d),
+        },
+      };
+    }),
+    detail: sections.flatMap(({ report }) =>
+      report.items.map(({ record, days, bucket }) => ({
+        customer: record.customer,
+        invoice: record.invoice,
+        currency: report.currency,
+        invoiceDate: record.invoiceDate === undefined ? null : isoFromDay(record.invoiceDate),
+        dueDate: isoFromDay(record.dueDate),
+        amount: unitsFromMinor(record.amountMinor, report.digits),
+        open: unitsFromMinor(record.openMinor, report.digits),
+        days,
+        bucket: report.buckets[bucket].label,
+        disputed: Boolean(record.disputed),
+        promiseDate: record.promiseDate === undefined ? null : isoFromDay(record.promiseDate),
+      })),
+    ),
     ...(output ? { output, sheet: result.sheet } : {}),
   };
 }
 
-/** The readable summary `refresh` prints: source, counts, bucket totals, largest overdue customers. */
+/** The readable summary `refresh` prints: source, counts, per currency the bucket totals and key figures, largest overdue customers. */
 export function refreshSummary(result: RefreshResult, output: string, topCustomers = 10): string {
-  const { report } = result;
-  const width = Math.max(...report.buckets.map((b) => b.label.length), "Total".length);
+  const { aging } = result;
+  const width = Math.max(...aging.buckets.map((b) => b.label.length), "Allowance".length);
+  const open = result.sections.reduce((n, s) => n + s.report.openInvoices, 0);
+  const customers = result.sections.reduce((n, s) => n + s.report.customers.length, 0);
   const lines = [
-    `AR Aging as of ${isoFromDay(result.asOf)} from table "${result.source.table}" on sheet "${result.source.sheet}"`,
-    `${result.invoicesRead} invoices read, ${report.openInvoices} open across ${report.customers.length} customers, ${result.skipped.length} skipped`,
-    "",
-    ...report.buckets.map((b, i) => `  ${b.label.padEnd(width)}  ${formatMoney(report.totals[i]).padStart(16)}`),
-    `  ${"Total".padEnd(width)}  ${formatMoney(report.grandTotal).padStart(16)}`,
+    `AR Aging as of ${isoFromDay(result.asOf)} (${aging.basis === "due" ? "days past due" : "days since invoice"}) from table "${result.source.table}" on sheet "${result.source.sheet}"`,
+    `${result.invoicesRead} invoices read, ${open} open across ${customers} customers, ${result.skipped.length} skipped`,
   ];
-  const overdue = report.customers.filter((c) => c.overdue > 0).slice(0, topCustomers);
-  if (overdue.length) {
-    lines.push("", `Most overdue customers:`);
-    for (const c of overdue) lines.push(`  ${c.customer.padEnd(36).slice(0, 36)}  ${formatMoney(c.overdue).padStart(14)} overdue of ${formatMoney(c.total)}`);
+  for (const { report, kpis, allowance } of result.sections) {
+    const d = report.digits;
+    lines.push("", report.currency ? `${report.currency}:` : "Aging:");
+    report.buckets.forEach((b, i) => lines.push(`  ${b.label.padEnd(width)}  ${formatMoney(report.totals[i], d).padStart(16)}`));
+    lines.push(`  ${"Total".padEnd(width)}  ${formatMoney(report.grandTotal, d).padStart(16)}`);
+    lines.push(`  ${"Allowance".padEnd(width)}  ${formatMoney(allowance.total, d).padStart(16)}`);
+    const figure = (name: string, kpi: Kpi, unit: string) => `  ${name}: ${kpi.value === null ? `n/a (${kpi.reason})` : `${kpi.value}${unit}`}`;
+    lines.push(
+      figure("Overdue", kpis.overduePercent, "%"),
+      figure(`DSO (${kpis.periodDays} days)`, kpis.dso, " days"),
+      figure("DSO (countback)", kpis.dsoCountback, " days"),
+      figure("Best possible DSO", kpis.bestPossibleDso, " days"),
+      figure("CEI", kpis.cei, "%"),
+    );
+    const overdue = report.customers.filter((c) => c.overdue > 0).slice(0, topCustomers);
+    if (overdue.length) {
+      lines.push("  Most overdue customers:");
+      for (const c of overdue) lines.push(`    ${c.customer.padEnd(36).slice(0, 36)}  ${formatMoney(c.overdue, d).padStart(14)} overdue of ${formatMoney(c.total, d)}`);
+    }
   }
   lines.push("", ...issuesDigest(result));
-  lines.push("", `Wrote sheets "${result.sheet}" and "${result.issuesSheet}" to ${output}`);
+  for (const warning of result.settingsWarnings) lines.push(`Warning: ${warning}`);
+  lines.push("", `Wrote sheets "${result.sheet}", "${result.detailSheet}" and "${result.issuesSheet}" to ${output}`);
   return lines.join("\n");
 }
 

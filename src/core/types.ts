@@ -33,6 +33,13 @@ export interface InvoiceRecord {
   source: SourceRef;
   /** Day the invoice was settled, when the table says. */
   paidDate?: DayNumber;
+  /**
+   * Payments (and credits applied) with their dates, when known: from a payments table, or the
+   * paid part of the invoice on its paid date. With them the balance can be known on any day.
+   */
+  payments?: Payment[];
+  /** Paid part whose date is unknown (a balance column without a paid date): paid by the as-of date, but when is not known. */
+  undatedPaidMinor?: number;
   /** Contested by the customer: kept in aging, never chased. */
   disputed?: boolean;
   /** Day the customer promised to pay. */
@@ -48,6 +55,16 @@ export interface InvoiceRecord {
   /** The customer's credit limit in minor units, from the invoice or customers table. */
   creditLimitMinor?: number;
 }
+
+/** A payment applied to an invoice. */
+export interface Payment {
+  day: DayNumber;
+  /** Minor units paid; negative for a reversal. */
+  minor: number;
+}
+
+/** Whether aging counts days past the due date (the default) or days since the invoice date. */
+export type AgingBasis = "due" | "invoice";
 
 /** An aging bucket: days past due from `minDays` to `maxDays`, both inclusive; null is unbounded. */
 export interface Bucket {

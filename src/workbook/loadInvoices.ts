@@ -1,7 +1,7 @@
 import { FIELD_NAMES, mapColumns, missingAgingFields, toMapping, type Field, type FieldMapping, type FieldMatch } from "../core/columns/mapColumns";
 import { ArDeskError } from "../core/errors";
-import { isCreditType, openAsOf } from "../core/parse/balance";
-import { minorDigits } from "../core/parse/money";
+import { openOn } from "../core/aging/balance";
+import { isCreditType, openBalanceOf } from "../core/parse/balance";
 import { isBlankRow, parseRows, type ParsedRow } from "../core/parse/parseRows";
 import type { DateOrder } from "../core/parse/textDates";
 import type { DayNumber, InvoiceRecord } from "../core/types";
@@ -76,21 +76,27 @@ export function resolveMapping(table: Pick<TableData, "name" | "sheet" | "header
 }
 
 function toRecord(row: ParsedRow, table: TableData, asOf: DayNumber): InvoiceRecord | null {
-  const open = openAsOf(row, asOf);
+  const exportOpen = openBalanceOf(row);
   const due = row.dates.dueDate.value;
-  if (open === null || due === null) return null;
-  const amount = row.money.amount.value ?? row.money.openBalance.value ?? open;
+  if (exportOpen === null || due === null) return null;
+  const amount = row.money.amount.value ?? exportOpen;
+  const paid = amount - exportOpen;
+  const paidDate = row.dates.paidDate.value ?? undefined;
   const currency = row.text.currency.toUpperCase() || undefined;
-  return {
+  const record: InvoiceRecord = {
     invoice: row.text.invoice,
     customer: row.text.customer || row.text.customerId,
     invoiceDate: row.dates.invoiceDate.value ?? undefined,
     dueDate: due,
     amountMinor: amount,
-    openMinor: open,
+    openMinor: exportOpen,
     currency,
     source: { sheet: table.sheet, table: table.name, row: row.row },
-    paidDate: row.dates.paidDate.value ?? undefined,
+    paidDate,
+    // The paid part is dated by the paid date when there is one; otherwise it is known to be
+    // paid by now but not when, which KPIs over past periods must be told.
+    payments: paid !== 0 && paidDate !== undefined ? [{ day: paidDate, minor: paid }] : undefined,
+    undatedPaidMinor: paid !== 0 && paidDate === undefined ? paid : undefined,
     disputed: row.disputed.value === true || undefined,
     promiseDate: row.dates.promiseDate.value ?? undefined,
     isCredit: amount < 0 || isCreditType(row.text.type) || undefined,
@@ -101,6 +107,8 @@ function toRecord(row: ParsedRow, table: TableData, asOf: DayNumber): InvoiceRec
     language: row.text.language.toLowerCase() || undefined,
     creditLimitMinor: row.money.creditLimit.value ?? undefined,
   };
+  record.openMinor = openOn(record, asOf);
+  return record;
 }
 
 /**
@@ -144,12 +152,6 @@ export function loadInvoices(table: TableData, options: LoadOptions): InvoiceLoa
     columns,
     mapping,
   };
-}
-
-/** Currency decimals for a set of records: the one currency's, or 2 when mixed or unknown. */
-export function digitsOf(records: readonly InvoiceRecord[]): number {
-  const currencies = new Set(records.map((r) => r.currency));
-  return currencies.size === 1 ? minorDigits([...currencies][0]) : 2;
 }
 
 export { isBlankRow };

@@ -1,4 +1,7 @@
-import { ageInvoices, type AgingReport } from "../core/aging/ageInvoices";
+import { ageLedger, type AgingReport, type LedgerAging } from "../core/aging/ageInvoices";
+import { allowanceFor } from "../core/metrics/allowance";
+import { computeKpis } from "../core/metrics/kpis";
+import type { AgingBasis, InvoiceRecord } from "../core/types";
 import { makeBuckets } from "../core/aging/buckets";
 import type { FieldMapping, FieldMatch } from "../core/columns/mapColumns";
 import type { DayNumber } from "../core/types";
@@ -7,9 +10,10 @@ import type { Issue } from "../core/validate/types";
 import { describeError } from "../core/errors";
 import { chooseInvoiceTable, invoiceTables } from "./chooseTable";
 import { customerDirectory, isCustomersTable, joinCustomers } from "./customers";
-import { digitsOf, loadInvoices, resolveMapping } from "./loadInvoices";
+import { loadInvoices, resolveMapping } from "./loadInvoices";
 import { parseSettings, savedMapping, serialiseSettings, withMapping } from "./settings";
-import { planAgingSheet } from "./plans/agingPlan";
+import { planAgingSheet, type CurrencySection } from "./plans/agingPlan";
+import { planDetailSheet } from "./plans/detailPlan";
 import { planIssuesSheet } from "./plans/issuesPlan";
 import type { TableData, TableInfo, WorkbookPort, WriteProgress } from "./port";
 import type { SkippedRow } from "./loadInvoices";
@@ -36,8 +40,16 @@ export interface ReadOptions {
 }
 
 export interface RefreshOptions extends ReadOptions {
-  /** Upper bounds of the overdue buckets in days; the default buckets when absent. */
+  /** Upper bounds of the buckets in days; from the workbook's settings, else 30, 60, 90, 120. */
   bucketBounds?: number[];
+  /** Aging basis; from the workbook's settings, else the due date. */
+  basis?: AgingBasis;
+  /** Loss rates per bucket for the allowance; from the settings, else DESIGN.md's defaults. */
+  lossRates?: number[];
+  /** Length in days of the KPI period ending on the as-of date (default 90). */
+  periodDays?: number;
+  /** The clock, for the "generated" stamp (tests fix it). */
+  now?: Date;
 }
 
 export interface ValidationReport {
@@ -59,6 +71,12 @@ export interface ValidationReport {
 export interface RefreshResult extends ValidationReport {
   /** The aging sheet written (its name may differ from "AR Aging" when that one was taken). */
   sheet: string;
+  /** The invoice detail sheet written. */
+  detailSheet: string;
+  aging: LedgerAging;
+  /** Per currency: aging, KPIs and allowance, largest balance first. */
+  sections: CurrencySection[];
+  /** The largest currency's aging: the whole aging when the workbook has one currency. */
   report: AgingReport;
 }
 
@@ -81,7 +99,7 @@ async function readAndValidate(port: WorkbookPort, options: ReadOptions) {
     defaultDateOrder: settings.dateOrder,
   });
   if (customersTable) load.records = joinCustomers(load.records, customerDirectory(await port.readTable(customersTable)));
-  return { table, load, progress, warnings, source: { table: table.name, sheet: table.sheet } };
+  return { table, load, progress, warnings, settings, source: { table: table.name, sheet: table.sheet } };
 }
 
 /**
@@ -112,18 +130,28 @@ export async function validateWorkbook(port: WorkbookPort, options: ReadOptions)
  * and the command line.
  */
 export async function refreshAging(port: WorkbookPort, options: RefreshOptions): Promise<RefreshResult> {
-  const { load, progress, source, warnings } = await readAndValidate(port, options);
+  const { load, progress, source, warnings, settings } = await readAndValidate(port, options);
   progress({ stage: "aging" });
-  const report = ageInvoices(load.records, { asOf: options.asOf, buckets: makeBuckets(options.bucketBounds) });
-  const plan = planAgingSheet(report, { source, invoicesRead: load.rowsRead, rowsSkipped: load.skipped.length, digits: digitsOf(load.records) });
+  const basis = options.basis ?? settings.basis ?? "due";
+  const aging = ageLedger(load.records, { asOf: options.asOf, basis, buckets: makeBuckets(options.bucketBounds ?? settings.bucketBounds, basis) });
+  const byCurrency = new Map<string, InvoiceRecord[]>();
+  for (const record of load.records) byCurrency.set(record.currency ?? "", [...(byCurrency.get(record.currency ?? "") ?? []), record]);
+  const sections: CurrencySection[] = aging.currencies.map((report) => ({
+    report,
+    kpis: computeKpis(byCurrency.get(report.currency) ?? [], { asOf: options.asOf, periodDays: options.periodDays }),
+    allowance: allowanceFor(report, options.lossRates ?? settings.lossRates),
+  }));
+  const context = { source, invoicesRead: load.rowsRead, rowsSkipped: load.skipped.length, generatedAt: generatedAt(options.now ?? new Date()) };
   progress({ stage: "writing" });
-  const written = await port.writeSheet(plan, (write) => progress({ stage: "writing", write }));
+  const written = await port.writeSheet(planAgingSheet(aging, sections, context), (write) => progress({ stage: "writing", write }));
+  const detail = await port.writeSheet(planDetailSheet(aging), (write) => progress({ stage: "writing", write }));
   const issuesWritten = await port.writeSheet(planIssuesSheet(load.issues, load.quality, { source, asOf: options.asOf }));
   progress({ stage: "done" });
   return {
     asOf: options.asOf,
     source,
     sheet: written.sheet,
+    detailSheet: detail.sheet,
     invoicesRead: load.rowsRead,
     skipped: load.skipped,
     issues: load.issues,
@@ -131,8 +159,15 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
     columns: load.columns,
     issuesSheet: issuesWritten.sheet,
     settingsWarnings: warnings,
-    report,
+    aging,
+    sections,
+    report: aging.currencies[0],
   };
+}
+
+/** "2026-11-23 20:51 UTC": when a sheet was made, in UTC so co-authors in any zone read the same. */
+export function generatedAt(now: Date): string {
+  return `${now.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
 export interface TableChoice {

@@ -89,8 +89,10 @@ export function generateSampleInvoices(options: SampleOptions): SampleInvoice[] 
     if (!(customer.stopsPaying && invoiceDate > asOf - 215) && wouldPayOn <= asOf) {
       paidDate = wouldPayOn;
       balanceCents = 0;
-    } else if (rand() < 0.12) {
-      balanceCents = Math.round(amountCents * (0.25 + rand() * 0.5)); // partly paid
+    } else if (rand() < 0.12 && invoiceDate < asOf - 10) {
+      // Partly paid: the paid date is that of the last payment, as ERP exports give it.
+      balanceCents = Math.round(amountCents * (0.25 + rand() * 0.5));
+      paidDate = invoiceDate + 1 + Math.floor(rand() * (asOf - invoiceDate - 1));
     }
     rows.push({
       invoice: `INV-${String(100000 + i * 7 + Math.floor(rand() * 7)).padStart(6, "0")}`,

@@ -1,6 +1,7 @@
 import { SYNONYMS, type Field } from "../core/columns/synonyms";
 import type { FieldMapping } from "../core/columns/mapColumns";
 import type { DateOrder } from "../core/parse/textDates";
+import type { AgingBasis } from "../core/types";
 import type { TableInfo } from "./port";
 
 /**
@@ -13,6 +14,12 @@ export interface WorkbookSettings {
   mappings: Record<string, Partial<Record<Field, string>>>;
   /** Day/month order for text dates when a column cannot tell. */
   dateOrder?: DateOrder;
+  /** Aging basis: days past the due date (default) or since the invoice date. */
+  basis?: AgingBasis;
+  /** Upper bounds of the aging buckets in days (default 30, 60, 90, 120). */
+  bucketBounds?: number[];
+  /** Loss rate per bucket for the allowance (0–1), default from DESIGN.md. */
+  lossRates?: number[];
 }
 
 export const DEFAULT_SETTINGS: WorkbookSettings = { mappings: {} };
@@ -61,6 +68,21 @@ export function parseSettings(text: string | null): SettingsRead {
   if (raw.dateOrder !== undefined) {
     if (raw.dateOrder === "dmy" || raw.dateOrder === "mdy") settings.dateOrder = raw.dateOrder;
     else warnings.push(`The saved date order "${String(raw.dateOrder)}" is not dmy or mdy; dates are read day first when a column cannot tell.`);
+  }
+  if (raw.basis !== undefined) {
+    if (raw.basis === "due" || raw.basis === "invoice") settings.basis = raw.basis;
+    else warnings.push(`The saved aging basis "${String(raw.basis)}" is not "due" or "invoice"; aging by due date.`);
+  }
+  if (raw.bucketBounds !== undefined) {
+    const bounds = raw.bucketBounds;
+    if (Array.isArray(bounds) && bounds.length > 0 && bounds.length <= 20 && bounds.every((b, i) => Number.isInteger(b) && b >= 1 && (i === 0 || b > bounds[i - 1]))) {
+      settings.bucketBounds = bounds as number[];
+    } else warnings.push("The saved aging buckets are not increasing whole numbers of days; the default buckets are used.");
+  }
+  if (raw.lossRates !== undefined) {
+    const rates = raw.lossRates;
+    if (Array.isArray(rates) && rates.length > 0 && rates.every((r) => typeof r === "number" && r >= 0 && r <= 1)) settings.lossRates = rates as number[];
+    else warnings.push("The saved loss rates are not numbers between 0 and 1; the default rates are used.");
   }
   return { settings, warnings };
 }

@@ -22,6 +22,11 @@ export interface PlanBlock {
   /** One Excel number format for the whole block. */
   numberFormat?: string;
   style?: PlanStyle;
+  /**
+   * Cells the user types into (e.g. a ledger balance to reconcile with): when AR Desk replaces
+   * its own sheet, what the user typed there is kept; `values` only fill a new sheet.
+   */
+  preserve?: boolean;
 }
 
 export type TotalsFunction = "sum" | "label" | "none";
@@ -40,6 +45,25 @@ export interface PlanTable {
   totals?: TotalsFunction[];
   /** Excel table style name. */
   style: string;
+  /** Body columns (0-based) shaded with a white-to-red colour scale, low to high. */
+  colourScaleColumns?: number[];
+}
+
+/** A stacked bar chart over a plan table's body: one bar per row, one series per column. */
+export interface PlanChart {
+  title: string;
+  /** Name of the plan table whose body feeds the chart. */
+  table: string;
+  /** 0-based column of the category labels (e.g. the customer). */
+  categoryColumn: number;
+  /** 0-based columns of the series (e.g. the buckets). */
+  seriesColumns: number[];
+  /** How many body rows to chart, from the top (the table is sorted by importance). */
+  maxRows: number;
+  /** A1 address of the chart's top-left corner, and its size in cells. */
+  at: string;
+  widthColumns: number;
+  heightRows: number;
 }
 
 export interface SheetPlan {
@@ -49,6 +73,7 @@ export interface SheetPlan {
   kind: string;
   blocks: PlanBlock[];
   tables: PlanTable[];
+  charts?: PlanChart[];
   /** Column widths in characters, from column A. */
   columnWidths?: number[];
   /** Rows to keep visible at the top when scrolling. */

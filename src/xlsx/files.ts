@@ -2,7 +2,9 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { ArDeskError } from "../core/errors";
+import { addCharts } from "./charts";
 import { workbookFromCsv } from "./csv";
+import type { PendingChart } from "./xlsxPort";
 
 /** The first bytes of every .xlsx (a zip) and of encrypted/legacy Office files (an OLE2 compound file). */
 const ZIP_MAGIC = "504b0304";
@@ -58,10 +60,11 @@ export async function openWorkbook(file: string): Promise<OpenedInput> {
  * Writes the workbook to a temporary file beside the target, then renames it over the target,
  * so a crash or a full disk never leaves a half-written workbook under the user's file name.
  */
-export async function saveWorkbookAtomically(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+export async function saveWorkbookAtomically(workbook: ExcelJS.Workbook, file: string, charts: readonly PendingChart[] = []): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await workbook.xlsx.writeFile(temporary);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    await fs.writeFile(temporary, charts.length ? await addCharts(bytes, workbook, charts) : bytes);
     await fs.rename(temporary, file);
   } catch (error) {
     await fs.rm(temporary, { force: true });

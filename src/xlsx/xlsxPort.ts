@@ -9,9 +9,17 @@ import {
   parseCellAddress,
   type PlanBlock,
   type PlanCell,
+  type PlanChart,
   type PlanTable,
   type SheetPlan,
 } from "../workbook/sheetPlan";
+
+/** A chart of a written sheet, with the plan table that feeds it. */
+export interface PendingChart {
+  sheet: string;
+  chart: PlanChart;
+  table: PlanTable;
+}
 
 /** ExcelJS's own table model as it reads it back from a file (not part of its typings). */
 interface LoadedTableModel {
@@ -47,6 +55,9 @@ function excelValue(cell: PlanCell): ExcelJS.CellValue {
  * Tables are Excel tables first; a sheet without tables offers its first row as a header row.
  */
 export class XlsxWorkbookPort implements WorkbookPort {
+  /** Charts of the sheets written, added to the file when it is saved (ExcelJS cannot write charts). */
+  charts: PendingChart[] = [];
+
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
   async listTables(): Promise<TableInfo[]> {
@@ -74,6 +85,12 @@ export class XlsxWorkbookPort implements WorkbookPort {
     if (existing && !isGenerated(registry, plan.name)) {
       throw sheetNameTaken(plan.name);
     }
+    // What the user typed into cells AR Desk keeps (e.g. a ledger balance) survives the refresh.
+    const kept = new Map<string, ExcelJS.CellValue>();
+    for (const block of plan.blocks.filter((b) => b.preserve && existing)) {
+      const { row, column } = parseCellAddress(block.at);
+      block.values.forEach((values, r) => values.forEach((_, c) => kept.set(cellAddress(row + r, column + c), existing!.getCell(row + r, column + c).value)));
+    }
     // A replaced sheet goes back where it was, so the user's tab order is kept.
     const position = existing ? this.workbook.worksheets.indexOf(existing) : -1;
     if (existing) this.workbook.removeWorksheet(existing.id);
@@ -82,7 +99,9 @@ export class XlsxWorkbookPort implements WorkbookPort {
     });
     if (position >= 0) moveWorksheet(this.workbook, sheet, position);
     plan.blocks.forEach((block) => writeBlock(sheet, block));
+    for (const [address, value] of kept) if (value !== null && value !== undefined) sheet.getCell(address).value = value;
     plan.tables.forEach((table) => writeTable(sheet, table, this.tableNames()));
+    this.charts = [...this.charts.filter((c) => c.sheet !== plan.name), ...(plan.charts ?? []).map((chart) => ({ sheet: plan.name, chart, table: plan.tables.find((t) => t.name === chart.table)! }))];
     plan.columnWidths?.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 
     const target = this.metaSheet();
@@ -242,6 +261,14 @@ function writeTable(sheet: ExcelJS.Worksheet, table: PlanTable, taken: Set<strin
     rows: table.rows.map((row) => row.map(excelValue)),
   });
   const lastRow = top + table.rows.length + (table.totals ? 1 : 0);
+  if (table.colourScaleColumns?.length && table.rows.length) {
+    const first = cellAddress(top + 1, left + Math.min(...table.colourScaleColumns));
+    const last = cellAddress(top + table.rows.length, left + Math.max(...table.colourScaleColumns));
+    sheet.addConditionalFormatting({
+      ref: `${first}:${last}`,
+      rules: [{ type: "colorScale", priority: 1, cfvo: [{ type: "min" }, { type: "max" }], color: [{ argb: "FFFFFFFF" }, { argb: "FFF8696B" }] } as ExcelJS.ConditionalFormattingRule],
+    });
+  }
   table.columnFormats.forEach((format, i) => {
     if (!format) return;
     for (let r = top + 1; r <= lastRow; r++) sheet.getCell(r, left + i).numFmt = format;

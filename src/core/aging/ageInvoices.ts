@@ -1,31 +1,56 @@
-import type { Bucket, DayNumber, InvoiceRecord } from "../types";
+import { minorDigits } from "../parse/money";
+import type { AgingBasis, Bucket, DayNumber, InvoiceRecord } from "../types";
 import { bucketIndex, makeBuckets } from "./buckets";
 
 export interface CustomerAging {
   customer: string;
+  /** ISO code of the currency of these amounts ("" when the table names none). */
+  currency: string;
   /** Open minor units per bucket, in the order of `AgingReport.buckets`. */
   buckets: number[];
   total: number;
-  /** Open amount past due (every bucket but Current). */
+  /** Open amount past due (every bucket but the first on the due-date basis). */
   overdue: number;
+  /** Open credit notes and overpayments (negative), already netted into the buckets. */
+  credits: number;
+  /** Open amount of invoices the customer disputes (kept in aging, flagged). */
+  disputed: number;
   openInvoices: number;
+  /** Days of the oldest open item (by the report's basis). */
+  oldestDays: number;
 }
 
+/** One open item as aged: the detail behind every figure. */
+export interface AgedItem {
+  record: InvoiceRecord;
+  /** Days past due (due basis) or days since the invoice date (invoice basis) on the as-of date. */
+  days: number;
+  bucket: number;
+}
+
+/** The aging of one currency. Amounts are never summed across currencies. */
 export interface AgingReport {
   asOf: DayNumber;
+  basis: AgingBasis;
+  currency: string;
+  /** Decimals of the currency's minor unit. */
+  digits: number;
   buckets: Bucket[];
   /** Customers with open items (an invoice and a credit note that cancel out still show), most overdue first, then by name. */
   customers: CustomerAging[];
   /** Per-bucket totals across customers, in minor units. */
   totals: number[];
   grandTotal: number;
-  /** Invoices with an open balance as of the as-of date. */
+  /** Items with an open balance as of the as-of date. */
   openInvoices: number;
+  /** Open items sorted by customer, then oldest first. */
+  items: AgedItem[];
 }
 
 export interface AgingOptions {
   asOf: DayNumber;
   buckets?: Bucket[];
+  basis?: AgingBasis;
 }
 
 /** True when the invoice is owed as of the day: issued by then and not fully paid. */
@@ -42,35 +67,88 @@ export function daysPastDue(record: InvoiceRecord, asOf: DayNumber): number {
 }
 
 /**
- * Ages open invoices into buckets by days past due, per customer and in total, in minor units.
+ * Days an item counts for aging on the basis chosen: past its due date, or since its invoice
+ * date (an item without an invoice date falls back to its due date).
+ */
+export function agingDays(record: InvoiceRecord, asOf: DayNumber, basis: AgingBasis = "due"): number {
+  return basis === "invoice" && record.invoiceDate !== undefined ? asOf - record.invoiceDate : asOf - record.dueDate;
+}
+
+/**
+ * Ages the open items of one currency into buckets, per customer and in total, in minor units.
+ * Credit notes sit in the bucket of their own date and net against the customer's invoices.
  * @example ageInvoices(records, { asOf: dayFromIso("2026-03-31")! }).grandTotal
  */
 export function ageInvoices(records: readonly InvoiceRecord[], options: AgingOptions): AgingReport {
-  const buckets = options.buckets ?? makeBuckets();
+  const basis = options.basis ?? "due";
+  const buckets = options.buckets ?? makeBuckets(undefined, basis);
   const { asOf } = options;
   const byCustomer = new Map<string, CustomerAging>();
   const totals = new Array<number>(buckets.length).fill(0);
-  let openInvoices = 0;
+  const items: AgedItem[] = [];
+  const currencies = new Set<string>();
 
   for (const record of records) {
     if (!isOpenAsOf(record, asOf)) continue;
-    const index = bucketIndex(daysPastDue(record, asOf), buckets);
+    const days = agingDays(record, asOf, basis);
+    const index = bucketIndex(days, buckets);
+    const currency = record.currency ?? "";
+    currencies.add(currency);
     let row = byCustomer.get(record.customer);
     if (!row) {
-      row = { customer: record.customer, buckets: new Array<number>(buckets.length).fill(0), total: 0, overdue: 0, openInvoices: 0 };
+      row = { customer: record.customer, currency, buckets: new Array<number>(buckets.length).fill(0), total: 0, overdue: 0, credits: 0, disputed: 0, openInvoices: 0, oldestDays: days };
       byCustomer.set(record.customer, row);
     }
-    row.buckets[index] += record.openMinor;
-    row.total += record.openMinor;
-    if (index > 0) row.overdue += record.openMinor;
+    const open = record.openMinor;
+    row.buckets[index] += open;
+    row.total += open;
+    if (basis === "due" ? days > 0 : index > 0) row.overdue += open;
+    if (open < 0) row.credits += open;
+    if (record.disputed) row.disputed += open;
     row.openInvoices += 1;
-    totals[index] += record.openMinor;
-    openInvoices += 1;
+    row.oldestDays = Math.max(row.oldestDays, days);
+    totals[index] += open;
+    items.push({ record, days, bucket: index });
   }
 
   const customers = [...byCustomer.values()].sort(
     (a, b) => b.overdue - a.overdue || b.total - a.total || a.customer.localeCompare(b.customer),
   );
+  items.sort(
+    (a, b) =>
+      a.record.customer.localeCompare(b.record.customer) || b.days - a.days || a.record.invoice.localeCompare(b.record.invoice) || a.record.source.row - b.record.source.row,
+  );
   const grandTotal = totals.reduce((sum, amount) => sum + amount, 0);
-  return { asOf, buckets, customers, totals, grandTotal, openInvoices };
+  const currency = currencies.size === 1 ? [...currencies][0] : "";
+  return { asOf, basis, currency, digits: minorDigits(currency || undefined), buckets, customers, totals, grandTotal, openInvoices: items.length, items };
+}
+
+/** The aging of a whole ledger: one report per currency, largest balance first. */
+export interface LedgerAging {
+  asOf: DayNumber;
+  basis: AgingBasis;
+  buckets: Bucket[];
+  currencies: AgingReport[];
+}
+
+/**
+ * Ages a ledger per currency: different currencies are never added together. Records without a
+ * currency form their own group (the workbook's single currency).
+ */
+export function ageLedger(records: readonly InvoiceRecord[], options: AgingOptions): LedgerAging {
+  const basis = options.basis ?? "due";
+  const buckets = options.buckets ?? makeBuckets(undefined, basis);
+  const groups = new Map<string, InvoiceRecord[]>();
+  for (const record of records) {
+    const key = record.currency ?? "";
+    const list = groups.get(key);
+    if (list) list.push(record);
+    else groups.set(key, [record]);
+  }
+  const currencies = [...groups.entries()]
+    .map(([currency, list]) => ({ ...ageInvoices(list, { ...options, basis, buckets }), currency, digits: minorDigits(currency || undefined) }))
+    .filter((report) => report.openInvoices > 0 || groups.size === 1)
+    .sort((a, b) => b.grandTotal - a.grandTotal || a.currency.localeCompare(b.currency));
+  if (currencies.length === 0) currencies.push(ageInvoices([], { ...options, basis, buckets }));
+  return { asOf: options.asOf, basis, buckets, currencies };
 }

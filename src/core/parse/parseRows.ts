@@ -120,7 +120,7 @@ function readFlag(cell: RawCell): ParsedCell<boolean> {
 
 function textOf(cell: RawCell): string {
   if (cell === null || cell === undefined) return "";
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) return Number.isFinite(cell.getTime()) ? cell.toISOString().slice(0, 10) : String(cell);
   return String(cell).trim();
 }
 

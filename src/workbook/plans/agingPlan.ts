@@ -1,59 +1,202 @@
-import type { AgingReport } from "../../core/aging/ageInvoices";
-import { excelSerialFromDay } from "../../core/parse/dates";
+import type { AgingReport, LedgerAging } from "../../core/aging/ageInvoices";
+import type { Allowance } from "../../core/metrics/allowance";
+import type { Kpi, Kpis } from "../../core/metrics/kpis";
+import { excelSerialFromDay, isoFromDay } from "../../core/parse/dates";
 import { unitsFromMinor } from "../../core/parse/money";
-import { DATE_FORMAT, moneyFormat, type PlanCell, type SheetPlan } from "../sheetPlan";
+import { cellAddress, columnLetters, DATE_FORMAT, moneyFormat, type PlanBlock, type PlanCell, type PlanChart, type PlanTable, type SheetPlan } from "../sheetPlan";
+import { DETAIL_COLUMNS, DETAIL_SHEET } from "./detailPlan";
 
 export const AGING_SHEET = "AR Aging";
 export const AGING_TABLE = "ARAging";
-/** Row of the aging table's header; the block above it is the title and the as-of stamp. */
-export const AGING_TABLE_ROW = 6;
+export const KPI_TABLE = "ARKeyFigures";
+const PERCENT = "0.0%";
+
+/** Everything the aging sheet shows for one currency. */
+export interface CurrencySection {
+  report: AgingReport;
+  kpis: Kpis;
+  allowance: Allowance;
+}
 
 export interface AgingSheetContext {
   source: { table: string; sheet: string };
+  /** Data rows read, and rows left out because of errors. */
   invoicesRead: number;
   rowsSkipped: number;
-  /** Decimals of the currency's minor unit. */
-  digits?: number;
+  /** When the sheet was made, as text (kept out of the figures so refreshes compare equal). */
+  generatedAt: string;
+}
+
+/** The aging table's name for a currency: "ARAging", or "ARAging_EUR" when there are several. */
+export function agingTableName(currency: string, several: boolean): string {
+  return several && currency ? `${AGING_TABLE}_${currency}` : AGING_TABLE;
+}
+
+const money = (minor: number, digits: number) => unitsFromMinor(minor, digits);
+
+function kpiRows(label: string, kpis: Kpis, currency: string, digits: number): PlanCell[][] {
+  const inputs = (kpi: Kpi) =>
+    Object.entries(kpi.inputs)
+      .map(([k, v]) => `${k} ${typeof v === "number" && /Ar$|[sS]ales$/.test(k) ? money(v, digits).toLocaleString("en-US") : v}`)
+      .join(", ");
+  const row = (name: string, kpi: Kpi, unit: string, asMoney = false): PlanCell[] => [
+    name,
+    label,
+    kpi.value === null ? null : asMoney ? money(kpi.value, digits) : kpi.value,
+    unit,
+    kpi.value === null ? `Not available: ${kpi.reason}` : inputs(kpi),
+  ];
+  return [
+    row("Total AR", kpis.totalAr, currency || "amount", true),
+    row("Overdue", kpis.overduePercent, "% of AR"),
+    row("Over 90 days past due", kpis.over90Percent, "% of AR"),
+    row(`DSO (standard, last ${kpis.periodDays} days)`, kpis.dso, "days"),
+    row("DSO (countback)", kpis.dsoCountback, "days"),
+    row("Best possible DSO", kpis.bestPossibleDso, "days"),
+    row("Average days delinquent (ADD)", kpis.add, "days"),
+    row(`CEI (last ${kpis.periodDays} days)`, kpis.cei, "%"),
+    row("AR turnover (annualised)", kpis.arTurnover, "times a year"),
+    row("Average collection period", kpis.averageCollectionPeriod, "days"),
+    row("Average days to pay", kpis.averageDaysToPay, "days"),
+  ];
 }
 
 /**
- * The "AR Aging" sheet: title, as-of stamp and source, then an Excel table of customers by
- * bucket with a totals row. Amounts are written in currency units with a money format.
+ * The "AR Aging" sheet: a header block (as-of, basis, when, source, rows read and excluded),
+ * key figures, then per currency a customer × bucket table with totals, % of total, credits,
+ * disputed amounts and allowance, a colour scale and a stacked bar chart; the allowance by
+ * provision matrix; and a tie-out block whose SUMIFS formulas recompute every bucket from the
+ * invoice detail sheet, with a ledger balance the user types and the difference.
  */
-export function planAgingSheet(report: AgingReport, context: AgingSheetContext): SheetPlan {
-  const digits = context.digits ?? 2;
-  const money = (minor: number) => unitsFromMinor(minor, digits);
-  const headers = ["Customer", ...report.buckets.map((b) => b.label), "Total"];
-  const rows: PlanCell[][] = report.customers.map((c) => [c.customer, ...c.buckets.map(money), money(c.total)]);
-  const { invoicesRead, rowsSkipped } = context;
+export function planAgingSheet(aging: LedgerAging, sections: readonly CurrencySection[], context: AgingSheetContext): SheetPlan {
+  const several = sections.length > 1;
+  const basisText = aging.basis === "due" ? "Days past the due date" : "Days since the invoice date";
+  const blocks: PlanBlock[] = [
+    { at: "A1", values: [["AR Aging"]], style: "title" },
+    { at: "A2", values: [["As of"], ["Basis"], ["Generated"], ["Source"], ["Rows"]], style: "label" },
+    { at: "B2", values: [[excelSerialFromDay(aging.asOf)]], numberFormat: DATE_FORMAT },
+    {
+      at: "B3",
+      values: [
+        [basisText],
+        [context.generatedAt],
+        [`Table ${context.source.table} on sheet ${context.source.sheet}`],
+        [
+          `${context.invoicesRead} read, ${context.invoicesRead - context.rowsSkipped} aged, ${context.rowsSkipped} excluded` +
+            (context.rowsSkipped ? " (rows with errors: see AR Data Issues)" : ""),
+        ],
+      ],
+    },
+  ];
+  const tables: PlanTable[] = [];
+  const charts: PlanChart[] = [];
+  let row = 8;
+
+  const kpiTableRows = sections.flatMap((s) => kpiRows(s.report.currency || "All", s.kpis, s.report.currency, s.report.digits));
+  blocks.push({ at: `A${row}`, values: [["Key figures"]], style: "subtitle" });
+  tables.push({
+    name: KPI_TABLE,
+    at: `A${row + 1}`,
+    headers: ["Figure", "Currency", "Value", "Unit", "Inputs, or why it is not available"],
+    rows: kpiTableRows,
+    columnFormats: [null, null, "#,##0.0#", null, null],
+    style: "TableStyleLight1",
+  });
+  row += kpiTableRows.length + 4;
+
+  for (const { report, allowance } of sections) {
+    const { digits, currency, buckets } = report;
+    const fmt = moneyFormat(digits);
+    const label = currency ? `Amounts in ${currency}` : "Amounts";
+    blocks.push({ at: `A${row}`, values: [[several ? `${currency || "No currency"}: aging by customer` : "Aging by customer"]], style: "subtitle" });
+    blocks.push({ at: `A${row + 1}`, values: [[`${label}, sorted by amount overdue. Credits and disputed amounts are included in the buckets.`]], style: "note" });
+    const tableRow = row + 2;
+    const name = agingTableName(currency, several);
+    const headers = ["Customer", ...buckets.map((b) => b.label), "Total", "% of total", "Credits", "Disputed", "Allowance"];
+    const allowanceOf = new Map(allowance.byCustomer.map((a) => [a.customer, a.allowance]));
+    const rows: PlanCell[][] = report.customers.map((c) => [
+      c.customer,
+      ...c.buckets.map((b) => money(b, digits)),
+      money(c.total, digits),
+      report.grandTotal ? c.total / report.grandTotal : 0,
+      money(c.credits, digits),
+      money(c.disputed, digits),
+      money(allowanceOf.get(c.customer) ?? 0, digits),
+    ]);
+    const bucketColumns = buckets.map((_, i) => i + 1);
+    tables.push({
+      name,
+      at: `A${tableRow}`,
+      headers,
+      rows,
+      columnFormats: headers.map((h, i) => (i === 0 ? null : h === "% of total" ? PERCENT : fmt)),
+      totals: headers.map((h, i) => (i === 0 ? "label" : "sum")),
+      style: "TableStyleMedium2",
+      colourScaleColumns: bucketColumns,
+    });
+    const totalsRow = tableRow + Math.max(rows.length, 1) + 1;
+    let next = totalsRow + 2;
+
+    // Allowance by provision matrix: rate and amount per bucket.
+    blocks.push({ at: `A${next}`, values: [["Allowance for doubtful accounts (provision matrix)"]], style: "subtitle" });
+    blocks.push({ at: `A${next + 1}`, values: [["Loss rate"], ["Balance"], ["Allowance"]], style: "label" });
+    blocks.push({ at: `B${next + 1}`, values: [allowance.rates], numberFormat: PERCENT });
+    blocks.push({ at: `B${next + 2}`, values: [report.totals.map((t) => money(t, digits))], numberFormat: fmt });
+    blocks.push({ at: `B${next + 3}`, values: [[...allowance.byBucket.map((a) => money(a, digits)), money(allowance.total, digits)]], numberFormat: fmt });
+    blocks.push({ at: `${columnLetters(buckets.length + 2)}${next}`, values: [["Total allowance"]], style: "label" });
+    next += 5;
+
+    // Tie-out: formulas recompute each bucket from the invoice detail, live.
+    const detailRef = (column: (typeof DETAIL_COLUMNS)[number]) => {
+      const letter = columnLetters(DETAIL_COLUMNS.indexOf(column) + 1);
+      return `'${DETAIL_SHEET}'!$${letter}:$${letter}`;
+    };
+    const criteria = (bucket: string) =>
+      `${detailRef("Bucket")},"${bucket}"` + (currency ? `,${detailRef("Currency")},"${currency}"` : "");
+    const checkRow = next + 1;
+    const checkCells: PlanCell[] = buckets.map((b) => ({ formula: `=SUMIFS(${detailRef("Open amount")},${criteria(b.label)})` }));
+    const totalColumn = columnLetters(buckets.length + 2);
+    checkCells.push({ formula: `=SUM(B${checkRow}:${columnLetters(buckets.length + 1)}${checkRow})` });
+    const differences: PlanCell[] = [...buckets.map((_, i) => i + 2), buckets.length + 2].map((col) => {
+      const letter = columnLetters(col);
+      return { formula: `=ROUND(${letter}${checkRow}-${letter}${totalsRow},${digits})` };
+    });
+    blocks.push({ at: `A${next}`, values: [["Tie-out: recomputed from the invoice detail"]], style: "subtitle" });
+    blocks.push({ at: `A${checkRow}`, values: [["Detail (SUMIFS)"], ["Difference to the table"], ["Ledger balance (type it)"], ["Difference to the ledger"]], style: "label" });
+    blocks.push({ at: `B${checkRow}`, values: [checkCells, differences], numberFormat: fmt });
+    blocks.push({ at: `${totalColumn}${checkRow + 2}`, values: [[null]], numberFormat: fmt, preserve: true });
+    blocks.push({
+      at: `${totalColumn}${checkRow + 3}`,
+      values: [[{ formula: `=IF(ISNUMBER(${totalColumn}${checkRow + 2}),ROUND(${totalColumn}${totalsRow}-${totalColumn}${checkRow + 2},${digits}),"")` }]],
+      numberFormat: fmt,
+    });
+    next = checkRow + 5;
+
+    charts.push({
+      title: `Aging by customer${currency ? ` (${currency})` : ""}`,
+      table: name,
+      categoryColumn: 0,
+      seriesColumns: bucketColumns,
+      maxRows: 10,
+      at: cellAddress(tableRow, headers.length + 2),
+      widthColumns: 8,
+      heightRows: 18,
+    });
+    row = Math.max(next, tableRow + 20) + 1;
+  }
+
   return {
     name: AGING_SHEET,
     kind: "aging",
-    blocks: [
-      { at: "A1", values: [["AR Aging"]], style: "title" },
-      { at: "A2", values: [["As of"]], style: "label" },
-      { at: "B2", values: [[excelSerialFromDay(report.asOf)]], numberFormat: DATE_FORMAT },
-      { at: "A3", values: [["Source"], ["Invoices"]], style: "label" },
-      {
-        at: "B3",
-        values: [
-          [`Table ${context.source.table} on sheet ${context.source.sheet}`],
-          [`${invoicesRead} read, ${report.openInvoices} open, ${rowsSkipped} skipped (unreadable amount or due date)`],
-        ],
-      },
-    ],
-    tables: [
-      {
-        name: AGING_TABLE,
-        at: `A${AGING_TABLE_ROW}`,
-        headers,
-        rows,
-        columnFormats: headers.map((_, i) => (i === 0 ? null : moneyFormat(digits))),
-        totals: headers.map((_, i) => (i === 0 ? "label" : "sum")),
-        style: "TableStyleMedium2",
-      },
-    ],
-    columnWidths: [34, ...report.buckets.map(() => 14), 16],
-    freezeRows: AGING_TABLE_ROW,
+    blocks,
+    tables,
+    charts,
+    columnWidths: [34, ...aging.buckets.map(() => 14), 16, 11, 14, 14, 14],
+    freezeRows: 1,
   };
+}
+
+/** The as-of text used in summaries. */
+export function asOfText(aging: LedgerAging): string {
+  return isoFromDay(aging.asOf);
 }

@@ -1,0 +1,34 @@
+import type { DayNumber, InvoiceRecord } from "../types";
+
+/**
+ * What was owed on an invoice at the end of a day: nothing before it was issued, then the
+ * amount less every payment dated on or before that day (and less payments whose date is not
+ * known, which the table says happened by its as-of date).
+ * @example openOn(invoice of 100 paid 60 on day 10, 9) // 100; openOn(same, 10) // 40
+ */
+export function openOn(record: InvoiceRecord, day: DayNumber): number {
+  if (record.invoiceDate !== undefined && record.invoiceDate > day) return 0;
+  let open = record.amountMinor - (record.undatedPaidMinor ?? 0);
+  for (const payment of record.payments ?? []) if (payment.day <= day) open -= payment.minor;
+  return open;
+}
+
+/** True when every payment on the invoice has a date, so its balance is known on any day. */
+export function paymentsDated(record: InvoiceRecord): boolean {
+  return !record.undatedPaidMinor;
+}
+
+/**
+ * The day the invoice was fully paid (the last payment that brought it to zero), or undefined
+ * while it is open or when payment dates are unknown.
+ */
+export function settledOn(record: InvoiceRecord): DayNumber | undefined {
+  if (!paymentsDated(record) || !record.payments?.length) return record.paidDate;
+  const payments = [...record.payments].sort((a, b) => a.day - b.day);
+  let open = record.amountMinor;
+  for (const payment of payments) {
+    open -= payment.minor;
+    if (open <= 0) return payment.day;
+  }
+  return undefined;
+}

@@ -1,0 +1,63 @@
+import type { LedgerAging } from "../../core/aging/ageInvoices";
+import { excelSerialFromDay } from "../../core/parse/dates";
+import { unitsFromMinor } from "../../core/parse/money";
+import { DATE_FORMAT, moneyFormat, type PlanCell, type SheetPlan } from "../sheetPlan";
+
+export const DETAIL_SHEET = "AR Invoice Detail";
+export const DETAIL_TABLE = "ARInvoiceDetail";
+/** Columns of the detail table; the aging sheet's tie-out formulas find them by these names. */
+export const DETAIL_COLUMNS = [
+  "Customer",
+  "Invoice",
+  "Currency",
+  "Invoice date",
+  "Due date",
+  "Amount",
+  "Open amount",
+  "Days",
+  "Bucket",
+  "Disputed",
+  "Promise date",
+  "Credit note",
+  "Source row",
+] as const;
+
+/**
+ * "AR Invoice Detail": every open item behind the aging, one row each, with the bucket it went
+ * to. The tie-out block on "AR Aging" sums this table with SUMIFS, so the two always agree.
+ */
+export function planDetailSheet(aging: LedgerAging): SheetPlan {
+  const digits = Math.max(...aging.currencies.map((c) => c.digits));
+  const date = (day: number | undefined) => (day === undefined ? null : excelSerialFromDay(day));
+  const rows: PlanCell[][] = aging.currencies.flatMap((report) =>
+    report.items.map(({ record, days, bucket }) => [
+      record.customer,
+      record.invoice,
+      report.currency,
+      date(record.invoiceDate),
+      date(record.dueDate),
+      unitsFromMinor(record.amountMinor, report.digits),
+      unitsFromMinor(record.openMinor, report.digits),
+      days,
+      report.buckets[bucket].label,
+      record.disputed ? "Yes" : "",
+      date(record.promiseDate),
+      record.isCredit ? "Yes" : "",
+      `${record.source.sheet}!${record.source.row}`,
+    ]),
+  );
+  const formats: (string | null)[] = DETAIL_COLUMNS.map((column) => {
+    if (column.endsWith("date")) return DATE_FORMAT;
+    if (column === "Amount" || column === "Open amount") return moneyFormat(digits);
+    if (column === "Days") return "0";
+    return null;
+  });
+  return {
+    name: DETAIL_SHEET,
+    kind: "detail",
+    blocks: [],
+    tables: [{ name: DETAIL_TABLE, at: "A1", headers: [...DETAIL_COLUMNS], rows, columnFormats: formats, totals: DETAIL_COLUMNS.map((c) => (c === "Customer" ? "label" : c === "Amount" || c === "Open amount" ? "sum" : "none")), style: "TableStyleLight9" }],
+    columnWidths: [34, 14, 9, 12, 12, 14, 14, 7, 10, 9, 12, 11, 16],
+    freezeRows: 1,
+  };
+}
