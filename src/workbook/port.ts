@@ -46,7 +46,7 @@ export interface WriteProgress {
  * Excel (src/excel) and ExcelJS on files (src/xlsx). The pipeline never sees which.
  */
 export interface WorkbookPort {
-  /** Every table that could hold invoices, with headers but without rows. */
+  /** Every table that could hold invoices, with headers but without rows; never those on AR Desk's own sheets. */
   listTables(): Promise<TableInfo[]>;
   /** The table's data rows (read in one round trip where the host has round trips). */
   readTable(table: TableInfo): Promise<TableData>;

@@ -143,8 +143,11 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   private candidates() {
     const found: { info: TableInfo; sheet: ExcelJS.Worksheet; top: number; left: number; lastRow: number }[] = [];
+    // AR Desk's own sheets hold tables that look like invoices (the detail sheet): never candidates.
+    const registrySheet = this.workbook.getWorksheet(REGISTRY_SHEET);
+    const generated = registrySheet ? parseRegistry(sheetValues(registrySheet)) : [];
     this.workbook.eachSheet((sheet) => {
-      if (sheet.name === REGISTRY_SHEET) return;
+      if (sheet.name === REGISTRY_SHEET || isGenerated(generated, sheet.name)) return;
       const tables = tablesOf(sheet);
       for (const model of tables) {
         const [from, to] = String(model.tableRef ?? model.ref).split(":");

@@ -17,6 +17,18 @@ async function writeBook(file: string, headers: string[], rows: unknown[][], ext
 }
 
 const HEADERS = ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount"];
+
+/** The worksheet row of a customer in the aging table (below the "Customer" header). */
+function customerRow(sheet: ExcelJS.Worksheet, customer: string): number {
+  let header = 0;
+  let found = 0;
+  sheet.eachRow((row, number) => {
+    if (!header && row.getCell(1).value === "Customer") header = number;
+    else if (header && !found && row.getCell(1).value === customer) found = number;
+  });
+  if (!found) throw new Error(`${customer} is not in the aging table`);
+  return found;
+}
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 describe("ar-desk refresh", () => {
@@ -38,8 +50,8 @@ describe("ar-desk refresh", () => {
     expect(json.invoices).toBe(5);
     expect(json.openInvoices).toBe(4);
     expect(json.customers).toEqual([
-      { customer: "Beta", buckets: { Current: 0, "1–30": 0, "31–60": 0.05, "61–90": 0, "91–120": 0, "120+": 1000 }, total: 1000.05 },
-      { customer: "Acme", buckets: { Current: 100.1, "1–30": 50.25, "31–60": 0, "61–90": 0, "91–120": 0, "120+": 0 }, total: 150.35 },
+      { customer: "Beta", currency: "", buckets: { Current: 0, "1–30": 0, "31–60": 0.05, "61–90": 0, "91–120": 0, "120+": 1000 }, total: 1000.05, credits: 0, disputed: 0 },
+      { customer: "Acme", currency: "", buckets: { Current: 100.1, "1–30": 50.25, "31–60": 0, "61–90": 0, "91–120": 0, "120+": 0 }, total: 150.35, credits: 0, disputed: 0 },
     ]);
     expect(json.totals).toEqual({ buckets: { Current: 100.1, "1–30": 50.25, "31–60": 0.05, "61–90": 0, "91–120": 0, "120+": 1000 }, total: 1150.4 });
     expect(json.output).toBe(path.join(dir, "book.ar.xlsx"));
@@ -53,16 +65,16 @@ describe("ar-desk refresh", () => {
     const run = await runCli("refresh", book, "--as-of", AS_OF);
     expect(run.code).toBe(0);
     expect(sha(book)).toBe(before);
-    expect(run.stdout).toContain(`Wrote sheets "AR Aging" and "AR Data Issues" to ${path.join(dir, "book.ar.xlsx")}`);
+    expect(run.stdout).toContain(`Wrote sheets "AR Aging", "AR Invoice Detail" and "AR Data Issues" to ${path.join(dir, "book.ar.xlsx")}`);
 
     const out = new ExcelJS.Workbook();
     await out.xlsx.readFile(path.join(dir, "book.ar.xlsx"));
     const aging = out.getWorksheet("AR Aging")!;
     expect(aging.getCell("A1").value).toBe("AR Aging");
-    expect(aging.getCell("A7").value).toBe("Acme");
-    expect(aging.getCell("D7").value).toBe(10); // 44 days past due → 31–60, column D
-    expect(aging.getCell("D7").numFmt).toContain("#,##0.00");
-    expect(Object.keys((aging as unknown as { tables: object }).tables)).toEqual(["ARAging"]);
+    const row = customerRow(aging, "Acme");
+    expect(aging.getCell(row, 4).value).toBe(10); // 44 days past due → 31–60, column D
+    expect(aging.getCell(row, 4).numFmt).toContain("#,##0.00");
+    expect(Object.keys((aging as unknown as { tables: object }).tables).sort()).toEqual(["ARAging", "ARKeyFigures"]);
     // The user's own table is still there, unchanged.
     expect(out.getWorksheet("Ledger")!.getCell("B2").value).toBe("Acme");
   });
@@ -94,7 +106,8 @@ describe("ar-desk refresh", () => {
     expect((await runCli("refresh", book, "--as-of", AS_OF)).code).toBe(0);
     const out = new ExcelJS.Workbook();
     await out.xlsx.readFile(path.join(dir, "book.ar.xlsx"));
-    const cell = out.getWorksheet("AR Aging")!.getCell("A7");
+    const aging = out.getWorksheet("AR Aging")!;
+    const cell = aging.getCell(customerRow(aging, '=HYPERLINK("http://x")'), 1);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.value).toBe('=HYPERLINK("http://x")');
   });
@@ -173,7 +186,20 @@ describe("ar-desk sample and demo", () => {
     const run = await runCli("demo", "--dir", dir, "--as-of", "2026-11-23");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Wrote a sample workbook with \d+ invoices/);
-    expect(run.stdout).toContain(`Wrote sheets "AR Aging" and "AR Data Issues" to ${path.join(dir, "sample.ar.xlsx")}`);
+    expect(run.stdout).toContain(`Wrote sheets "AR Aging", "AR Invoice Detail" and "AR Data Issues" to ${path.join(dir, "sample.ar.xlsx")}`);
     expect(existsSync(path.join(dir, "sample.ar.xlsx"))).toBe(true);
+  });
+});
+
+describe("refreshing a workbook AR Desk already refreshed", () => {
+  it("does not take its own invoice detail table for an invoice table", async () => {
+    const dir = tempDir();
+    const book = path.join(dir, "book.xlsx");
+    await writeBook(book, HEADERS, [["A-1", "Acme", d("2026-01-01"), d("2026-02-15"), 10]]);
+    const once = path.join(dir, "once.xlsx");
+    expect((await runCli("refresh", book, "--as-of", AS_OF, "--out", once)).code).toBe(0);
+    const again = await runCli("refresh", once, "--as-of", AS_OF, "--json");
+    expect(again.stderr).toBe("");
+    expect(JSON.parse(again.stdout).source).toEqual({ table: "Invoices", sheet: "Ledger" });
   });
 });
