@@ -10,6 +10,7 @@ import type { Issue } from "../core/validate/types";
 import { describeError } from "../core/errors";
 import { chooseInvoiceTable, invoiceTables } from "./chooseTable";
 import { customerDirectory, isCustomersTable, joinCustomers } from "./customers";
+import { applyPayments, isPaymentsTable, type UnappliedPayment } from "./payments";
 import { loadInvoices, resolveMapping } from "./loadInvoices";
 import { parseSettings, savedMapping, serialiseSettings, withMapping } from "./settings";
 import { planAgingSheet, type CurrencySection } from "./plans/agingPlan";
@@ -78,6 +79,8 @@ export interface RefreshResult extends ValidationReport {
   sections: CurrencySection[];
   /** The largest currency's aging: the whole aging when the workbook has one currency. */
   report: AgingReport;
+  /** Payments in a payments table that name no invoice of the table (cash not applied). */
+  unappliedPayments: UnappliedPayment[];
 }
 
 async function readAndValidate(port: WorkbookPort, options: ReadOptions) {
@@ -86,6 +89,7 @@ async function readAndValidate(port: WorkbookPort, options: ReadOptions) {
   const tables = await port.listTables();
   const table = chooseInvoiceTable(tables, options.table);
   const customersTable = tables.find((t) => t !== table && isCustomersTable(t));
+  const paymentsTable = tables.find((t) => t !== table && isPaymentsTable(t));
   const { settings, warnings } = parseSettings(await port.readSettings());
   const saved = savedMapping(settings, table);
   if (saved.stale.length) warnings.push(`Saved column mapping names columns no longer in the table (${saved.stale.join(", ")}); AR Desk detected those fields again.`);
@@ -99,7 +103,9 @@ async function readAndValidate(port: WorkbookPort, options: ReadOptions) {
     defaultDateOrder: settings.dateOrder,
   });
   if (customersTable) load.records = joinCustomers(load.records, customerDirectory(await port.readTable(customersTable)));
-  return { table, load, progress, warnings, settings, source: { table: table.name, sheet: table.sheet } };
+  let unapplied: UnappliedPayment[] = [];
+  if (paymentsTable) ({ records: load.records, unapplied } = applyPayments(load.records, await port.readTable(paymentsTable), options.asOf));
+  return { table, load, progress, warnings, settings, unapplied, paymentsTable, source: { table: table.name, sheet: table.sheet } };
 }
 
 /**
@@ -130,7 +136,7 @@ export async function validateWorkbook(port: WorkbookPort, options: ReadOptions)
  * and the command line.
  */
 export async function refreshAging(port: WorkbookPort, options: RefreshOptions): Promise<RefreshResult> {
-  const { load, progress, source, warnings, settings } = await readAndValidate(port, options);
+  const { load, progress, source, warnings, settings, unapplied, paymentsTable } = await readAndValidate(port, options);
   progress({ stage: "aging" });
   const basis = options.basis ?? settings.basis ?? "due";
   const aging = ageLedger(load.records, { asOf: options.asOf, basis, buckets: makeBuckets(options.bucketBounds ?? settings.bucketBounds, basis) });
@@ -141,7 +147,13 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
     kpis: computeKpis(byCurrency.get(report.currency) ?? [], { asOf: options.asOf, periodDays: options.periodDays }),
     allowance: allowanceFor(report, options.lossRates ?? settings.lossRates),
   }));
-  const context = { source, invoicesRead: load.rowsRead, rowsSkipped: load.skipped.length, generatedAt: generatedAt(options.now ?? new Date()) };
+  const context = {
+    source,
+    invoicesRead: load.rowsRead,
+    rowsSkipped: load.skipped.length,
+    generatedAt: generatedAt(options.now ?? new Date()),
+    payments: paymentsTable ? { table: paymentsTable.name, unapplied } : undefined,
+  };
   progress({ stage: "writing" });
   const written = await port.writeSheet(planAgingSheet(aging, sections, context), (write) => progress({ stage: "writing", write }));
   const detail = await port.writeSheet(planDetailSheet(aging), (write) => progress({ stage: "writing", write }));
@@ -159,6 +171,7 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
     columns: load.columns,
     issuesSheet: issuesWritten.sheet,
     settingsWarnings: warnings,
+    unappliedPayments: unapplied,
     aging,
     sections,
     report: aging.currencies[0],

@@ -4,6 +4,7 @@ import type { Kpi, Kpis } from "../../core/metrics/kpis";
 import { excelSerialFromDay, isoFromDay } from "../../core/parse/dates";
 import { unitsFromMinor } from "../../core/parse/money";
 import { cellAddress, columnLetters, DATE_FORMAT, moneyFormat, type PlanBlock, type PlanCell, type PlanChart, type PlanTable, type SheetPlan } from "../sheetPlan";
+import type { UnappliedPayment } from "../payments";
 import { DETAIL_COLUMNS, DETAIL_SHEET } from "./detailPlan";
 
 export const AGING_SHEET = "AR Aging";
@@ -25,6 +26,8 @@ export interface AgingSheetContext {
   rowsSkipped: number;
   /** When the sheet was made, as text (kept out of the figures so refreshes compare equal). */
   generatedAt: string;
+  /** The payments table applied, and its payments that name no invoice. */
+  payments?: { table: string; unapplied: UnappliedPayment[] };
 }
 
 /** The aging table's name for a currency: "ARAging", or "ARAging_EUR" when there are several. */
@@ -88,9 +91,18 @@ export function planAgingSheet(aging: LedgerAging, sections: readonly CurrencySe
       ],
     },
   ];
+  if (context.payments) {
+    const { table, unapplied } = context.payments;
+    const sum = unapplied.reduce((s, p) => s + p.minor, 0);
+    blocks.push({ at: "A7", values: [["Payments"]], style: "label" });
+    blocks.push({
+      at: "B7",
+      values: [[`Applied from table ${table}` + (unapplied.length ? `; ${unapplied.length} unapplied (invoice not found), ${money(sum, 2).toLocaleString("en-US")} in all: rows ${unapplied.slice(0, 10).map((p) => p.row).join(", ")}${unapplied.length > 10 ? ", …" : ""}` : "; all applied")]],
+    });
+  }
   const tables: PlanTable[] = [];
   const charts: PlanChart[] = [];
-  let row = 8;
+  let row = 9;
 
   const kpiTableRows = sections.flatMap((s) => kpiRows(s.report.currency || "All", s.kpis, s.report.currency, s.report.digits));
   blocks.push({ at: `A${row}`, values: [["Key figures"]], style: "subtitle" });
