@@ -16,11 +16,12 @@ const USAGE = `AR Desk: receivables aging from an Excel invoice table, without E
 
 Usage:
   ar-desk refresh <book.xlsx|.csv> [--as-of YYYY-MM-DD] [--out <file>] [--table <name>] [--json]
-                  [--basis due|invoice] [--buckets 30,60,90,120] [--period-days 90]
+                  [--basis due|invoice] [--buckets 30,60,90,120] [--period-days 90] [--snapshot]
       Checks the invoice table, ages the open invoices and writes the "AR Aging" (key
       figures, aging per currency, allowance, tie-out), "AR Invoice Detail" and
       "AR Data Issues" sheets into a copy of the workbook (default <book>.ar.xlsx; the
-      input is only overwritten when --out names it).
+      input is only overwritten when --out names it). --snapshot also saves the aging to
+      the "AR History" sheet; roll rates between snapshots are shown as suggested loss rates.
   ar-desk validate <book.xlsx|.csv> [--as-of YYYY-MM-DD] [--table <name>] [--out <file>] [--json]
       Checks every cell of the invoice table and lists what is wrong, where, and what to do.
       Exit code 0 when no errors, 1 when errors were found. --out also writes the
@@ -79,7 +80,7 @@ async function refresh(args: ParsedArgs, io: Io): Promise<void> {
   }
   const { workbook, typedCells } = await openWorkbook(input);
   const port = new XlsxWorkbookPort(workbook);
-  const result = await refreshAging(port, { asOf, table: tableFlag(args), typedCells, basis, bucketBounds, periodDays: countFlag(args, "period-days") });
+  const result = await refreshAging(port, { asOf, table: tableFlag(args), typedCells, basis, bucketBounds, periodDays: countFlag(args, "period-days"), snapshot: args.flags.snapshot === true });
   await saveWorkbookAtomically(workbook, output, port.charts);
   io.out(args.flags.json ? JSON.stringify(refreshJson(result, output), null, 2) : refreshSummary(result, output));
 }

@@ -48,7 +48,7 @@ export function refreshJson(result: RefreshResult, output?: string) {
       })),
     ),
     totals: sections.length === 1 ? { buckets: byLabel(sections[0].report.totals, sections[0].report.digits), total: unitsFromMinor(sections[0].report.grandTotal, sections[0].report.digits) } : null,
-    currencies: sections.map(({ report, kpis, allowance }) => {
+    currencies: sections.map(({ report, kpis, allowance, rollRates }) => {
       const d = report.digits;
       return {
         currency: report.currency,
@@ -73,6 +73,7 @@ export function refreshJson(result: RefreshResult, output?: string) {
           byCustomer: allowance.byCustomer.map((a) => ({ customer: a.customer, allowance: unitsFromMinor(a.allowance, d) })),
           total: unitsFromMinor(allowance.total, d),
         },
+        rollRates: { snapshots: rollRates.pairs ? rollRates.pairs + 1 : 0, rates: rollRates.rates, suggestedLossRates: rollRates.suggestedLossRates },
       };
     }),
     detail: sections.flatMap(({ report }) =>
@@ -126,6 +127,7 @@ export function refreshSummary(result: RefreshResult, output: string, topCustome
   }
   lines.push("", ...issuesDigest(result));
   for (const warning of result.settingsWarnings) lines.push(`Warning: ${warning}`);
+  if (result.snapshotSaved) lines.push(`Saved this aging to the "AR History" sheet.`);
   lines.push("", `Wrote sheets "${result.sheet}", "${result.detailSheet}" and "${result.issuesSheet}" to ${output}`);
   return lines.join("\n");
 }

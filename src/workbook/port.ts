@@ -63,6 +63,11 @@ export interface WorkbookPort {
   readSettings(): Promise<string | null>;
   /** Store AR Desk's settings text in the workbook (see readSettings). */
   writeSettings(text: string): Promise<void>;
+  /**
+   * The body rows of a table AR Desk wrote earlier (e.g. the aging history), or null when the
+   * workbook has no such table. Only tables on AR Desk's own sheets are read this way.
+   */
+  readGeneratedTable(table: string): Promise<CellValue[][] | null>;
   /** Select a cell of the user's workbook, e.g. the cell an issue points at. */
   selectCell(sheet: string, cell: string): Promise<void>;
 }

@@ -1,6 +1,8 @@
 import { ageLedger, type AgingReport, type LedgerAging } from "../core/aging/ageInvoices";
 import { allowanceFor } from "../core/metrics/allowance";
 import { computeKpis } from "../core/metrics/kpis";
+import { rollRates } from "../core/metrics/rollRates";
+import { HISTORY_TABLE, planHistorySheet, snapshotOf, snapshotsFrom } from "./plans/historyPlan";
 import type { AgingBasis, InvoiceRecord } from "../core/types";
 import { makeBuckets } from "../core/aging/buckets";
 import type { FieldMapping, FieldMatch } from "../core/columns/mapColumns";
@@ -51,6 +53,8 @@ export interface RefreshOptions extends ReadOptions {
   periodDays?: number;
   /** The clock, for the "generated" stamp (tests fix it). */
   now?: Date;
+  /** Append this aging to the "AR History" sheet (replacing a snapshot of the same date). */
+  snapshot?: boolean;
 }
 
 export interface ValidationReport {
@@ -81,6 +85,8 @@ export interface RefreshResult extends ValidationReport {
   report: AgingReport;
   /** Payments in a payments table that name no invoice of the table (cash not applied). */
   unappliedPayments: UnappliedPayment[];
+  /** True when this aging was saved to the "AR History" sheet. */
+  snapshotSaved: boolean;
 }
 
 async function readAndValidate(port: WorkbookPort, options: ReadOptions) {
@@ -142,11 +148,21 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
   const aging = ageLedger(load.records, { asOf: options.asOf, basis, buckets: makeBuckets(options.bucketBounds ?? settings.bucketBounds, basis) });
   const byCurrency = new Map<string, InvoiceRecord[]>();
   for (const record of load.records) byCurrency.set(record.currency ?? "", [...(byCurrency.get(record.currency ?? "") ?? []), record]);
-  const sections: CurrencySection[] = aging.currencies.map((report) => ({
-    report,
-    kpis: computeKpis(byCurrency.get(report.currency) ?? [], { asOf: options.asOf, periodDays: options.periodDays }),
-    allowance: allowanceFor(report, options.lossRates ?? settings.lossRates),
-  }));
+  const lossRates = options.lossRates ?? settings.lossRates;
+  const history = snapshotsFrom((await port.readGeneratedTable(HISTORY_TABLE)) ?? []);
+  const saved = options.snapshot ? aging.currencies.map(snapshotOf) : [];
+  const snapshots = [...history.filter((h) => !saved.some((s) => s.asOf === h.asOf && s.currency === h.currency)), ...saved];
+  const sections: CurrencySection[] = aging.currencies.map((report) => {
+    const labels = report.buckets.map((b) => b.label).join("|");
+    const mine = snapshots.filter((s) => s.currency === report.currency && s.labels.join("|") === labels);
+    const allowance = allowanceFor(report, lossRates);
+    return {
+      report,
+      kpis: computeKpis(byCurrency.get(report.currency) ?? [], { asOf: options.asOf, periodDays: options.periodDays }),
+      allowance,
+      rollRates: rollRates(mine, allowance.rates[allowance.rates.length - 1]),
+    };
+  });
   const context = {
     source,
     invoicesRead: load.rowsRead,
@@ -158,11 +174,13 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
   const written = await port.writeSheet(planAgingSheet(aging, sections, context), (write) => progress({ stage: "writing", write }));
   const detail = await port.writeSheet(planDetailSheet(aging), (write) => progress({ stage: "writing", write }));
   const issuesWritten = await port.writeSheet(planIssuesSheet(load.issues, load.quality, { source, asOf: options.asOf }));
+  if (saved.length) await port.writeSheet(planHistorySheet(saved, context.generatedAt, (await port.readGeneratedTable(HISTORY_TABLE)) ?? []));
   progress({ stage: "done" });
   return {
     asOf: options.asOf,
     source,
     sheet: written.sheet,
+    snapshotSaved: saved.length > 0,
     detailSheet: detail.sheet,
     invoicesRead: load.rowsRead,
     skipped: load.skipped,

@@ -127,6 +127,26 @@ export class XlsxWorkbookPort implements WorkbookPort {
     for (let r = 2; r <= rows; r++) sheet.getCell(r, SETTINGS_COLUMN).value = chunks[r - 2] ?? null;
   }
 
+  async readGeneratedTable(name: string): Promise<CellValue[][] | null> {
+    const registrySheet = this.workbook.getWorksheet(REGISTRY_SHEET);
+    const generated = registrySheet ? parseRegistry(sheetValues(registrySheet)) : [];
+    for (const entry of generated) {
+      const sheet = this.workbook.getWorksheet(entry.sheet);
+      const model = sheet && tablesOf(sheet).find((t) => t.name.toLowerCase() === name.toLowerCase());
+      if (!sheet || !model) continue;
+      const [from, to] = String(model.tableRef ?? model.ref).split(":");
+      const { row: top, column: left } = parseCellAddress(from);
+      const bottom = (to ? parseCellAddress(to).row : top) - (model.totalsRow ? 1 : 0);
+      const rows: CellValue[][] = [];
+      for (let r = top + 1; r <= bottom; r++) {
+        const row = sheet.getRow(r);
+        rows.push(model.columns.map((_, c) => plainValue(row.getCell(left + c).value)));
+      }
+      return rows;
+    }
+    return null;
+  }
+
   /** Files have no selection to speak of; the command line never needs one. */
   async selectCell(): Promise<void> {}
 

@@ -1,6 +1,7 @@
 import type { AgingReport, LedgerAging } from "../../core/aging/ageInvoices";
 import type { Allowance } from "../../core/metrics/allowance";
 import type { Kpi, Kpis } from "../../core/metrics/kpis";
+import type { RollRates } from "../../core/metrics/rollRates";
 import { excelSerialFromDay, isoFromDay } from "../../core/parse/dates";
 import { unitsFromMinor } from "../../core/parse/money";
 import { cellAddress, columnLetters, DATE_FORMAT, moneyFormat, type PlanBlock, type PlanCell, type PlanChart, type PlanTable, type SheetPlan } from "../sheetPlan";
@@ -17,6 +18,8 @@ export interface CurrencySection {
   report: AgingReport;
   kpis: Kpis;
   allowance: Allowance;
+  /** Roll rates from the saved snapshots of this currency (none when fewer than two). */
+  rollRates: RollRates;
 }
 
 export interface AgingSheetContext {
@@ -116,7 +119,7 @@ export function planAgingSheet(aging: LedgerAging, sections: readonly CurrencySe
   });
   row += kpiTableRows.length + 4;
 
-  for (const { report, allowance } of sections) {
+  for (const { report, allowance, rollRates } of sections) {
     const { digits, currency, buckets } = report;
     const fmt = moneyFormat(digits);
     const label = currency ? `Amounts in ${currency}` : "Amounts";
@@ -156,7 +159,16 @@ export function planAgingSheet(aging: LedgerAging, sections: readonly CurrencySe
     blocks.push({ at: `B${next + 2}`, values: [report.totals.map((t) => money(t, digits))], numberFormat: fmt });
     blocks.push({ at: `B${next + 3}`, values: [[...allowance.byBucket.map((a) => money(a, digits)), money(allowance.total, digits)]], numberFormat: fmt });
     blocks.push({ at: `${columnLetters(buckets.length + 2)}${next}`, values: [["Total allowance"]], style: "label" });
-    next += 5;
+    next += 4;
+    // Roll rates from saved snapshots, offered as loss rates the user may adopt.
+    if (rollRates.pairs > 0) {
+      blocks.push({ at: `A${next}`, values: [["Roll rate to next bucket"], ["Suggested loss rate"]], style: "label" });
+      blocks.push({ at: `B${next}`, values: [rollRates.rates.map((r) => r), rollRates.suggestedLossRates.map((r) => r)], numberFormat: PERCENT });
+      blocks.push({ at: `${columnLetters(buckets.length + 2)}${next}`, values: [[`From ${rollRates.pairs + 1} snapshots in AR History`]], style: "note" });
+    } else {
+      blocks.push({ at: `A${next}`, values: [["Roll rates appear here once snapshots of two dates are saved (Save snapshot, or --snapshot)."]], style: "note" });
+    }
+    next += 3;
 
     // Tie-out: formulas recompute each bucket from the invoice detail, live.
     const detailRef = (column: (typeof DETAIL_COLUMNS)[number]) => {
