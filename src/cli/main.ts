@@ -17,11 +17,13 @@ const USAGE = `AR Desk: receivables aging from an Excel invoice table, without E
 Usage:
   ar-desk refresh <book.xlsx|.csv> [--as-of YYYY-MM-DD] [--out <file>] [--table <name>] [--json]
                   [--basis due|invoice] [--buckets 30,60,90,120] [--period-days 90] [--snapshot]
+                  [--base-currency EUR]
       Checks the invoice table, ages the open invoices and writes the "AR Aging" (key
       figures, aging per currency, allowance, tie-out), "AR Invoice Detail" and
       "AR Data Issues" sheets into a copy of the workbook (default <book>.ar.xlsx; the
       input is only overwritten when --out names it). --snapshot also saves the aging to
       the "AR History" sheet; roll rates between snapshots are shown as suggested loss rates.
+      --base-currency also shows every currency converted at the workbook's rates table.
   ar-desk validate <book.xlsx|.csv> [--as-of YYYY-MM-DD] [--table <name>] [--out <file>] [--json]
       Checks every cell of the invoice table and lists what is wrong, where, and what to do.
       Exit code 0 when no errors, 1 when errors were found. --out also writes the
@@ -80,7 +82,7 @@ async function refresh(args: ParsedArgs, io: Io): Promise<void> {
   }
   const { workbook, typedCells } = await openWorkbook(input);
   const port = new XlsxWorkbookPort(workbook);
-  const result = await refreshAging(port, { asOf, table: tableFlag(args), typedCells, basis, bucketBounds, periodDays: countFlag(args, "period-days"), snapshot: args.flags.snapshot === true });
+  const result = await refreshAging(port, { asOf, table: tableFlag(args), typedCells, basis, bucketBounds, periodDays: countFlag(args, "period-days"), snapshot: args.flags.snapshot === true, baseCurrency: baseCurrencyFlag(args) });
   await saveWorkbookAtomically(workbook, output, port.charts);
   io.out(args.flags.json ? JSON.stringify(refreshJson(result, output), null, 2) : refreshSummary(result, output));
 }
@@ -94,6 +96,13 @@ async function validate(args: ParsedArgs, io: Io): Promise<number> {
   if (output) await saveWorkbookAtomically(workbook, output);
   io.out(args.flags.json ? JSON.stringify(validateJson(report), null, 2) : validateSummary(report, output));
   return report.issues.some((i) => i.severity === "error") ? 1 : 0;
+}
+
+function baseCurrencyFlag(args: ParsedArgs): string | undefined {
+  const value = args.flags["base-currency"];
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !/^[A-Za-z]{3}$/.test(value)) throw new ArDeskError("BAD_OPTION", `--base-currency "${String(value)}" is not a three-letter currency code.`, "For example --base-currency EUR.");
+  return value.toUpperCase();
 }
 
 function tableFlag(args: ParsedArgs): string | undefined {

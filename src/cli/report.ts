@@ -27,7 +27,8 @@ const kpiJson = (kpi: Kpi, digits: number, money = false) => ({
 export function refreshJson(result: RefreshResult, output?: string) {
   const labels = result.aging.buckets.map((b) => b.label);
   const byLabel = (amounts: number[], digits: number) => Object.fromEntries(labels.map((label, i) => [label, unitsFromMinor(amounts[i], digits)]));
-  const sections = result.sections;
+  // The converted section restates the others: its customers and items are not listed twice.
+  const sections = result.sections.filter((s) => !s.convertedNote);
   return {
     asOf: isoFromDay(result.asOf),
     basis: result.aging.basis,
@@ -48,10 +49,11 @@ export function refreshJson(result: RefreshResult, output?: string) {
       })),
     ),
     totals: sections.length === 1 ? { buckets: byLabel(sections[0].report.totals, sections[0].report.digits), total: unitsFromMinor(sections[0].report.grandTotal, sections[0].report.digits) } : null,
-    currencies: sections.map(({ report, kpis, allowance, rollRates }) => {
+    currencies: result.sections.map(({ report, kpis, allowance, rollRates, convertedNote }) => {
       const d = report.digits;
       return {
         currency: report.currency,
+        ...(convertedNote ? { converted: convertedNote } : {}),
         totals: { buckets: byLabel(report.totals, d), total: unitsFromMinor(report.grandTotal, d) },
         kpis: {
           periodDays: kpis.periodDays,
@@ -99,15 +101,16 @@ export function refreshJson(result: RefreshResult, output?: string) {
 export function refreshSummary(result: RefreshResult, output: string, topCustomers = 10): string {
   const { aging } = result;
   const width = Math.max(...aging.buckets.map((b) => b.label.length), "Allowance".length);
-  const open = result.sections.reduce((n, s) => n + s.report.openInvoices, 0);
-  const customers = result.sections.reduce((n, s) => n + s.report.customers.length, 0);
+  const own = result.sections.filter((s) => !s.convertedNote);
+  const open = own.reduce((n, s) => n + s.report.openInvoices, 0);
+  const customers = own.reduce((n, s) => n + s.report.customers.length, 0);
   const lines = [
     `AR Aging as of ${isoFromDay(result.asOf)} (${aging.basis === "due" ? "days past due" : "days since invoice"}) from table "${result.source.table}" on sheet "${result.source.sheet}"`,
     `${result.invoicesRead} invoices read, ${open} open across ${customers} customers, ${result.skipped.length} skipped`,
   ];
-  for (const { report, kpis, allowance } of result.sections) {
+  for (const { report, kpis, allowance, convertedNote } of result.sections) {
     const d = report.digits;
-    lines.push("", report.currency ? `${report.currency}:` : "Aging:");
+    lines.push("", convertedNote ? `${convertedNote}:` : report.currency ? `${report.currency}:` : "Aging:");
     report.buckets.forEach((b, i) => lines.push(`  ${b.label.padEnd(width)}  ${formatMoney(report.totals[i], d).padStart(16)}`));
     lines.push(`  ${"Total".padEnd(width)}  ${formatMoney(report.grandTotal, d).padStart(16)}`);
     lines.push(`  ${"Allowance".padEnd(width)}  ${formatMoney(allowance.total, d).padStart(16)}`);

@@ -13,6 +13,7 @@ import { describeError } from "../core/errors";
 import { chooseInvoiceTable, invoiceTables } from "./chooseTable";
 import { customerDirectory, isCustomersTable, joinCustomers } from "./customers";
 import { applyPayments, isPaymentsTable, type UnappliedPayment } from "./payments";
+import { convertRecords, isRatesTable, readRates } from "./rates";
 import { loadInvoices, resolveMapping } from "./loadInvoices";
 import { parseSettings, savedMapping, serialiseSettings, withMapping } from "./settings";
 import { planAgingSheet, type CurrencySection } from "./plans/agingPlan";
@@ -55,6 +56,8 @@ export interface RefreshOptions extends ReadOptions {
   now?: Date;
   /** Append this aging to the "AR History" sheet (replacing a snapshot of the same date). */
   snapshot?: boolean;
+  /** Also show every currency converted to this one, at the rates table's rates. */
+  baseCurrency?: string;
 }
 
 export interface ValidationReport {
@@ -96,6 +99,7 @@ async function readAndValidate(port: WorkbookPort, options: ReadOptions) {
   const table = chooseInvoiceTable(tables, options.table);
   const customersTable = tables.find((t) => t !== table && isCustomersTable(t));
   const paymentsTable = tables.find((t) => t !== table && isPaymentsTable(t));
+  const ratesTable = tables.find((t) => t !== table && isRatesTable(t));
   const { settings, warnings } = parseSettings(await port.readSettings());
   const saved = savedMapping(settings, table);
   if (saved.stale.length) warnings.push(`Saved column mapping names columns no longer in the table (${saved.stale.join(", ")}); AR Desk detected those fields again.`);
@@ -111,7 +115,7 @@ async function readAndValidate(port: WorkbookPort, options: ReadOptions) {
   if (customersTable) load.records = joinCustomers(load.records, customerDirectory(await port.readTable(customersTable)));
   let unapplied: UnappliedPayment[] = [];
   if (paymentsTable) ({ records: load.records, unapplied } = applyPayments(load.records, await port.readTable(paymentsTable), options.asOf));
-  return { table, load, progress, warnings, settings, unapplied, paymentsTable, source: { table: table.name, sheet: table.sheet } };
+  return { table, load, progress, warnings, settings, unapplied, paymentsTable, ratesTable, source: { table: table.name, sheet: table.sheet } };
 }
 
 /**
@@ -142,7 +146,7 @@ export async function validateWorkbook(port: WorkbookPort, options: ReadOptions)
  * and the command line.
  */
 export async function refreshAging(port: WorkbookPort, options: RefreshOptions): Promise<RefreshResult> {
-  const { load, progress, source, warnings, settings, unapplied, paymentsTable } = await readAndValidate(port, options);
+  const { load, progress, source, warnings, settings, unapplied, paymentsTable, ratesTable } = await readAndValidate(port, options);
   progress({ stage: "aging" });
   const basis = options.basis ?? settings.basis ?? "due";
   const aging = ageLedger(load.records, { asOf: options.asOf, basis, buckets: makeBuckets(options.bucketBounds ?? settings.bucketBounds, basis) });
@@ -152,13 +156,27 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
   const history = snapshotsFrom((await port.readGeneratedTable(HISTORY_TABLE)) ?? []);
   const saved = options.snapshot ? aging.currencies.map(snapshotOf) : [];
   const snapshots = [...history.filter((h) => !saved.some((s) => s.asOf === h.asOf && s.currency === h.currency)), ...saved];
-  const sections: CurrencySection[] = aging.currencies.map((report) => {
+  const baseCurrency = (options.baseCurrency ?? settings.baseCurrency)?.toUpperCase();
+  let converted: { report: AgingReport; records: InvoiceRecord[]; note: string } | undefined;
+  if (baseCurrency && aging.currencies.length > 1) {
+    if (!ratesTable) warnings.push(`No exchange rates table found, so amounts are not converted to ${baseCurrency}. Add a table with Currency and Rate columns.`);
+    else {
+      const rates = readRates(await port.readTable(ratesTable));
+      const { records, missing } = convertRecords(load.records, rates, baseCurrency);
+      if (missing.length) warnings.push(`No ${baseCurrency} rate for ${missing.join(", ")} in table ${ratesTable.name}; those amounts are left out of the converted aging.`);
+      const [report] = ageLedger(records, { asOf: options.asOf, basis, buckets: aging.buckets }).currencies;
+      converted = { report: { ...report, currency: baseCurrency }, records, note: `All currencies in ${baseCurrency} at the rates in table ${ratesTable.name}${missing.length ? `, without ${missing.join(", ")}` : ""}` };
+    }
+  }
+  const reports = converted ? [...aging.currencies, converted.report] : aging.currencies;
+  const sections: CurrencySection[] = reports.map((report) => {
     const labels = report.buckets.map((b) => b.label).join("|");
     const mine = snapshots.filter((s) => s.currency === report.currency && s.labels.join("|") === labels);
     const allowance = allowanceFor(report, lossRates);
     return {
       report,
-      kpis: computeKpis(byCurrency.get(report.currency) ?? [], { asOf: options.asOf, periodDays: options.periodDays }),
+      kpis: computeKpis(report === converted?.report ? converted.records : (byCurrency.get(report.currency) ?? []), { asOf: options.asOf, periodDays: options.periodDays }),
+      convertedNote: report === converted?.report ? converted.note : undefined,
       allowance,
       rollRates: rollRates(mine, allowance.rates[allowance.rates.length - 1]),
     };

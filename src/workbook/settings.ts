@@ -20,6 +20,8 @@ export interface WorkbookSettings {
   bucketBounds?: number[];
   /** Loss rate per bucket for the allowance (0–1), default from DESIGN.md. */
   lossRates?: number[];
+  /** Currency to convert every amount to, with the workbook's rates table (optional). */
+  baseCurrency?: string;
 }
 
 export const DEFAULT_SETTINGS: WorkbookSettings = { mappings: {} };
@@ -83,6 +85,10 @@ export function parseSettings(text: string | null): SettingsRead {
     const rates = raw.lossRates;
     if (Array.isArray(rates) && rates.length > 0 && rates.every((r) => typeof r === "number" && r >= 0 && r <= 1)) settings.lossRates = rates as number[];
     else warnings.push("The saved loss rates are not numbers between 0 and 1; the default rates are used.");
+  }
+  if (raw.baseCurrency !== undefined) {
+    if (typeof raw.baseCurrency === "string" && /^[A-Za-z]{3}$/.test(raw.baseCurrency)) settings.baseCurrency = raw.baseCurrency.toUpperCase();
+    else warnings.push(`The saved base currency "${String(raw.baseCurrency)}" is not a three-letter code; amounts are not converted.`);
   }
   return { settings, warnings };
 }

@@ -20,6 +20,8 @@ export interface CurrencySection {
   allowance: Allowance;
   /** Roll rates from the saved snapshots of this currency (none when fewer than two). */
   rollRates: RollRates;
+  /** Set for the section that restates every currency in the base currency: how it was converted. */
+  convertedNote?: string;
 }
 
 export interface AgingSheetContext {
@@ -119,14 +121,15 @@ export function planAgingSheet(aging: LedgerAging, sections: readonly CurrencySe
   });
   row += kpiTableRows.length + 4;
 
-  for (const { report, allowance, rollRates } of sections) {
+  for (const { report, allowance, rollRates, convertedNote } of sections) {
     const { digits, currency, buckets } = report;
     const fmt = moneyFormat(digits);
-    const label = currency ? `Amounts in ${currency}` : "Amounts";
-    blocks.push({ at: `A${row}`, values: [[several ? `${currency || "No currency"}: aging by customer` : "Aging by customer"]], style: "subtitle" });
+    const label = convertedNote ?? (currency ? `Amounts in ${currency}` : "Amounts");
+    const title = convertedNote ? `All currencies in ${currency}: aging by customer` : several ? `${currency || "No currency"}: aging by customer` : "Aging by customer";
+    blocks.push({ at: `A${row}`, values: [[title]], style: "subtitle" });
     blocks.push({ at: `A${row + 1}`, values: [[`${label}, sorted by amount overdue. Credits and disputed amounts are included in the buckets.`]], style: "note" });
     const tableRow = row + 2;
-    const name = agingTableName(currency, several);
+    const name = convertedNote ? `${AGING_TABLE}_All_${currency}` : agingTableName(currency, several);
     const headers = ["Customer", ...buckets.map((b) => b.label), "Total", "% of total", "Credits", "Disputed", "Allowance"];
     const allowanceOf = new Map(allowance.byCustomer.map((a) => [a.customer, a.allowance]));
     const rows: PlanCell[][] = report.customers.map((c) => [
@@ -175,6 +178,11 @@ export function planAgingSheet(aging: LedgerAging, sections: readonly CurrencySe
       const letter = columnLetters(DETAIL_COLUMNS.indexOf(column) + 1);
       return `'${DETAIL_SHEET}'!$${letter}:$${letter}`;
     };
+    // The converted section has no detail rows in its currency: its tie-out would not add up.
+    if (convertedNote) {
+      row = Math.max(next, tableRow + 20) + 1;
+      continue;
+    }
     const criteria = (bucket: string) =>
       `${detailRef("Bucket")},"${bucket}"` + (currency ? `,${detailRef("Currency")},"${currency}"` : "");
     const checkRow = next + 1;
