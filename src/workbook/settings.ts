@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { SYNONYMS, type Field } from "../core/columns/synonyms";
 import type { FieldMapping } from "../core/columns/mapColumns";
 import type { DateOrder } from "../core/parse/textDates";
@@ -32,64 +33,74 @@ export interface SettingsRead {
   warnings: string[];
 }
 
-const FIELDS = new Set(Object.keys(SYNONYMS));
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const FIELD_NAMES = Object.keys(SYNONYMS) as [Field, ...Field[]];
+/** One table's mapping: field name → header text. */
+const TABLE_MAPPING = z.record(z.string(), z.string());
 
 /**
- * Settings from their stored JSON text, checked field by field. Missing or malformed parts fall
- * back to defaults, each with a warning the user sees.
+ * One schema per setting, so a damaged setting falls back alone while the others are kept,
+ * each with a warning that names it.
+ */
+const PARTS = {
+  mappings: {
+    schema: z.record(z.string(), z.unknown()),
+    warning: "The saved column mapping is not in the expected form and was ignored.",
+  },
+  dateOrder: { schema: z.enum(["dmy", "mdy"]), warning: "The saved date order is not dmy or mdy; dates are read day first when a column cannot tell." },
+  basis: { schema: z.enum(["due", "invoice"]), warning: 'The saved aging basis is not "due" or "invoice"; aging by due date.' },
+  bucketBounds: {
+    schema: z
+      .array(z.number().int().min(1))
+      .min(1)
+      .max(20)
+      .refine((b) => b.every((v, i) => i === 0 || v > b[i - 1])),
+    warning: "The saved aging buckets are not increasing whole numbers of days; the default buckets are used.",
+  },
+  lossRates: { schema: z.array(z.number().min(0).max(1)).min(1).max(21), warning: "The saved loss rates are not numbers between 0 and 1; the default rates are used." },
+  baseCurrency: { schema: z.string().regex(/^[A-Za-z]{3}$/).transform((c) => c.toUpperCase()), warning: "The saved base currency is not a three-letter code; amounts are not converted." },
+} as const;
+
+/**
+ * Settings from their stored JSON text, checked setting by setting against its schema. Missing
+ * or malformed parts fall back to defaults, each with a warning the user sees; unknown fields
+ * in a saved column mapping are dropped.
  */
 export function parseSettings(text: string | null): SettingsRead {
-  if (text === null || text.trim() === "") return { settings: structuredClone(DEFAULT_SETTINGS), warnings: [] };
+  const settings: WorkbookSettings = structuredClone(DEFAULT_SETTINGS);
+  if (text === null || text.trim() === "") return { settings, warnings: [] };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { settings: structuredClone(DEFAULT_SETTINGS), warnings: ["AR Desk's saved settings in this workbook are damaged; the defaults are used. Saving settings again repairs them."] };
+    return { settings, warnings: ["AR Desk's saved settings in this workbook are damaged; the defaults are used. Saving settings again repairs them."] };
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return { settings, warnings: ["AR Desk's saved settings are not in the expected form; the defaults are used."] };
   }
   const warnings: string[] = [];
-  const settings: WorkbookSettings = structuredClone(DEFAULT_SETTINGS);
-  if (!isRecord(raw)) return { settings, warnings: ["AR Desk's saved settings are not in the expected form; the defaults are used."] };
-  if (raw.mappings !== undefined) {
-    if (!isRecord(raw.mappings)) warnings.push("The saved column mapping is not in the expected form and was ignored.");
-    else {
-      for (const [table, mapping] of Object.entries(raw.mappings)) {
-        if (!isRecord(mapping)) {
-          warnings.push(`The saved column mapping for table "${table}" was ignored: it is not in the expected form.`);
-          continue;
-        }
-        const clean: Partial<Record<Field, string>> = {};
-        for (const [field, header] of Object.entries(mapping)) {
-          if (FIELDS.has(field) && typeof header === "string") clean[field as Field] = header;
-          else warnings.push(`The saved column mapping for table "${table}" had an unknown entry "${field}", ignored.`);
-        }
-        settings.mappings[table.toLowerCase()] = clean;
-      }
+  const stored = raw as Record<string, unknown>;
+  const target = settings as unknown as Record<string, unknown>;
+  for (const [key, part] of Object.entries(PARTS)) {
+    if (stored[key] === undefined) continue;
+    const parsed = part.schema.safeParse(stored[key]);
+    if (parsed.success) target[key] = parsed.data;
+    else warnings.push(part.warning);
+  }
+  const mappings: WorkbookSettings["mappings"] = {};
+  for (const [table, mapping] of Object.entries(settings.mappings as Record<string, unknown>)) {
+    const parsed = TABLE_MAPPING.safeParse(mapping);
+    if (!parsed.success) {
+      warnings.push(`The saved column mapping for table "${table}" was ignored: it is not in the expected form.`);
+      continue;
     }
+    const clean: Partial<Record<Field, string>> = {};
+    for (const [field, header] of Object.entries(parsed.data)) {
+      if ((FIELD_NAMES as string[]).includes(field)) clean[field as Field] = header;
+      else warnings.push(`The saved column mapping for table "${table}" had an unknown entry "${field}", ignored.`);
+    }
+    mappings[table.toLowerCase()] = clean;
   }
-  if (raw.dateOrder !== undefined) {
-    if (raw.dateOrder === "dmy" || raw.dateOrder === "mdy") settings.dateOrder = raw.dateOrder;
-    else warnings.push(`The saved date order "${String(raw.dateOrder)}" is not dmy or mdy; dates are read day first when a column cannot tell.`);
-  }
-  if (raw.basis !== undefined) {
-    if (raw.basis === "due" || raw.basis === "invoice") settings.basis = raw.basis;
-    else warnings.push(`The saved aging basis "${String(raw.basis)}" is not "due" or "invoice"; aging by due date.`);
-  }
-  if (raw.bucketBounds !== undefined) {
-    const bounds = raw.bucketBounds;
-    if (Array.isArray(bounds) && bounds.length > 0 && bounds.length <= 20 && bounds.every((b, i) => Number.isInteger(b) && b >= 1 && (i === 0 || b > bounds[i - 1]))) {
-      settings.bucketBounds = bounds as number[];
-    } else warnings.push("The saved aging buckets are not increasing whole numbers of days; the default buckets are used.");
-  }
-  if (raw.lossRates !== undefined) {
-    const rates = raw.lossRates;
-    if (Array.isArray(rates) && rates.length > 0 && rates.every((r) => typeof r === "number" && r >= 0 && r <= 1)) settings.lossRates = rates as number[];
-    else warnings.push("The saved loss rates are not numbers between 0 and 1; the default rates are used.");
-  }
-  if (raw.baseCurrency !== undefined) {
-    if (typeof raw.baseCurrency === "string" && /^[A-Za-z]{3}$/.test(raw.baseCurrency)) settings.baseCurrency = raw.baseCurrency.toUpperCase();
-    else warnings.push(`The saved base currency "${String(raw.baseCurrency)}" is not a three-letter code; amounts are not converted.`);
-  }
+  settings.mappings = mappings;
   return { settings, warnings };
 }
 
