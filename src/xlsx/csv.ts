@@ -1,6 +1,22 @@
 import ExcelJS from "exceljs";
 import * as path from "path";
 
+/**
+ * Windows-1252's characters for bytes 0x80–0x9F (undefined bytes keep their code). Node's
+ * TextDecoder without full ICU decodes "windows-1252" as Latin-1, which leaves control
+ * characters there: the euro sign (0x80) among them.
+ */
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    text += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+  }
+  return text;
+}
+
 /** Decodes CSV bytes: UTF-8 (with or without a byte-order mark), else Windows-1252, as Excel saves it. */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: "utf-8" | "windows-1252" } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -9,7 +25,7 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: "utf-8" 
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
+    return { text: decodeWindows1252(bytes), encoding: "windows-1252" };
   }
 }
 

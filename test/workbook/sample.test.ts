@@ -38,13 +38,17 @@ describe("generateSampleInvoices", () => {
     }
   });
 
-  it("has paid invoices, each with a paid date by the as-of date and nothing owed", () => {
+  it("has paid and partly paid invoices, each with the date of its last payment by the as-of date", () => {
     const paid = rows.filter((r) => r.paidDate !== null);
-    expect(paid.length).toBeGreaterThan(0);
+    expect(paid.filter((r) => r.balanceCents === 0).length).toBeGreaterThan(0);
+    const partly = paid.filter((r) => r.balanceCents > 0);
+    expect(partly.length).toBeGreaterThan(0);
     for (const r of paid) {
-      expect(r.balanceCents).toBe(0);
       expect(r.paidDate!).toBeLessThanOrEqual(AS_OF);
+      expect(r.paidDate!).toBeGreaterThan(r.invoiceDate);
     }
+    // A partly paid invoice still owes something, and less than its amount.
+    for (const r of partly) expect(r.balanceCents).toBeLessThan(r.amountCents);
     for (const r of rows.filter((x) => x.balanceCents === 0)) expect(r.paidDate).not.toBeNull();
   });
 

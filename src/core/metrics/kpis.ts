@@ -63,11 +63,11 @@ export function countbackDso(endingAr: number, months: readonly { sales: number;
   let days = 0;
   for (const month of months) {
     if (remaining <= 0) return round(days);
-    if (month.sales <= 0) return null;
-    if (remaining > month.sales) {
-      remaining -= month.sales;
+    const sales = Math.max(0, month.sales); // a month without (net) sales is a whole month of AR
+    if (remaining > sales) {
+      remaining -= sales;
       days += month.days;
-    } else return round(days + (remaining / month.sales) * month.days);
+    } else return round(days + (remaining / sales) * month.days);
   }
   return remaining <= 0 ? round(days) : null;
 }

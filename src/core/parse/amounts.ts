@@ -94,6 +94,8 @@ export function parseAmountText(text: string, options: { style?: DecimalStyle; d
   if (/^[-−]/.test(rest)) {
     negative = true;
     rest = rest.slice(1).trim();
+    // "--5" is a typo, not an amount.
+    if (/^[-−]/.test(rest)) return null;
   }
   // Peel a currency off either end, then a sign that may sit after a symbol ("$-12").
   const match = /^([^\d\s.,\-−]*)\s*([-−]?)\s*([\d.,' ]*\d[\d.,' ]*?)\s*([^\d\s.,]*)$/.exec(rest);
@@ -135,5 +137,9 @@ const EXCEL_ERRORS = new Set([
  * @example isExcelError("#N/A") // true
  */
 export function isExcelError(value: unknown): boolean {
-  return typeof value === "string" && EXCEL_ERRORS.has(value.trim().toUpperCase());
+  if (typeof value !== "string" || value.length === 0) return false;
+  // Almost every cell is no error: look at the first character before anything costlier.
+  const first = value.charCodeAt(0);
+  if (first !== 35 /* # */ && first !== 32 /* space */) return false;
+  return EXCEL_ERRORS.has(value.trim().toUpperCase());
 }

@@ -30,6 +30,11 @@ export function minorFromNumber(value: number, digits = 2): number | null {
   const factor = 10 ** digits;
   const magnitude = Math.abs(value);
   if (magnitude * factor >= Number.MAX_SAFE_INTEGER) return null;
+  // Fast path for the usual case, an amount with no more decimals than the currency has: the
+  // scaled value is a whole number but for binary noise far below half a minor unit.
+  const scaled = value * factor;
+  const whole = Math.round(scaled);
+  if (Math.abs(scaled - whole) < 1e-6 && magnitude < 1e11) return whole === 0 ? 0 : whole;
   const text = magnitude.toPrecision(15);
   let minor: number;
   if (text.includes("e")) {

@@ -62,6 +62,7 @@ export interface ParseOptions {
 }
 
 const EMPTY: ParsedCell<never> = { raw: null, value: null };
+const NOT_DISPUTED: ParsedCell<boolean> = { raw: null, value: false };
 const TRUE_WORDS = new Set(["yes", "y", "true", "x", "1", "oui", "o", "vrai", "ja", "j", "wahr", "si", "s", "verdadero", "disputed", "dispute", "litige", "strittig", "disputa"]);
 const FALSE_WORDS = new Set(["no", "n", "false", "0", "non", "faux", "nein", "falsch", "f", "", "-"]);
 
@@ -120,6 +121,7 @@ function readFlag(cell: RawCell): ParsedCell<boolean> {
 
 function textOf(cell: RawCell): string {
   if (cell === null || cell === undefined) return "";
+  if (typeof cell === "string") return cell.trim();
   if (cell instanceof Date) return Number.isFinite(cell.getTime()) ? cell.toISOString().slice(0, 10) : String(cell);
   return String(cell).trim();
 }
@@ -159,17 +161,30 @@ export function parseRows(rows: readonly (readonly RawCell[])[], options: ParseO
     return order === "dmy" || order === "mdy" ? order : (options.defaultDateOrder ?? "dmy");
   };
 
+  // Column indexes and per-column readings are looked up once, not once per row.
+  const textColumns = TEXT_FIELDS.map((field) => [field, column(field)] as const);
+  const dateColumns = DATE_FIELDS.map((field) => [field, column(field), orderFor(field)] as const);
+  const moneyColumns = MONEY_FIELDS.map((field) => [field, column(field), reading.decimalStyle[field] ?? "dot"] as const);
+  const currencyColumn = column("currency");
+  const disputedColumn = column("disputed");
+  const digitsByCode = new Map<string, number>();
   const parsed: ParsedRow[] = [];
-  rows.forEach((row, index) => {
-    if (isBlankRow(row)) return;
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
+    if (isBlankRow(row)) continue;
     const text = {} as Record<TextField, string>;
-    for (const field of TEXT_FIELDS) text[field] = textOf(cellOf(row, field));
-    const digits = minorDigits(/^[A-Za-z]{3}$/.test(text.currency) ? text.currency : undefined);
+    for (const [field, at] of textColumns) text[field] = at === undefined ? "" : textOf(row[at]);
+    let digits = 2;
+    if (currencyColumn !== undefined && text.currency) {
+      digits = digitsByCode.get(text.currency) ?? minorDigits(/^[A-Za-z]{3}$/.test(text.currency) ? text.currency : undefined);
+      digitsByCode.set(text.currency, digits);
+    }
     const dates = {} as Record<DateField, ParsedCell<DayNumber>>;
-    for (const field of DATE_FIELDS) dates[field] = readDate(cellOf(row, field), orderFor(field), date1904);
+    for (const [field, at, order] of dateColumns) dates[field] = at === undefined ? EMPTY : readDate(row[at], order, date1904);
     const money = {} as Record<MoneyField, ParsedCell<number>>;
-    for (const field of MONEY_FIELDS) money[field] = readMoney(cellOf(row, field), reading.decimalStyle[field] ?? "dot", digits);
-    parsed.push({ index, row: firstDataRow + index, dates, money, text, disputed: readFlag(cellOf(row, "disputed")), raw: row });
-  });
+    for (const [field, at, style] of moneyColumns) money[field] = at === undefined ? EMPTY : readMoney(row[at], style, digits);
+    const disputed = disputedColumn === undefined ? NOT_DISPUTED : readFlag(row[disputedColumn]);
+    parsed.push({ index, row: firstDataRow + index, dates, money, text, disputed, raw: row });
+  }
   return { rows: parsed, reading };
 }

@@ -59,7 +59,7 @@ export function dateOrderHint(text: string): DateOrder | null {
 /** True when the text is a numeric date that reads differently as d/m/y and m/d/y. */
 export function isAmbiguousDateText(text: string): boolean {
   const match = NUMERIC.exec(text.trim().replace(TIME_SUFFIX, ""));
-  return Boolean(match) && Number(match![1]) <= 12 && Number(match![2]) <= 12 && match![1] !== match![2];
+  return Boolean(match) && Number(match![1]) <= 12 && Number(match![2]) <= 12 && Number(match![1]) !== Number(match![2]);
 }
 
 /**

@@ -22,7 +22,9 @@ export const amountOutlier: Rule = {
     for (const row of rows) {
       const customer = row.text.customer || row.text.customerId;
       if (!customer || row.money.amount.value === null || row.money.amount.value <= 0) continue;
-      byCustomer.set(customer, [...(byCustomer.get(customer) ?? []), row]);
+      const list = byCustomer.get(customer);
+      if (list) list.push(row);
+      else byCustomer.set(customer, [row]);
     }
     const issues = [];
     for (const list of byCustomer.values()) {

@@ -29,12 +29,16 @@ export const customerNameVariants: Rule = {
   check(rows, context) {
     if (context.mapping.customer === undefined) return [];
     const groups = new Map<string, Map<string, ParsedRow[]>>();
+    const keys = new Map<string, string>();
     for (const row of rows) {
       const name = row.text.customer;
-      const key = customerKey(name);
+      let key = keys.get(name);
+      if (key === undefined) keys.set(name, (key = customerKey(name)));
       if (!key) continue;
       const spellings = groups.get(key) ?? new Map<string, ParsedRow[]>();
-      spellings.set(name, [...(spellings.get(name) ?? []), row]);
+      const list = spellings.get(name);
+      if (list) list.push(row);
+      else spellings.set(name, [row]);
       groups.set(key, spellings);
     }
     const issues = [];

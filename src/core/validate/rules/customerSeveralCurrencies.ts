@@ -13,7 +13,9 @@ export const customerSeveralCurrencies: Rule = {
       const currency = row.text.currency.toUpperCase();
       if (!customer || !currency) continue;
       const currencies = byCustomer.get(customer) ?? new Map<string, ParsedRow[]>();
-      currencies.set(currency, [...(currencies.get(currency) ?? []), row]);
+      const list = currencies.get(currency);
+      if (list) list.push(row);
+      else currencies.set(currency, [row]);
       byCustomer.set(customer, currencies);
     }
     const issues = [];

@@ -1,6 +1,6 @@
 import { FIELD_NAMES, type Field } from "../../columns/mapColumns";
 import { issueAt } from "../issue";
-import type { Rule } from "../types";
+import type { Issue, Rule } from "../types";
 
 /** Fields a row cannot be aged without (customer id stands in for a missing name column). */
 function requiredFields(mapping: Partial<Record<Field, number>>): Field[] {
@@ -14,12 +14,14 @@ export const missingRequiredField: Rule = {
   title: "Invoice number, customer, amount and due date are filled in",
   check(rows, context) {
     const fields = requiredFields(context.mapping);
-    return rows.flatMap((row) =>
-      fields
-        .filter((field) => row.raw[context.mapping[field]!] === null || row.raw[context.mapping[field]!] === undefined || String(row.raw[context.mapping[field]!]).trim() === "")
-        .map((field) =>
-          issueAt(context, row, field, "error", this.id, `The ${FIELD_NAMES[field]} is missing, so this row cannot be aged.`, `Fill in the ${FIELD_NAMES[field]}, or delete the row if it is not an invoice.`),
-        ),
-    );
+    const issues: Issue[] = [];
+    for (const row of rows) {
+      for (const field of fields) {
+        const cell = row.raw[context.mapping[field]!];
+        if (cell !== null && cell !== undefined && (typeof cell !== "string" || cell.trim() !== "")) continue;
+        issues.push(issueAt(context, row, field, "error", this.id, `The ${FIELD_NAMES[field]} is missing, so this row cannot be aged.`, `Fill in the ${FIELD_NAMES[field]}, or delete the row if it is not an invoice.`));
+      }
+    }
+    return issues;
   },
 };

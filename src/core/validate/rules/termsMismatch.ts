@@ -23,8 +23,11 @@ export const termsMismatch: Rule = {
   title: "Due dates agree with the payment terms",
   check(rows, context) {
     if (context.mapping.terms === undefined || context.mapping.invoiceDate === undefined) return [];
+    // A ledger uses a handful of distinct terms: read each once.
+    const known = new Map<string, number | null>();
     return rows.flatMap((row) => {
-      const days = termsDays(row.text.terms);
+      let days = known.get(row.text.terms);
+      if (days === undefined) known.set(row.text.terms, (days = termsDays(row.text.terms)));
       const [issued, due] = [row.dates.invoiceDate.value, row.dates.dueDate.value];
       if (days === null || issued === null || due === null || due - issued === days) return [];
       return [
