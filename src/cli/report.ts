@@ -93,6 +93,15 @@ export function refreshJson(result: RefreshResult, output?: string) {
         promiseDate: record.promiseDate === undefined ? null : isoFromDay(record.promiseDate),
       })),
     ),
+    risk: result.risk.items.map((i) => ({
+      customer: i.customer,
+      currency: i.currency,
+      score: i.score,
+      tier: i.tier,
+      reasons: i.reasons,
+      rank: i.rank,
+      action: i.actionText,
+    })),
     ...(output ? { output, sheet: result.sheet } : {}),
   };
 }
@@ -128,10 +137,15 @@ export function refreshSummary(result: RefreshResult, output: string, topCustome
       for (const c of overdue) lines.push(`    ${c.customer.padEnd(36).slice(0, 36)}  ${formatMoney(c.overdue, d).padStart(14)} overdue of ${formatMoney(c.total, d)}`);
     }
   }
+  const top = result.risk.items.slice(0, 5);
+  if (top.length) {
+    lines.push("", "Collection worklist (top 5 by risk × overdue):");
+    for (const i of top) lines.push(`  ${String(i.rank).padStart(2)}. ${i.customer.padEnd(32).slice(0, 32)} ${String(i.score).padStart(5)} ${i.tier.padEnd(8)} ${i.actionText}: ${i.reasons.join("; ")}`);
+  }
   lines.push("", ...issuesDigest(result));
   for (const warning of result.settingsWarnings) lines.push(`Warning: ${warning}`);
   if (result.snapshotSaved) lines.push(`Saved this aging to the "AR History" sheet.`);
-  lines.push("", `Wrote sheets "${result.sheet}", "${result.detailSheet}" and "${result.issuesSheet}" to ${output}`);
+  lines.push("", `Wrote sheets "${result.sheet}", "${result.detailSheet}", "${result.riskSheet}" and "${result.issuesSheet}" to ${output}`);
   return lines.join("\n");
 }
 

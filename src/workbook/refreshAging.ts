@@ -2,6 +2,10 @@ import { ageLedger, type AgingReport, type LedgerAging } from "../core/aging/age
 import { allowanceFor } from "../core/metrics/allowance";
 import { computeKpis } from "../core/metrics/kpis";
 import { rollRates } from "../core/metrics/rollRates";
+import { assessRisk } from "../core/risk/assessRisk";
+import type { Worklist } from "../core/risk/worklist";
+import { minorDigits } from "../core/parse/money";
+import { planRiskSheet } from "./plans/riskPlan";
 import { HISTORY_TABLE, planHistorySheet, snapshotOf, snapshotsFrom } from "./plans/historyPlan";
 import type { AgingBasis, InvoiceRecord } from "../core/types";
 import { makeBuckets } from "../core/aging/buckets";
@@ -90,6 +94,9 @@ export interface RefreshResult extends ValidationReport {
   unappliedPayments: UnappliedPayment[];
   /** True when this aging was saved to the "AR History" sheet. */
   snapshotSaved: boolean;
+  /** The collection worklist: customers scored, ranked by risk × overdue, with reasons and next action. */
+  risk: Worklist;
+  riskSheet: string;
 }
 
 async function readAndValidate(port: WorkbookPort, options: ReadOptions) {
@@ -158,10 +165,16 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
   const snapshots = [...history.filter((h) => !saved.some((s) => s.asOf === h.asOf && s.currency === h.currency)), ...saved];
   const baseCurrency = (options.baseCurrency ?? settings.baseCurrency)?.toUpperCase();
   let converted: { report: AgingReport; records: InvoiceRecord[]; note: string } | undefined;
+  let toBase: ((minor: number, currency: string) => number | undefined) | undefined;
   if (baseCurrency && aging.currencies.length > 1) {
     if (!ratesTable) warnings.push(`No exchange rates table found, so amounts are not converted to ${baseCurrency}. Add a table with Currency and Rate columns.`);
     else {
       const rates = readRates(await port.readTable(ratesTable));
+      // Risk ranks overdue amounts across currencies: compare them in the base currency.
+      toBase = (minor, currency) => {
+        const rate = currency === baseCurrency ? 1 : rates.get(currency);
+        return rate === undefined ? undefined : (minor / 10 ** minorDigits(currency || undefined)) * rate;
+      };
       const { records, missing } = convertRecords(load.records, rates, baseCurrency);
       if (missing.length) warnings.push(`No ${baseCurrency} rate for ${missing.join(", ")} in table ${ratesTable.name}; those amounts are left out of the converted aging.`);
       const [report] = ageLedger(records, { asOf: options.asOf, basis, buckets: aging.buckets }).currencies;
@@ -191,6 +204,8 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
   progress({ stage: "writing" });
   const written = await port.writeSheet(planAgingSheet(aging, sections, context), (write) => progress({ stage: "writing", write }));
   const detail = await port.writeSheet(planDetailSheet(aging), (write) => progress({ stage: "writing", write }));
+  const risk = assessRisk(load.records, options.asOf, { weights: settings.riskWeights, toBase });
+  const riskWritten = await port.writeSheet(planRiskSheet(risk, { generatedAt: context.generatedAt, source }));
   const issuesWritten = await port.writeSheet(planIssuesSheet(load.issues, load.quality, { source, asOf: options.asOf }));
   if (saved.length) await port.writeSheet(planHistorySheet(saved, context.generatedAt, (await port.readGeneratedTable(HISTORY_TABLE)) ?? []));
   progress({ stage: "done" });
@@ -198,6 +213,8 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
     asOf: options.asOf,
     source,
     sheet: written.sheet,
+    riskSheet: riskWritten.sheet,
+    risk,
     snapshotSaved: saved.length > 0,
     detailSheet: detail.sheet,
     invoicesRead: load.rowsRead,

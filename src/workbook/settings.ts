@@ -3,6 +3,7 @@ import { SYNONYMS, type Field } from "../core/columns/synonyms";
 import type { FieldMapping } from "../core/columns/mapColumns";
 import type { DateOrder } from "../core/parse/textDates";
 import type { AgingBasis } from "../core/types";
+import { normaliseWeights, RISK_FACTORS, type RiskWeights } from "../core/risk/score";
 import type { TableInfo } from "./port";
 
 /**
@@ -23,6 +24,8 @@ export interface WorkbookSettings {
   lossRates?: number[];
   /** Currency to convert every amount to, with the workbook's rates table (optional). */
   baseCurrency?: string;
+  /** Weights of the risk score's factors (normalised to sum to 1). */
+  riskWeights?: Partial<RiskWeights>;
 }
 
 export const DEFAULT_SETTINGS: WorkbookSettings = { mappings: {} };
@@ -57,6 +60,19 @@ const PARTS = {
     warning: "The saved aging buckets are not increasing whole numbers of days; the default buckets are used.",
   },
   lossRates: { schema: z.array(z.number().min(0).max(1)).min(1).max(21), warning: "The saved loss rates are not numbers between 0 and 1; the default rates are used." },
+  riskWeights: {
+    schema: z
+      .record(z.enum(RISK_FACTORS as unknown as [string, ...string[]]), z.number().min(0).finite())
+      .refine((weights) => {
+        try {
+          normaliseWeights(weights as Partial<RiskWeights>);
+          return true;
+        } catch {
+          return false;
+        }
+      }),
+    warning: "The saved risk weights are not non-negative numbers for known factors; the default weights are used.",
+  },
   baseCurrency: { schema: z.string().regex(/^[A-Za-z]{3}$/).transform((c) => c.toUpperCase()), warning: "The saved base currency is not a three-letter code; amounts are not converted." },
 } as const;
 

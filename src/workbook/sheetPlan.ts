@@ -47,7 +47,12 @@ export interface PlanTable {
   style: string;
   /** Body columns (0-based) shaded with a white-to-red colour scale, low to high. */
   colourScaleColumns?: number[];
+  /** Body cells filled by what they say, e.g. risk tiers: "Critical" → bad. */
+  valueFills?: { column: number; fills: Record<string, PlanFill> }[];
 }
+
+/** Meaningful fills, mapped by each adapter to colours that read in light and dark themes. */
+export type PlanFill = "good" | "neutral" | "warning" | "bad";
 
 /** A stacked bar chart over a plan table's body: one bar per row, one series per column. */
 export interface PlanChart {

@@ -10,6 +10,7 @@ import {
   type PlanBlock,
   type PlanCell,
   type PlanChart,
+  type PlanFill,
   type PlanTable,
   type SheetPlan,
 } from "../workbook/sheetPlan";
@@ -246,6 +247,9 @@ export function sheetNameTaken(name: string): ArDeskError {
   );
 }
 
+/** Light fills that keep black text readable (Excel's "Good", "Neutral", "Bad" cell styles). */
+const FILL_COLOURS: Record<PlanFill, string> = { good: "FFC6EFCE", neutral: "FFFFEB9C", warning: "FFFFCC99", bad: "FFFFC7CE" };
+
 const STYLE_FONTS: Record<NonNullable<PlanBlock["style"]>, Partial<ExcelJS.Font>> = {
   title: { bold: true, size: 16 },
   subtitle: { bold: true, size: 12 },
@@ -284,6 +288,12 @@ function writeTable(sheet: ExcelJS.Worksheet, table: PlanTable, taken: Set<strin
     rows: table.rows.map((row) => row.map(excelValue)),
   });
   const lastRow = top + table.rows.length + (table.totals ? 1 : 0);
+  for (const { column, fills } of table.valueFills ?? []) {
+    table.rows.forEach((row, r) => {
+      const fill = typeof row[column] === "string" ? fills[row[column] as string] : undefined;
+      if (fill) sheet.getCell(top + 1 + r, left + column).fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILL_COLOURS[fill] } };
+    });
+  }
   if (table.colourScaleColumns?.length && table.rows.length) {
     const first = cellAddress(top + 1, left + Math.min(...table.colourScaleColumns));
     const last = cellAddress(top + table.rows.length, left + Math.max(...table.colourScaleColumns));

@@ -65,7 +65,7 @@ describe("ar-desk refresh", () => {
     const run = await runCli("refresh", book, "--as-of", AS_OF);
     expect(run.code).toBe(0);
     expect(sha(book)).toBe(before);
-    expect(run.stdout).toContain(`Wrote sheets "AR Aging", "AR Invoice Detail" and "AR Data Issues" to ${path.join(dir, "book.ar.xlsx")}`);
+    expect(run.stdout).toContain(`Wrote sheets "AR Aging", "AR Invoice Detail", "AR Risk" and "AR Data Issues" to ${path.join(dir, "book.ar.xlsx")}`);
 
     const out = new ExcelJS.Workbook();
     await out.xlsx.readFile(path.join(dir, "book.ar.xlsx"));
@@ -186,7 +186,7 @@ describe("ar-desk sample and demo", () => {
     const run = await runCli("demo", "--dir", dir, "--as-of", "2026-11-23");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Wrote a sample workbook with \d+ invoices/);
-    expect(run.stdout).toContain(`Wrote sheets "AR Aging", "AR Invoice Detail" and "AR Data Issues" to ${path.join(dir, "sample.ar.xlsx")}`);
+    expect(run.stdout).toContain(`Wrote sheets "AR Aging", "AR Invoice Detail", "AR Risk" and "AR Data Issues" to ${path.join(dir, "sample.ar.xlsx")}`);
     expect(existsSync(path.join(dir, "sample.ar.xlsx"))).toBe(true);
   });
 });
@@ -201,5 +201,25 @@ describe("refreshing a workbook AR Desk already refreshed", () => {
     const again = await runCli("refresh", once, "--as-of", AS_OF, "--json");
     expect(again.stderr).toBe("");
     expect(JSON.parse(again.stdout).source).toEqual({ table: "Invoices", sheet: "Ledger" });
+  });
+});
+
+describe("ar-desk refresh --json risk", () => {
+  it("lists every customer once (those with open balances among them), ranked, with score, tier, reasons and action", async () => {
+    const dir = tempDir();
+    const run = await runCli("sample", path.join(dir, "s.xlsx"), "--as-of", "2026-11-23");
+    expect(run.code).toBe(0);
+    const json = JSON.parse((await runCli("refresh", path.join(dir, "s.xlsx"), "--as-of", "2026-11-23", "--json")).stdout);
+    expect(json.risk.map((r: { rank: number }) => r.rank)).toEqual(json.risk.map((_: unknown, i: number) => i + 1));
+    const ranked = json.risk.map((r: { customer: string }) => r.customer);
+    expect(new Set(ranked).size).toBe(ranked.length);
+    for (const c of json.customers) expect(ranked).toContain(c.customer);
+    for (const r of json.risk) {
+      expect(r.score).toBeGreaterThanOrEqual(0);
+      expect(r.score).toBeLessThanOrEqual(100);
+      expect(["Low", "Medium", "High", "Critical"]).toContain(r.tier);
+      expect(r.action).toEqual(expect.any(String));
+      expect(r.reasons.length).toBeLessThanOrEqual(3);
+    }
   });
 });

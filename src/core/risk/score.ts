@@ -1,0 +1,313 @@
+import { GRACE_DAYS, orderFreeSum, type CustomerFeatures } from "./features";
+
+/**
+ * The risk score: how likely a customer is to pay late from here on, 0–100, higher = riskier.
+ *
+ *   score = 100 × Σ weight(f) × sub(f) / Σ weight(f)
+ *
+ * Each factor f is turned into a sub-score between 0 and 1 (see `subScores` and README.md);
+ * the payment-history factors are shrunk towards the portfolio's own base rate by credibility
+ * n / (n + CREDIBILITY_K), so a customer with no history sits at the prior, not at zero.
+ */
+
+/** The factors of the score, in the order they are listed and break ties between reasons. */
+export const RISK_FACTORS = [
+  "lateShare",
+  "daysLate",
+  "recentLateness",
+  "overdueShare",
+  "overdueDays",
+  "brokenPromises",
+  "disputes",
+  "creditUse",
+  "concentration",
+] as const;
+
+export type RiskFactor = (typeof RISK_FACTORS)[number];
+
+/** Relative weight of each factor; any non-negative finite numbers, normalised to sum to 1. */
+export type RiskWeights = Record<RiskFactor, number>;
+
+/**
+ * Default weights: 50% on the payment history (how often, how late, how late lately), 32% on
+ * the current position (share overdue, age of the oldest overdue item), 10% on broken promises,
+ * 8% on disputes and credit use. Concentration measures exposure, not the likelihood of paying
+ * late, so it is shown but weighs nothing by default (the worklist weighs exposure by amount).
+ */
+export const DEFAULT_WEIGHTS: Readonly<RiskWeights> = Object.freeze({
+  lateShare: 0.25,
+  daysLate: 0.15,
+  recentLateness: 0.1,
+  overdueShare: 0.17,
+  overdueDays: 0.15,
+  brokenPromises: 0.1,
+  disputes: 0.03,
+  creditUse: 0.05,
+  concentration: 0,
+});
+
+/** Display names of the factors. */
+export const FACTOR_LABELS: Readonly<Record<RiskFactor, string>> = {
+  lateShare: "Invoices paid late",
+  daysLate: "Average days late",
+  recentLateness: "Recent payments (trend)",
+  overdueShare: "Share overdue",
+  overdueDays: "Oldest overdue item",
+  brokenPromises: "Broken promises",
+  disputes: "Disputes",
+  creditUse: "Credit limit use",
+  concentration: "Share of AR",
+};
+
+/** Pseudo-invoices of portfolio history every customer starts with: credibility = n / (n + k). */
+export const CREDIBILITY_K = 3;
+/** Days late at which the days-late sub-scores reach one half: sub = d / (d + 20). */
+export const DAYS_LATE_HALF = 20;
+/** Days past due of the oldest overdue item at which that sub-score reaches one half. */
+export const DAYS_PAST_DUE_HALF = 30;
+/** Credit use below this share of the limit adds nothing; the sub-score reaches 1 at CREDIT_USE_FULL. */
+export const CREDIT_USE_START = 0.75;
+export const CREDIT_USE_FULL = 1.25;
+/** Base rates assumed when the whole ledger has no payment history at all. */
+export const FALLBACK_PRIOR = Object.freeze({ lateShare: 0.5, daysLate: 10 });
+
+/** Tier thresholds on the 0–100 score: Low below 25, Medium below 50, High below 75, else Critical. */
+export const TIER_THRESHOLDS = Object.freeze({ medium: 25, high: 50, critical: 75 });
+export const RISK_TIERS = ["Low", "Medium", "High", "Critical"] as const;
+export type RiskTier = (typeof RISK_TIERS)[number];
+
+/**
+ * The tier of a score.
+ * @example riskTier(24.9) // "Low"; riskTier(25) // "Medium"; riskTier(75) // "Critical"
+ */
+export function riskTier(score: number): RiskTier {
+  if (score >= TIER_THRESHOLDS.critical) return "Critical";
+  if (score >= TIER_THRESHOLDS.high) return "High";
+  if (score >= TIER_THRESHOLDS.medium) return "Medium";
+  return "Low";
+}
+
+/**
+ * Weights checked and scaled to sum to 1. Missing factors take their default; a negative,
+ * infinite or non-numeric weight, or weights that are all zero, throw a RangeError that says
+ * which factor is wrong.
+ * @example normaliseWeights({ concentration: 0.1 }).concentration // 0.1 / 1.1
+ */
+export function normaliseWeights(weights: Partial<RiskWeights> = {}): RiskWeights {
+  const merged = { ...DEFAULT_WEIGHTS } as RiskWeights;
+  for (const factor of RISK_FACTORS) {
+    const value = weights[factor];
+    if (value === undefined) continue;
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+      throw new RangeError(`Risk weight for "${FACTOR_LABELS[factor]}" must be a number 0 or above; it is ${String(value)}.`);
+    }
+    merged[factor] = value;
+  }
+  const total = orderFreeSum(RISK_FACTORS.map((f) => merged[f]));
+  if (!(total > 0)) throw new RangeError("At least one risk weight must be above 0.");
+  for (const factor of RISK_FACTORS) merged[factor] /= total;
+  return merged;
+}
+
+/** The portfolio's own base rates: what a customer with no history is assumed to do. */
+export interface PortfolioPrior {
+  /** Recency-weighted share of invoices late (paid late, or open and late already). */
+  lateShare: number;
+  /** Recency-weighted average days late of settled invoices. */
+  daysLate: number;
+  /** Invoices behind these rates (0 means FALLBACK_PRIOR was used). */
+  observations: number;
+  /** The score of a customer with no history and nothing past due, under the weights used. */
+  score: number;
+}
+
+/** The evidence about lateness of one customer: recency-weighted late count and count. */
+function lateEvidence(f: CustomerFeatures): { late: number; count: number } {
+  // Settled invoices count by recency; open items already late count in full: they are now.
+  const late = orderFreeSum([...f.history.filter((h) => h.daysLate > GRACE_DAYS).map((h) => h.weight), ...new Array<number>(f.openLateCount).fill(1)]);
+  const count = orderFreeSum([...f.history.map((h) => h.weight), ...new Array<number>(f.openLateCount).fill(1)]);
+  return { late, count };
+}
+
+/**
+ * The portfolio's base rates from every customer's history (pooled, recency-weighted), with
+ * the prior score they give under the weights.
+ * @example portfolioPrior(features).lateShare // 0.4
+ */
+export function portfolioPrior(features: readonly CustomerFeatures[], weights: Partial<RiskWeights> = DEFAULT_WEIGHTS): PortfolioPrior {
+  return priorWith(features, normaliseWeights(weights));
+}
+
+function priorWith(features: readonly CustomerFeatures[], w: RiskWeights): PortfolioPrior {
+  const evidence = features.map(lateEvidence);
+  const lateCount = orderFreeSum(evidence.map((e) => e.count));
+  const history = features.flatMap((f) => f.history);
+  const weightSum = orderFreeSum(history.map((h) => h.weight));
+  const lateShare = lateCount > 0 ? orderFreeSum(evidence.map((e) => e.late)) / lateCount : FALLBACK_PRIOR.lateShare;
+  const daysLate = weightSum > 0 ? orderFreeSum(history.map((h) => h.weight * h.daysLate)) / weightSum : FALLBACK_PRIOR.daysLate;
+  const observations = history.length + orderFreeSum(features.map((f) => f.openLateCount));
+  const subs = Object.fromEntries(RISK_FACTORS.map((f) => [f, 0])) as Record<RiskFactor, number>;
+  subs.lateShare = lateShare;
+  subs.daysLate = subs.recentLateness = saturate(daysLate, DAYS_LATE_HALF);
+  return { lateShare, daysLate, observations, score: scoreOf(contributionsOf(subs, w)) };
+}
+
+/**
+ * x / (x + half) for positive x, else 0: rises from 0, is one half at `half` and approaches 1,
+ * so a very large figure cannot swamp the others.
+ * @example saturate(20, 20) // 0.5
+ */
+export function saturate(x: number, half: number): number {
+  return x > 0 ? x / (x + half) : 0;
+}
+
+/** A factor's part in a customer's score. */
+export interface RiskContribution {
+  factor: RiskFactor;
+  label: string;
+  /** The factor's sub-score, 0–1. */
+  subScore: number;
+  /** Its normalised weight. */
+  weight: number;
+  /** Points of the 0–100 score it adds: 100 × weight × sub-score. */
+  points: number;
+}
+
+/** Each factor's sub-score for a customer, and the credibility given to its history. */
+export function subScores(f: CustomerFeatures, prior: PortfolioPrior): { subs: Record<RiskFactor, number>; credibility: number; estimates: { lateShare: number; daysLate: number; recentDaysLate: number } } {
+  const { late, count } = lateEvidence(f);
+  const k = CREDIBILITY_K;
+  // Credibility-weighted means; with no evidence at all, exactly the prior.
+  const lateShare = count > 0 ? (late + k * prior.lateShare) / (count + k) : prior.lateShare;
+  const weightSum = orderFreeSum(f.history.map((h) => h.weight));
+  const daysLate = weightSum > 0 ? (orderFreeSum(f.history.map((h) => h.weight * h.daysLate)) + k * prior.daysLate) / (weightSum + k) : prior.daysLate;
+  const recent = f.history.slice(Math.floor(f.history.length / 2));
+  const recentDaysLate = recent.length > 0 ? (orderFreeSum(recent.map((h) => h.daysLate)) + k * prior.daysLate) / (recent.length + k) : prior.daysLate;
+  const subs: Record<RiskFactor, number> = {
+    lateShare,
+    daysLate: saturate(daysLate, DAYS_LATE_HALF),
+    recentLateness: saturate(recentDaysLate, DAYS_LATE_HALF),
+    overdueShare: f.overdueShare,
+    overdueDays: saturate(f.oldestOverdueDays, DAYS_PAST_DUE_HALF),
+    brokenPromises: 1 - 0.5 ** f.brokenPromises,
+    disputes: 1 - 0.5 ** f.disputedCount,
+    creditUse: f.creditLimitMinor === 0 ? (f.overLimit ? 1 : 0) : clamp01(((f.creditUse ?? 0) - CREDIT_USE_START) / (CREDIT_USE_FULL - CREDIT_USE_START)),
+    concentration: f.arShare,
+  };
+  return { subs, credibility: count / (count + k), estimates: { lateShare, daysLate, recentDaysLate } };
+}
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+function contributionsOf(subs: Record<RiskFactor, number>, w: RiskWeights): RiskContribution[] {
+  return RISK_FACTORS.map((factor) => ({ factor, label: FACTOR_LABELS[factor], subScore: subs[factor], weight: w[factor], points: 100 * w[factor] * subs[factor] }));
+}
+
+function scoreOf(contributions: readonly RiskContribution[]): number {
+  return Math.min(100, Math.max(0, orderFreeSum(contributions.map((c) => c.points))));
+}
+
+/** One customer's score with everything needed to explain it. */
+export interface CustomerRisk {
+  customer: string;
+  currency: string;
+  /** 0–100, higher = riskier, rounded to 0.1 (the tier is read from this). */
+  score: number;
+  /** The unrounded score. */
+  exactScore: number;
+  tier: RiskTier;
+  /** Credibility of the customer's own history, 0–1: n / (n + CREDIBILITY_K). */
+  credibility: number;
+  /** Every factor's part, largest first. */
+  contributions: RiskContribution[];
+  /** Up to three reasons in plain words, largest contribution first. */
+  reasons: string[];
+  /** The reasons joined with "; ". */
+  reasonText: string;
+  features: CustomerFeatures;
+}
+
+export interface RiskScores {
+  prior: PortfolioPrior;
+  weights: RiskWeights;
+  /** In the order of the features (customer, then currency). */
+  customers: CustomerRisk[];
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const days = (d: number) => `${Math.round(Math.abs(d))} day${Math.round(Math.abs(d)) === 1 ? "" : "s"}`;
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** A factor's reason in plain words, from the customer's features. */
+export function reasonText(factor: RiskFactor, f: CustomerFeatures, prior: PortfolioPrior): string {
+  const noHistory = f.settledCount === 0;
+  switch (factor) {
+    case "lateShare": {
+      const observed = f.settledCount + f.openLateCount;
+      if (observed === 0) return `no payment history yet (portfolio: ${pct(prior.lateShare)} of invoices late)`;
+      const late = f.paidLateCount + f.openLateCount;
+      return `${late} of ${observed} invoices late` + (f.openLateCount ? ` (${f.openLateCount} still open)` : "");
+    }
+    case "daysLate":
+      if (noHistory) return `no payment history yet (portfolio pays ${days(prior.daysLate)} ${prior.daysLate < 0 ? "early" : "late"} on average)`;
+      return (f.avgDaysLate ?? 0) > 0 ? `pays ${days(f.avgDaysLate ?? 0)} late on average` : `pays on time on average, but only ${plural(f.settledCount, "invoice", "invoices")} to go by`;
+    case "recentLateness": {
+      if (noHistory || f.recentAvgDaysLate === null) return "no recent payments to go by";
+      const recent = `recent invoices paid ${days(f.recentAvgDaysLate)} ${f.recentAvgDaysLate < 0 ? "early" : "late"}`;
+      if (f.trendDays === null || Math.round(f.trendDays) === 0) return recent;
+      return `${recent} (${days(f.trendDays)} ${f.trendDays > 0 ? "later" : "sooner"} than before)`;
+    }
+    case "overdueShare":
+      return `${pct(f.overdueShare)} overdue`;
+    case "overdueDays":
+      return `oldest overdue item ${days(f.oldestOverdueDays)} past due` + (f.over90Share > 0 ? ` (${pct(f.over90Share)} over 90 days)` : "");
+    case "brokenPromises":
+      return plural(f.brokenPromises, "broken promise", "broken promises");
+    case "disputes":
+      return `${plural(f.disputedCount, "disputed invoice", "disputed invoices")} (${pct(f.disputedShare)} of the balance)`;
+    case "creditUse":
+      return f.creditLimitMinor === 0 ? "owes money with no credit allowed" : `at ${pct(f.creditUse ?? 0)} of the credit limit`;
+    case "concentration":
+      return `${pct(f.arShare)} of all receivables`;
+  }
+}
+
+/**
+ * Scores every customer 0–100 (higher = more likely to pay late), with tier, each factor's
+ * contribution and the top three reasons. Deterministic: the same ledger in any row order gives
+ * the same scores. Weights are normalised (see `normaliseWeights`).
+ * @example scoreCustomers(customerFeatures(records, asOf)).customers[0].reasonText
+ *   // "62% overdue; pays 18 days late on average; 2 broken promises"
+ */
+export function scoreCustomers(features: readonly CustomerFeatures[], weights: Partial<RiskWeights> = DEFAULT_WEIGHTS): RiskScores {
+  const w = normaliseWeights(weights);
+  const prior = priorWith(features, w);
+  const customers = features.map((f): CustomerRisk => {
+    const { subs, credibility } = subScores(f, prior);
+    const contributions = contributionsOf(subs, w);
+    const exactScore = scoreOf(contributions);
+    const score = Math.round(exactScore * 10) / 10;
+    const ranked = contributions
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => b.c.points - a.c.points || a.i - b.i)
+      .map(({ c }) => c);
+    const reasons = ranked
+      .filter((c) => c.points >= 0.5)
+      .slice(0, 3)
+      .map((c) => reasonText(c.factor, f, prior));
+    const unique = [...new Set(reasons)];
+    return {
+      customer: f.customer,
+      currency: f.currency,
+      score,
+      exactScore,
+      tier: riskTier(score),
+      credibility,
+      contributions: ranked,
+      reasons: unique,
+      reasonText: unique.length ? unique.join("; ") : "nothing overdue and pays on time",
+      features: f,
+    };
+  });
+  return { prior, weights: w, customers };
+}
