@@ -7,7 +7,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value; every other flag is a switch. */
-const VALUED = new Set(["as-of", "out", "table", "invoices", "customers", "seed", "dir", "basis", "buckets", "period-days", "base-currency", "eml"]);
+const VALUED = new Set(["as-of", "out", "table", "invoices", "customers", "seed", "dir", "basis", "buckets", "period-days", "base-currency", "eml", "sender", "templates"]);
 
 /**
  * `ar-desk <command> [args] [--flag value | --flag=value | --switch]`, without a parsing library

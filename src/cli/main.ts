@@ -2,14 +2,14 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { ArDeskError, describeError } from "../core/errors";
 import { parseBucketBounds } from "../core/aging/buckets";
-import { dayFromIso, today } from "../core/parse/dates";
-import type { DayNumber } from "../core/types";
 import { refreshAging, validateWorkbook } from "../workbook/refreshAging";
 import { generateSampleInvoices } from "../workbook/sample";
 import { defaultOutputPath, openWorkbook, saveWorkbookAtomically } from "../xlsx/files";
 import { buildSampleWorkbook } from "../xlsx/sampleWorkbook";
 import { XlsxWorkbookPort } from "../xlsx/xlsxPort";
 import { parseArgs, type ParsedArgs } from "./args";
+import { asOfFlag, countFlag, requireFile } from "./flags";
+import { remindersCommand, REMINDERS_USAGE } from "./remindersCommand";
 import { refreshJson, refreshSummary, validateJson, validateSummary } from "./report";
 
 const USAGE = `AR Desk: receivables aging from an Excel invoice table, without Excel.
@@ -28,13 +28,14 @@ Usage:
       Checks every cell of the invoice table and lists what is wrong, where, and what to do.
       Exit code 0 when no errors, 1 when errors were found. --out also writes the
       "AR Data Issues" sheet into a copy.
+${REMINDERS_USAGE}
   ar-desk sample <file.xlsx> [--as-of YYYY-MM-DD] [--invoices N] [--customers N] [--seed N]
       Writes a realistic sample workbook with an "Invoices" table.
   ar-desk demo [--dir <folder>]
       Writes the sample, refreshes it and prints the summary (default folder: ./ar-desk-demo).
   ar-desk help
 
-Exit codes: 0 done, 1 validate found errors, 2 unusable input (the message says what
+Exit codes: 0 done, 1 validate found errors (or reminders held back), 2 unusable input (the message says what
 to fix), 3 unexpected problem.`;
 
 /** Where the command writes what it has to say; injectable so tests capture it. */
@@ -45,27 +46,6 @@ export interface Io {
 
 const processIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
 
-function asOfFlag(args: ParsedArgs): DayNumber {
-  const value = args.flags["as-of"];
-  if (value === undefined) return today();
-  const day = typeof value === "string" ? dayFromIso(value) : null;
-  if (day === null) throw new ArDeskError("BAD_OPTION", `--as-of "${String(value)}" is not a date.`, "Write it as YYYY-MM-DD, e.g. --as-of 2026-03-31.");
-  return day;
-}
-
-function countFlag(args: ParsedArgs, name: string): number | undefined {
-  const value = args.flags[name];
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new ArDeskError("BAD_OPTION", `--${name} "${String(value)}" is not a whole number of 1 or more.`);
-  return n;
-}
-
-function requireFile(args: ParsedArgs, what: string): string {
-  const file = args.positional[0];
-  if (!file) throw new ArDeskError("BAD_OPTION", `Missing ${what}.`, `Usage: ar-desk ${args.command} <${what}>. Run \`ar-desk help\` for more.`);
-  return file;
-}
 
 async function refresh(args: ParsedArgs, io: Io): Promise<void> {
   const input = requireFile(args, "book.xlsx");
@@ -140,6 +120,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return 0;
       case "validate":
         return await validate(args, io);
+      case "reminders":
+        return await remindersCommand(args, io);
       case "sample":
         await sample(args, io);
         return 0;

@@ -1,5 +1,6 @@
 import { openOn } from "../core/aging/balance";
 import { mapColumns, toMapping } from "../core/columns/mapColumns";
+import { minorDigits } from "../core/parse/money";
 import { parseRows } from "../core/parse/parseRows";
 import type { DayNumber, InvoiceRecord, Payment } from "../core/types";
 import { invoiceKey } from "../core/validate/rules/nearDuplicateInvoice";
@@ -33,7 +34,10 @@ export function isPaymentsTable(table: TableInfo): boolean {
 export function applyPayments(records: readonly InvoiceRecord[], table: TableData, asOf: DayNumber): { records: InvoiceRecord[]; unapplied: UnappliedPayment[] } {
   const mapping = toMapping(mapColumns(table.headers));
   const { rows } = parseRows(table.rows, { mapping, firstDataRow: table.firstDataRow, date1904: table.date1904 });
-  const byInvoice = new Map<string, Payment[]>();
+  // Amounts are read in the payments table's own currency decimals and restated in the invoice's
+  // at application: a yen invoice paid from a table without a currency column stays exact.
+  const byInvoice = new Map<string, { day: DayNumber; minor: number; digits: number }[]>();
+  const numbers = new Set(records.map((r) => r.invoice));
   const byKey = new Map<string, string>();
   for (const record of records) byKey.set(invoiceKey(record.invoice), record.invoice);
   const unapplied: UnappliedPayment[] = [];
@@ -41,16 +45,20 @@ export function applyPayments(records: readonly InvoiceRecord[], table: TableDat
     const day = row.dates.paidDate.value ?? row.dates.invoiceDate.value;
     const minor = row.money.paidAmount.value ?? row.money.amount.value;
     if (!row.text.invoice || day === null || minor === null) continue;
-    const invoice = records.some((r) => r.invoice === row.text.invoice) ? row.text.invoice : byKey.get(invoiceKey(row.text.invoice));
+    const invoice = numbers.has(row.text.invoice) ? row.text.invoice : byKey.get(invoiceKey(row.text.invoice));
     if (invoice === undefined) {
       unapplied.push({ invoice: row.text.invoice, day, minor, row: row.row });
       continue;
     }
-    byInvoice.set(invoice, [...(byInvoice.get(invoice) ?? []), { day, minor }]);
+    const list = byInvoice.get(invoice) ?? [];
+    list.push({ day, minor, digits: minorDigits(/^[A-Za-z]{3}$/.test(row.text.currency) ? row.text.currency : undefined) });
+    byInvoice.set(invoice, list);
   }
   const applied = records.map((record) => {
-    const payments = byInvoice.get(record.invoice);
-    if (!payments) return record;
+    const found = byInvoice.get(record.invoice);
+    if (!found) return record;
+    const digits = minorDigits(record.currency);
+    const payments: Payment[] = found.map((p) => ({ day: p.day, minor: Math.round(p.minor * 10 ** (digits - p.digits)) }));
     const withPayments: InvoiceRecord = { ...record, payments, undatedPaidMinor: undefined };
     return { ...withPayments, openMinor: openOn(withPayments, asOf) };
   });

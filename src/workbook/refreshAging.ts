@@ -99,7 +99,12 @@ export interface RefreshResult extends ValidationReport {
   riskSheet: string;
 }
 
-async function readAndValidate(port: WorkbookPort, options: ReadOptions) {
+/**
+ * Reads the ledger the way every action does: finds the invoice table, reads and checks every
+ * cell with the saved mapping, then joins the customers table and applies the payments table
+ * when the workbook has them. Refresh, validate and reminders all start here.
+ */
+export async function readLedger(port: WorkbookPort, options: ReadOptions) {
   const progress = options.onProgress ?? (() => undefined);
   progress({ stage: "finding" });
   const tables = await port.listTables();
@@ -130,7 +135,7 @@ async function readAndValidate(port: WorkbookPort, options: ReadOptions) {
  * The task pane's Validate button and `ar-desk validate` run this.
  */
 export async function validateWorkbook(port: WorkbookPort, options: ReadOptions): Promise<ValidationReport> {
-  const { load, progress, source, warnings } = await readAndValidate(port, options);
+  const { load, progress, source, warnings } = await readLedger(port, options);
   progress({ stage: "writing" });
   const written = await port.writeSheet(planIssuesSheet(load.issues, load.quality, { source, asOf: options.asOf }), (write) => progress({ stage: "writing", write }));
   progress({ stage: "done" });
@@ -153,7 +158,7 @@ export async function validateWorkbook(port: WorkbookPort, options: ReadOptions)
  * and the command line.
  */
 export async function refreshAging(port: WorkbookPort, options: RefreshOptions): Promise<RefreshResult> {
-  const { load, progress, source, warnings, settings, unapplied, paymentsTable, ratesTable } = await readAndValidate(port, options);
+  const { load, progress, source, warnings, settings, unapplied, paymentsTable, ratesTable } = await readLedger(port, options);
   progress({ stage: "aging" });
   const basis = options.basis ?? settings.basis ?? "due";
   const aging = ageLedger(load.records, { asOf: options.asOf, basis, buckets: makeBuckets(options.bucketBounds ?? settings.bucketBounds, basis) });

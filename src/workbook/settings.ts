@@ -4,6 +4,8 @@ import type { FieldMapping } from "../core/columns/mapColumns";
 import type { DateOrder } from "../core/parse/textDates";
 import type { AgingBasis } from "../core/types";
 import { normaliseWeights, RISK_FACTORS, type RiskWeights } from "../core/risk/score";
+import { validateLevels, type DunningLevel } from "../core/reminders/levels";
+import type { ReminderTemplate, Sender } from "../core/reminders/templates";
 import type { TableInfo } from "./port";
 
 /**
@@ -26,6 +28,12 @@ export interface WorkbookSettings {
   baseCurrency?: string;
   /** Weights of the risk score's factors (normalised to sum to 1). */
   riskWeights?: Partial<RiskWeights>;
+  /** Who reminders come from and how to pay (company details). */
+  sender?: Sender;
+  /** Reminder templates the team edited, by level then language (the defaults fill the rest). */
+  templates?: Record<string, Record<string, ReminderTemplate>>;
+  /** Dunning levels, when the team changed them. */
+  levels?: DunningLevel[];
 }
 
 export const DEFAULT_SETTINGS: WorkbookSettings = { mappings: {} };
@@ -72,6 +80,31 @@ const PARTS = {
         }
       }),
     warning: "The saved risk weights are not non-negative numbers for known factors; the default weights are used.",
+  },
+  sender: {
+    schema: z
+      .object({
+        company: z.string().max(500),
+        name: z.string().max(500),
+        email: z.string().max(320),
+        signature: z.string().max(5000),
+        paymentInstructions: z.string().max(5000),
+        paymentLink: z.string().max(2000),
+        cc: z.array(z.string().max(320)).max(20),
+      })
+      .partial()
+      .strip(),
+    warning: "The saved company and sender details are not in the expected form; reminders need them entered again.",
+  },
+  templates: {
+    schema: z.record(z.string(), z.record(z.string(), z.object({ subject: z.string().max(1000), text: z.string().max(50_000), html: z.string().max(100_000) }).strip())),
+    warning: "The saved reminder templates are not in the expected form; the default templates are used.",
+  },
+  levels: {
+    schema: z
+      .array(z.object({ id: z.string(), name: z.string(), days: z.number().int().min(-365).max(3650), email: z.boolean() }).passthrough())
+      .refine((levels) => validateLevels(levels as DunningLevel[]).length === 0),
+    warning: "The saved dunning levels are not valid; the default levels are used.",
   },
   baseCurrency: { schema: z.string().regex(/^[A-Za-z]{3}$/).transform((c) => c.toUpperCase()), warning: "The saved base currency is not a three-letter code; amounts are not converted." },
 } as const;

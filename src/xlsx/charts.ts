@@ -16,7 +16,11 @@ const NS = {
 };
 
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const sheetRef = (sheet: string, from: string, to: string) => `'${sheet.replace(/'/g, "''")}'!$${from.replace(/(\d+)/, "\$$1")}:$${to.replace(/(\d+)/, "\$$1")}`;
+/** An absolute reference to a range of a sheet: 'AR Aging'!$B$9:$B$18. */
+const sheetRef = (sheet: string, from: string, to: string) => {
+  const absolute = (cell: string) => cell.replace(/^([A-Z]+)(\d+)$/, (_m, column: string, row: string) => `$${column}$${row}`);
+  return `'${sheet.replace(/'/g, "''")}'!${absolute(from)}:${absolute(to)}`;
+};
 
 function chartXml(pending: PendingChart): string {
   const { chart, table, sheet } = pending;

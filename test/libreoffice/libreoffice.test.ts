@@ -37,17 +37,18 @@ test("LibreOffice reads the AR Aging sheet back with our numbers", () => {
   expect(rows).toBeDefined();
   const headerIndex = rows!.findIndex((row) => row[0] === "Customer");
   const labels = Object.keys(aging.totals.buckets);
-  expect(rows![headerIndex]).toEqual(["Customer", ...labels, "Total"]);
+  const width = labels.length + 2; // Customer, the buckets, Total; % of total and the rest follow
+  expect(rows![headerIndex].slice(0, width)).toEqual(["Customer", ...labels, "Total"]);
 
   const body = rows!.slice(headerIndex + 1, headerIndex + 1 + aging.customers.length);
   expect(body.map((row) => row[0])).toEqual(aging.customers.map((c) => c.customer));
   body.forEach((row, i) => {
     const expected = aging.customers[i];
-    expect(row.slice(1).map(cents)).toEqual([...labels.map((l) => cents(expected.buckets[l])), cents(expected.total)]);
+    expect(row.slice(1, width).map(cents)).toEqual([...labels.map((l) => cents(expected.buckets[l])), cents(expected.total)]);
   });
   const totalsRow = rows![headerIndex + 1 + aging.customers.length];
   expect(totalsRow[0]).toBe("Total");
-  expect(totalsRow.slice(1).map(cents)).toEqual([...labels.map((l) => cents(aging.totals.buckets[l])), cents(aging.totals.total)]);
+  expect(totalsRow.slice(1, width).map(cents)).toEqual([...labels.map((l) => cents(aging.totals.buckets[l])), cents(aging.totals.total)]);
   for (const row of rows!) for (const cell of row) expect(cell).not.toMatch(/^(#|Err:)/);
 });
 

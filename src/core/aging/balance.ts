@@ -25,10 +25,13 @@ export function paymentsDated(record: InvoiceRecord): boolean {
 export function settledOn(record: InvoiceRecord): DayNumber | undefined {
   if (!paymentsDated(record) || !record.payments?.length) return record.paidDate;
   const payments = [...record.payments].sort((a, b) => a.day - b.day);
+  // The last payment that brought the balance to zero: a reversal reopens the invoice.
   let open = record.amountMinor;
+  let settled: DayNumber | undefined;
   for (const payment of payments) {
     open -= payment.minor;
-    if (open <= 0) return payment.day;
+    if (open > 0) settled = undefined;
+    else settled ??= payment.day;
   }
-  return undefined;
+  return open <= 0 ? settled : undefined;
 }

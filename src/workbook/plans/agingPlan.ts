@@ -161,7 +161,7 @@ export function planAgingSheet(aging: LedgerAging, sections: readonly CurrencySe
     blocks.push({ at: `B${next + 1}`, values: [allowance.rates], numberFormat: PERCENT });
     blocks.push({ at: `B${next + 2}`, values: [report.totals.map((t) => money(t, digits))], numberFormat: fmt });
     blocks.push({ at: `B${next + 3}`, values: [[...allowance.byBucket.map((a) => money(a, digits)), money(allowance.total, digits)]], numberFormat: fmt });
-    blocks.push({ at: `${columnLetters(buckets.length + 2)}${next}`, values: [["Total allowance"]], style: "label" });
+    blocks.push({ at: `${columnLetters(buckets.length + 2)}${next + 1}`, values: [["Total allowance"]], style: "label" });
     next += 4;
     // Roll rates from saved snapshots, offered as loss rates the user may adopt.
     if (rollRates.pairs > 0) {

@@ -27,7 +27,10 @@ export const DETAIL_COLUMNS = [
  * to. The tie-out block on "AR Aging" sums this table with SUMIFS, so the two always agree.
  */
 export function planDetailSheet(aging: LedgerAging): SheetPlan {
-  const digits = Math.max(...aging.currencies.map((c) => c.digits));
+  // One currency: its decimals and a totals row. Several: no totals row (amounts in different
+  // currencies must not be added), and two decimals so cents show; yen then show ".00".
+  const single = aging.currencies.length === 1;
+  const digits = single ? aging.currencies[0].digits : 2;
   const date = (day: number | undefined) => (day === undefined ? null : excelSerialFromDay(day));
   const rows: PlanCell[][] = aging.currencies.flatMap((report) =>
     report.items.map(({ record, days, bucket }) => [
@@ -56,7 +59,7 @@ export function planDetailSheet(aging: LedgerAging): SheetPlan {
     name: DETAIL_SHEET,
     kind: "detail",
     blocks: [],
-    tables: [{ name: DETAIL_TABLE, at: "A1", headers: [...DETAIL_COLUMNS], rows, columnFormats: formats, totals: DETAIL_COLUMNS.map((c) => (c === "Customer" ? "label" : c === "Amount" || c === "Open amount" ? "sum" : "none")), style: "TableStyleLight9" }],
+    tables: [{ name: DETAIL_TABLE, at: "A1", headers: [...DETAIL_COLUMNS], rows, columnFormats: formats, totals: single ? DETAIL_COLUMNS.map((c) => (c === "Customer" ? "label" : c === "Amount" || c === "Open amount" ? "sum" : "none")) : undefined, style: "TableStyleLight9" }],
     columnWidths: [34, 14, 9, 12, 12, 14, 14, 7, 10, 9, 12, 11, 16],
     freezeRows: 1,
   };

@@ -96,4 +96,11 @@ describe("settledOn", () => {
   it("counts an overpayment as settling on its day", () => {
     expect(settledOn(record({ openMinor: -500, payments: [{ day: JAN1 + 7, minor: 10500 }] }))).toBe(JAN1 + 7);
   });
+
+  // A reversed (bounced) payment reopens the invoice: it is settled by the last payment that
+  // brought the balance to zero, day 9, not day 5.
+  it("is the last payment that brought the balance to zero after a reversal", () => {
+    const r = record({ openMinor: 0, payments: [{ day: JAN1 + 5, minor: 10000 }, { day: JAN1 + 6, minor: -10000 }, { day: JAN1 + 9, minor: 10000 }] });
+    expect(settledOn(r)).toBe(JAN1 + 9);
+  });
 });

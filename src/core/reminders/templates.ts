@@ -1,0 +1,414 @@
+import { Liquid } from "liquidjs";
+import { computeCharges, hasCharges, type Charges } from "./charges";
+import { DEFAULT_TEMPLATES } from "./defaultTemplates";
+import { escapeHtml, formatDay, formatMoney, formatRate, localeFor } from "./format";
+import type { DraftItem, ReminderDraft } from "./select";
+
+/** The words of one reminder: a subject line, a text body and an HTML body, in Liquid. */
+export interface ReminderTemplate {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Templates by level id, then by language ("en", "fr"); English is the fallback. */
+export type TemplateSet = Readonly<Record<string, Readonly<Record<string, ReminderTemplate>>>>;
+
+/** Who the reminders come from, and how to pay. */
+export interface Sender {
+  company?: string;
+  name?: string;
+  email?: string;
+  /** Sign-off lines under the closing; defaults to the name and the company. */
+  signature?: string;
+  /** Bank details or other instructions, as lines of text. */
+  paymentInstructions?: string;
+  /** A payment page (https://…). */
+  paymentLink?: string;
+  /** Addresses copied on every reminder (e.g. the team's mailbox). */
+  cc?: string[];
+}
+
+export interface RenderSettings {
+  sender: Sender;
+  /** Intl locale per language (defaults: en → en-GB, fr → fr-FR). */
+  locales?: Readonly<Record<string, string>>;
+}
+
+/** Placeholders a template may use, with what they hold. Those marked "may be empty" are held back for customers lacking them. */
+export const PLACEHOLDERS: Readonly<Record<string, string>> = {
+  customer_name: "The customer's name",
+  contact_name: "The contact person (may be empty)",
+  company_name: "Your company's name",
+  sender_name: "Your name",
+  sender_email: "Your email address (may be empty)",
+  signature: "Sign-off lines (default: your name and company)",
+  signature_html: "The signature for HTML bodies",
+  payment_instructions: "How to pay (may be empty)",
+  payment_instructions_html: "How to pay, for HTML bodies",
+  payment_link: "A payment page (may be empty)",
+  payment_details: "Payment instructions and link together (may be empty)",
+  payment_details_html: "Payment instructions and link, for HTML bodies",
+  today: "The as-of date, in the template's language",
+  level_name: "The dunning level, e.g. First reminder",
+  level_id: "The dunning level's id, e.g. first",
+  currency: "The currency code (may be empty)",
+  total: "Total of the listed items",
+  total_overdue: "Total of the overdue items",
+  invoice_count: "Number of items listed",
+  overdue_count: "Number of overdue items",
+  oldest_days_overdue: "Days past due of the oldest overdue item",
+  earliest_due_date: "The earliest due date listed",
+  due_dates: "The due dates listed, comma-separated",
+  invoice_numbers: "The invoice numbers listed, comma-separated",
+  invoice_table: "The items as a text table",
+  invoice_table_html: "The items as an HTML table",
+  invoices: "The items, for loops: number, invoice_date, due_date, days_overdue, amount, open",
+  charges_total: "Late fees and interest to date (empty when the level adds none)",
+  charges_table: "Charges per invoice as a text table (empty when none)",
+  charges_table_html: "Charges per invoice as an HTML table (empty when none)",
+  charges_basis: "How charges are computed, e.g. interest at 12.25% a year (empty when none)",
+  total_with_charges: "Amount overdue plus charges (empty when none)",
+};
+
+/** HTML made by AR Desk from escaped values: passed through the HTML body as it is. */
+export class SafeHtml {
+  constructor(readonly html: string) {}
+  toString(): string {
+    return this.html;
+  }
+}
+
+const SANDBOX = {
+  ownPropertyOnly: true, // no prototype or constructor access from templates
+  strictVariables: true, // an unknown or empty placeholder is an error, never a silent hole
+  strictFilters: true,
+  lenientIf: true, // …except in {% if %} and | default, where a missing value is just false
+  templates: {}, // include/render/layout look only here: never on the file system
+  parseLimit: 200_000,
+  renderLimit: 2_000,
+  memoryLimit: 20_000_000,
+  cache: false,
+};
+const textEngine = new Liquid(SANDBOX);
+const htmlEngine = new Liquid({ ...SANDBOX, outputEscape: (value: unknown) => (value instanceof SafeHtml ? value.html : escapeHtml(value)) });
+
+interface Labels {
+  invoice: string;
+  invoiceDate: string;
+  dueDate: string;
+  daysOverdue: string;
+  open: string;
+  total: string;
+  notDue: string;
+  interest: string;
+  fee: string;
+  charges: string;
+  payOnline: string;
+  basis: (rate: string, fee: "none" | "fee" | "statutory") => string;
+}
+
+const LABELS: Record<string, Labels> = {
+  en: {
+    invoice: "Invoice",
+    invoiceDate: "Invoice date",
+    dueDate: "Due date",
+    daysOverdue: "Days overdue",
+    open: "Amount due",
+    total: "Total",
+    notDue: "not yet due",
+    interest: "Interest",
+    fee: "Fee",
+    charges: "Charges",
+    payOnline: "Pay online:",
+    basis: (rate, fee) => [rate ? `interest at ${rate} a year` : "", fee === "statutory" ? "fixed compensation per invoice" : fee === "fee" ? "a late fee per invoice" : ""].filter(Boolean).join(" and "),
+  },
+  fr: {
+    invoice: "Facture",
+    invoiceDate: "Date de facture",
+    dueDate: "Échéance",
+    daysOverdue: "Jours de retard",
+    open: "Montant dû",
+    total: "Total",
+    notDue: "non échue",
+    interest: "Intérêts",
+    fee: "Indemnité",
+    charges: "Pénalités",
+    payOnline: "Paiement en ligne :",
+    basis: (rate, fee) => [rate ? `intérêts au taux annuel de ${rate}` : "", fee === "statutory" ? "indemnité forfaitaire pour frais de recouvrement par facture" : fee === "fee" ? "frais de retard par facture" : ""].filter(Boolean).join(" et "),
+  },
+};
+
+/**
+ * The template language for a customer's language cell: "fr", "fr-CA", "Français" → "fr";
+ * anything else → its first two letters; nothing → "en".
+ * @example reminderLanguage("French") // "fr"
+ */
+export function reminderLanguage(language: string | undefined): string {
+  const text = (language ?? "").trim().toLowerCase();
+  if (!text) return "en";
+  if (/^(fr|fran[cç]ais|french)/.test(text)) return "fr";
+  if (/^(en|english|anglais)/.test(text)) return "en";
+  return text.slice(0, 2);
+}
+
+/** The template for a level in a language, falling back to English; undefined when there is none. */
+export function templateFor(templates: TemplateSet, levelId: string, language: string): { template: ReminderTemplate; language: string } | undefined {
+  const byLanguage = templates[levelId];
+  if (!byLanguage) return undefined;
+  if (Object.prototype.hasOwnProperty.call(byLanguage, language)) return { template: byLanguage[language], language };
+  if (Object.prototype.hasOwnProperty.call(byLanguage, "en")) return { template: byLanguage.en, language: "en" };
+  return undefined;
+}
+
+const width = (text: string) => [...text].length;
+
+/** Columns as fixed-width text; right-aligned where asked. */
+function textTable(header: string[], rows: string[][], right: boolean[]): string {
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (right[i] ? " ".repeat(widths[i] - width(c)) + c : c + " ".repeat(widths[i] - width(c))))
+      .join("  ")
+      .trimEnd();
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+const CELL = 'style="padding:4px 8px;border-bottom:1px solid #ddd;text-align:';
+
+/** Columns as an HTML table; every value escaped. */
+function htmlTable(header: string[], rows: string[][], right: boolean[], footer?: string[]): SafeHtml {
+  const cells = (tag: "th" | "td", values: string[]) => values.map((v, i) => `<${tag} ${CELL}${right[i] ? "right" : "left"}">${escapeHtml(v)}</${tag}>`).join("");
+  const body = rows.map((r) => `<tr>${cells("td", r)}</tr>`).join("\n");
+  const foot = footer ? `\n<tr>${footer.map((v, i) => `<td ${CELL}${right[i] ? "right" : "left"};font-weight:bold">${escapeHtml(v)}</td>`).join("")}</tr>` : "";
+  return new SafeHtml(`<table style="border-collapse:collapse">\n<tr>${cells("th", header)}</tr>\n${body}${foot}\n</table>`);
+}
+
+const linesToHtml = (text: string) => new SafeHtml(escapeHtml(text).replace(/\r?\n/g, "<br>\n"));
+
+/** The values a template sees for a draft, formatted for a language. Values a customer lacks are left out (undefined). */
+export function reminderContext(draft: ReminderDraft, language: string, settings: RenderSettings): { context: Record<string, unknown>; charges?: Charges } {
+  const locale = localeFor(language, settings.locales);
+  const labels = LABELS[language] ?? LABELS.en;
+  const money = (minor: number) => formatMoney(minor, draft.currency || undefined, locale);
+  const day = (d: number) => formatDay(d, locale);
+  const { sender } = settings;
+  const present = (text: string | undefined) => (text && text.trim() ? text.trim() : undefined);
+
+  const itemRow = (item: DraftItem) => [item.invoice, item.invoiceDate === undefined ? "" : day(item.invoiceDate), day(item.dueDate), item.daysOverdue > 0 ? String(item.daysOverdue) : labels.notDue, money(item.openMinor)];
+  const header = [labels.invoice, labels.invoiceDate, labels.dueDate, labels.daysOverdue, labels.open];
+  const right = [false, false, false, true, true];
+  const rows = draft.items.map(itemRow);
+  const footer = [labels.total, "", "", "", money(draft.totalMinor)];
+  const overdue = draft.items.filter((i) => i.daysOverdue > 0);
+
+  const context: Record<string, unknown> = {
+    customer_name: draft.customer,
+    contact_name: present(draft.contact),
+    company_name: present(sender.company),
+    sender_name: present(sender.name),
+    sender_email: present(sender.email),
+    today: day(draft.asOf),
+    level_name: draft.level.name,
+    level_id: draft.level.id,
+    currency: present(draft.currency),
+    total: money(draft.totalMinor),
+    total_overdue: money(draft.overdueMinor),
+    invoice_count: draft.items.length,
+    overdue_count: overdue.length,
+    oldest_days_overdue: Math.max(0, draft.oldestDaysOverdue),
+    earliest_due_date: day(Math.min(...draft.items.map((i) => i.dueDate))),
+    due_dates: [...new Set([...draft.items].sort((a, b) => a.dueDate - b.dueDate).map((i) => day(i.dueDate)))].join(", "),
+    invoice_numbers: draft.items.map((i) => i.invoice).join(", "),
+    invoice_table: textTable(header, [...rows, footer], right),
+    invoice_table_html: htmlTable(header, rows, right, footer),
+    invoices: draft.items.map((item) => {
+      const [number, invoice_date, due_date, days_overdue, open] = itemRow(item);
+      return { number, invoice_date, due_date, days_overdue, open, amount: money(item.amountMinor) };
+    }),
+  };
+  const signature = present(sender.signature) ?? (present(sender.name) && [sender.name, sender.company].filter((s) => s && s.trim()).join("\n"));
+  if (signature) {
+    context.signature = signature;
+    context.signature_html = linesToHtml(signature);
+  }
+  const instructions = present(sender.paymentInstructions);
+  if (instructions) {
+    context.payment_instructions = instructions;
+    context.payment_instructions_html = linesToHtml(instructions);
+  }
+  const link = present(sender.paymentLink);
+  if (link) context.payment_link = link;
+  if (instructions || link) {
+    context.payment_details = [instructions, link && `${labels.payOnline} ${link}`].filter(Boolean).join("\n");
+    const linkHtml = link ? `${escapeHtml(labels.payOnline)} ${/^https?:\/\//i.test(link) ? `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>` : escapeHtml(link)}` : "";
+    context.payment_details_html = new SafeHtml([instructions && linesToHtml(instructions).html, linkHtml].filter(Boolean).join("<br>\n"));
+  }
+
+  const policy = draft.level.charges;
+  let charges: Charges | undefined;
+  if (hasCharges(policy)) {
+    charges = computeCharges(overdue, policy, draft.currency || undefined);
+    if (charges.totalMinor > 0) {
+      const feeKind = policy.statutory ? "statutory" : (policy.lateFeeMinor ?? 0) > 0 ? "fee" : "none";
+      const chargeHeader = [labels.invoice, labels.daysOverdue, labels.open, labels.interest, labels.fee, labels.charges];
+      const chargeRight = [false, true, true, true, true, true];
+      const chargeRows = charges.items.map((c) => [c.invoice, String(c.daysOverdue), money(c.openMinor), money(c.interestMinor), money(c.feeMinor), money(c.totalMinor)]);
+      const chargeFooter = [labels.total, "", money(charges.items.reduce((s, c) => s + c.openMinor, 0)), money(charges.interestMinor), money(charges.feesMinor), money(charges.totalMinor)];
+      context.charges_total = money(charges.totalMinor);
+      context.charges_basis = labels.basis(charges.rate > 0 ? formatRate(charges.rate, locale) : "", charges.feesMinor > 0 ? feeKind : "none");
+      context.charges_table = textTable(chargeHeader, [...chargeRows, chargeFooter], chargeRight);
+      context.charges_table_html = htmlTable(chargeHeader, chargeRows, chargeRight, chargeFooter);
+      context.total_with_charges = money(draft.overdueMinor + charges.totalMinor);
+    }
+  }
+  return { context, charges };
+}
+
+export type TemplateProblemKind = "unknown-placeholder" | "empty-placeholder" | "missing-subject" | "missing-template" | "invalid-template";
+
+/** Something that would leave a hole in a reminder, with the customers it affects. */
+export interface TemplateProblem {
+  kind: TemplateProblemKind;
+  level: string;
+  language: string;
+  part?: "subject" | "text" | "html";
+  placeholder?: string;
+  message: string;
+  customers: string[];
+}
+
+/** A reminder with its words filled in. */
+export interface RenderedReminder {
+  draft: ReminderDraft;
+  /** The template language used (after falling back to English). */
+  language: string;
+  subject: string;
+  text: string;
+  html: string;
+  charges?: Charges;
+  /** Holes found while rendering (shown as [placeholder] in a preview); such a reminder is never drafted. */
+  problems: TemplateProblem[];
+}
+
+const PARTS = ["subject", "text", "html"] as const;
+
+function renderPart(part: (typeof PARTS)[number], source: string, context: Record<string, unknown>, where: Omit<TemplateProblem, "kind" | "message" | "customers" | "part" | "placeholder">, customer: string): { output: string; problems: TemplateProblem[] } {
+  const engine = part === "html" ? htmlEngine : textEngine;
+  const problems: TemplateProblem[] = [];
+  const problem = (kind: TemplateProblemKind, message: string, placeholder?: string) => problems.push({ kind, ...where, part, placeholder, message, customers: [customer] });
+  let parsed;
+  try {
+    parsed = engine.parse(source);
+  } catch (error) {
+    problem("invalid-template", `The ${part} of the ${where.level} template (${where.language}) cannot be read: ${(error as Error).message.split("\n")[0]}.`);
+    return { output: "", problems };
+  }
+  try {
+    for (const name of engine.globalVariablesSync(parsed)) {
+      if (!Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name)) problem("unknown-placeholder", `{{ ${name} }} is not a placeholder AR Desk knows.`, name);
+    }
+  } catch (error) {
+    // include/render/layout name other templates, and there are none: nothing may be read.
+    problem("invalid-template", `The ${part} of the ${where.level} template (${where.language}) cannot be used: ${(error as Error).message.split("\n")[0]}.`);
+    return { output: "", problems };
+  }
+  const scope = { ...context };
+  for (const name of Object.keys(PLACEHOLDERS)) if (!(name in scope)) scope[name] = undefined;
+  for (let attempt = 0; attempt < 40; attempt++) {
+    try {
+      return { output: String(engine.renderSync(parsed, scope)), problems };
+    } catch (error) {
+      const message = (error as Error).message ?? "";
+      const match = /undefined variable: ([^,\s]+)/.exec(message);
+      if (!match) {
+        problem("invalid-template", `The ${part} of the ${where.level} template (${where.language}) cannot be filled in: ${message.split("\n")[0]}.`);
+        return { output: "", problems };
+      }
+      const variable = match[1];
+      const root = variable.split(/[.[]/)[0];
+      const known = Object.prototype.hasOwnProperty.call(PLACEHOLDERS, root);
+      if (known && scope[root] === undefined) {
+        problem("empty-placeholder", `{{ ${root} }} would be empty.`, root);
+        scope[root] = `[${root}]`;
+      } else {
+        if (!problems.some((p) => p.placeholder === variable || p.placeholder === root)) problem("unknown-placeholder", `{{ ${variable} }} is not a placeholder AR Desk knows.`, variable);
+        if (known || variable !== root) return { output: "", problems };
+        scope[root] = `[${root}]`;
+      }
+    }
+  }
+  return { output: "", problems };
+}
+
+/** Collapses the blank lines and empty paragraphs left by conditional parts. */
+function tidy(part: (typeof PARTS)[number], output: string): string {
+  if (part === "subject") return output.replace(/[ \t\r\n\f\v\u0085\u2028\u2029]+/g, " ").trim();
+  if (part === "text") return `${output.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  return `${output.replace(/<p>\s*<\/p>\n?/g, "").replace(/<div>\s*<\/div>\n?/g, "").trim()}\n`;
+}
+
+/**
+ * A draft in words: the template for its level and language (English when the language has
+ * none) filled in with the customer's values, money and dates in the language's locale, every
+ * workbook value escaped in the HTML body. Holes come back in `problems` and show as
+ * [placeholder], for a preview; reminders with problems must not be sent.
+ * @example renderReminder(draft, DEFAULT_TEMPLATES, { sender }).subject // "Payment reminder – Acme – €1,234.56 overdue"
+ */
+export function renderReminder(draft: ReminderDraft, templates: TemplateSet = DEFAULT_TEMPLATES, settings: RenderSettings): RenderedReminder {
+  const wanted = reminderLanguage(draft.language);
+  const found = templateFor(templates, draft.level.id, wanted);
+  const where = { level: draft.level.id, language: found?.language ?? wanted };
+  if (!found) {
+    const problem: TemplateProblem = { kind: "missing-template", ...where, message: `There is no template for ${draft.level.name} (in ${wanted} or English).`, customers: [draft.customer] };
+    return { draft, language: wanted, subject: "", text: "", html: "", problems: [problem] };
+  }
+  const { context, charges } = reminderContext(draft, found.language, settings);
+  const out: Record<string, string> = {};
+  const problems: TemplateProblem[] = [];
+  for (const part of PARTS) {
+    const source = found.template[part] ?? "";
+    const rendered = renderPart(part, source, context, where, draft.customer);
+    out[part] = tidy(part, rendered.output);
+    problems.push(...rendered.problems);
+  }
+  if (!out.subject && !problems.some((p) => p.part === "subject")) {
+    problems.push({ kind: "missing-subject", ...where, part: "subject", message: `The ${draft.level.name} template (${found.language}) has no subject.`, customers: [draft.customer] });
+  }
+  return { draft, language: found.language, subject: out.subject, text: out.text, html: out.html, charges, problems };
+}
+
+/** Problems of many reminders merged: one per template part and placeholder, with every customer affected. */
+export function mergeProblems(problems: readonly TemplateProblem[]): TemplateProblem[] {
+  const merged = new Map<string, TemplateProblem>();
+  for (const p of problems) {
+    const key = [p.kind, p.level, p.language, p.part ?? "", p.placeholder ?? ""].join("\u0000");
+    const existing = merged.get(key);
+    if (existing) {
+      for (const c of p.customers) if (!existing.customers.includes(c)) existing.customers.push(c);
+    } else merged.set(key, { ...p, customers: [...p.customers] });
+  }
+  return [...merged.values()];
+}
+
+/**
+ * What would leave a hole in the reminders before any is drafted: unknown placeholders, a
+ * placeholder empty for some customer, a missing subject or template, with the customers affected.
+ * @example checkTemplates(templates, drafts, { sender })[0] // { kind: "empty-placeholder", placeholder: "contact_name", customers: ["Beta"], … }
+ */
+export function checkTemplates(templates: TemplateSet, drafts: readonly ReminderDraft[], settings: RenderSettings): TemplateProblem[] {
+  return mergeProblems(drafts.flatMap((d) => renderReminder(d, templates, settings).problems));
+}
+
+/**
+ * Every draft in words, except those a template problem would leave a hole in: they are held
+ * back and the problems listed with the customers affected.
+ */
+export function draftReminders(drafts: readonly ReminderDraft[], templates: TemplateSet, settings: RenderSettings): { reminders: RenderedReminder[]; held: RenderedReminder[]; problems: TemplateProblem[] } {
+  const rendered = drafts.map((d) => renderReminder(d, templates, settings));
+  return {
+    reminders: rendered.filter((r) => r.problems.length === 0),
+    held: rendered.filter((r) => r.problems.length > 0),
+    problems: mergeProblems(rendered.flatMap((r) => r.problems)),
+  };
+}
