@@ -163,7 +163,11 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
   const basis = options.basis ?? settings.basis ?? "due";
   const aging = ageLedger(load.records, { asOf: options.asOf, basis, buckets: makeBuckets(options.bucketBounds ?? settings.bucketBounds, basis) });
   const byCurrency = new Map<string, InvoiceRecord[]>();
-  for (const record of load.records) byCurrency.set(record.currency ?? "", [...(byCurrency.get(record.currency ?? "") ?? []), record]);
+  for (const record of load.records) {
+    const list = byCurrency.get(record.currency ?? "");
+    if (list) list.push(record);
+    else byCurrency.set(record.currency ?? "", [record]);
+  }
   const lossRates = options.lossRates ?? settings.lossRates;
   const history = snapshotsFrom((await port.readGeneratedTable(HISTORY_TABLE)) ?? []);
   const saved = options.snapshot ? aging.currencies.map(snapshotOf) : [];

@@ -165,7 +165,12 @@ export function customerFeatures(records: readonly InvoiceRecord[], asOf: DayNum
 
   // Concentration: each customer's open balance over the currency's total open balance.
   const totals = new Map<string, number[]>();
-  for (const f of features) if (f.openMinor > 0) totals.set(f.currency, [...(totals.get(f.currency) ?? []), f.openMinor]);
+  for (const f of features) {
+    if (f.openMinor <= 0) continue;
+    const list = totals.get(f.currency);
+    if (list) list.push(f.openMinor);
+    else totals.set(f.currency, [f.openMinor]);
+  }
   for (const f of features) f.arShare = f.openMinor > 0 ? share(f.openMinor, orderFreeSum(totals.get(f.currency) ?? [])) : 0;
   return features;
 }
