@@ -1,18 +1,12 @@
+import { cellAddress } from "../address";
 import type { Field } from "../columns/mapColumns";
 import type { ParsedRow } from "../parse/parseRows";
 import { cellText } from "./text";
 import type { Issue, Severity, ValidationContext } from "./types";
 
-/** Column letters of a 1-based column number: 1 → A, 28 → AB. */
-function letters(column: number): string {
-  let result = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) result = String.fromCharCode(65 + ((n - 1) % 26)) + result;
-  return result;
-}
-
 /** A1 address of a field's cell in a row (or of its header when `row` is the header row number). */
 export function fieldCell(context: ValidationContext, field: Field, row: number): string {
-  return `${letters(context.firstColumn + (context.mapping[field] ?? 0))}${row}`;
+  return cellAddress(row, context.firstColumn + (context.mapping[field] ?? 0));
 }
 
 /**
