@@ -18,7 +18,7 @@ import { chooseInvoiceTable, invoiceTables } from "./chooseTable";
 import { customerDirectory, isCustomersTable, joinCustomers } from "./customers";
 import { applyPayments, isPaymentsTable, type UnappliedPayment } from "./payments";
 import { convertRecords, isRatesTable, readRates } from "./rates";
-import { loadInvoices, resolveMapping } from "./loadInvoices";
+import { loadInvoices, resolveMapping, type InvoiceLoad } from "./loadInvoices";
 import { parseSettings, savedMapping, serialiseSettings, withMapping } from "./settings";
 import { planAgingSheet, type CurrencySection } from "./plans/agingPlan";
 import { planDetailSheet } from "./plans/detailPlan";
@@ -130,6 +130,21 @@ export async function readLedger(port: WorkbookPort, options: ReadOptions) {
   return { table, load, progress, warnings, settings, unapplied, paymentsTable, ratesTable, source: { table: table.name, sheet: table.sheet } };
 }
 
+/** What every action reports about the data it read. */
+function validationReport(options: ReadOptions, load: InvoiceLoad, source: ValidationReport["source"], warnings: string[], issuesSheet: string): ValidationReport {
+  return {
+    asOf: options.asOf,
+    source,
+    invoicesRead: load.rowsRead,
+    skipped: load.skipped,
+    issues: load.issues,
+    quality: load.quality,
+    columns: load.columns,
+    issuesSheet,
+    settingsWarnings: warnings,
+  };
+}
+
 /**
  * Finds the invoice table, reads and checks every cell, and writes the "AR Data Issues" sheet.
  * The task pane's Validate button and `ar-desk validate` run this.
@@ -139,17 +154,7 @@ export async function validateWorkbook(port: WorkbookPort, options: ReadOptions)
   progress({ stage: "writing" });
   const written = await port.writeSheet(planIssuesSheet(load.issues, load.quality, { source, asOf: options.asOf }), (write) => progress({ stage: "writing", write }));
   progress({ stage: "done" });
-  return {
-    asOf: options.asOf,
-    source,
-    invoicesRead: load.rowsRead,
-    skipped: load.skipped,
-    issues: load.issues,
-    quality: load.quality,
-    columns: load.columns,
-    issuesSheet: written.sheet,
-    settingsWarnings: warnings,
-  };
+  return validationReport(options, load, source, warnings, written.sheet);
 }
 
 /**
@@ -219,20 +224,12 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
   if (saved.length) await port.writeSheet(planHistorySheet(saved, context.generatedAt, (await port.readGeneratedTable(HISTORY_TABLE)) ?? []));
   progress({ stage: "done" });
   return {
-    asOf: options.asOf,
-    source,
+    ...validationReport(options, load, source, warnings, issuesWritten.sheet),
     sheet: written.sheet,
     riskSheet: riskWritten.sheet,
     risk,
     snapshotSaved: saved.length > 0,
     detailSheet: detail.sheet,
-    invoicesRead: load.rowsRead,
-    skipped: load.skipped,
-    issues: load.issues,
-    quality: load.quality,
-    columns: load.columns,
-    issuesSheet: issuesWritten.sheet,
-    settingsWarnings: warnings,
     unappliedPayments: unapplied,
     aging,
     sections,
