@@ -18,7 +18,9 @@
  */
 import { ArDeskError } from "../core/errors";
 import type { CellValue, TableData, TableInfo, WorkbookPort, WriteProgress, WriteResult } from "../workbook/port";
-import { isGenerated, parseRegistry, REGISTRY_SHEET, registryValues, withGenerated, type RegistryEntry } from "../workbook/registry";
+import { findHeaderRow, HEADER_SEARCH_ROWS } from "../workbook/findHeaderRow";
+import { isGenerated, parseRegistry, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated, type RegistryEntry } from "../workbook/registry";
+import { settingsChunks } from "../workbook/settings";
 import { cellAddress, columnLetters, looksLikeFormula, parseCellAddress, type PlanCell, type PlanStyle, type SheetPlan } from "../workbook/sheetPlan";
 
 /** Default byte budget of one write chunk: well under the 5 MB request limit, room for overhead. */
@@ -26,10 +28,25 @@ export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
 /** Excel column width in points per character of the default font (approximate). */
 const POINTS_PER_CHAR = 7;
 const PAYLOAD_TOO_LARGE = "RequestPayloadSizeLimitExceeded";
+/** Rows in a worksheet. */
+const MAX_ROWS = 1_048_576;
+
+/** Default byte budget of one read response: well under Excel on the web's 5 MB response limit. */
+export const DEFAULT_READ_BYTES = 4 * 1024 * 1024;
+/** Guess of one cell's size in a values response before any row was seen (JSON, generous). */
+const BYTES_PER_CELL_GUESS = 40;
+const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
 
 export interface ExcelPortOptions {
   /** Byte budget of one write chunk (tests lower it to force several chunks). */
   chunkBytes?: number;
+  /** Byte budget of one read response (tests lower it to force several read chunks). */
+  readBytes?: number;
+}
+
+/** Rows of `total` per read chunk so that `bytesPerRow × rows` stays within `budget` (at least 1). */
+export function readChunkRows(bytesPerRow: number, budget: number): number {
+  return Math.max(1, Math.floor(budget / Math.max(1, bytesPerRow)));
 }
 
 interface SheetSnapshot {
@@ -119,33 +136,98 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Where a table's rows are, as found by listTables (plain ranges need it again in readTable). */
+interface RangeFound {
+  sheet: string;
+  headerRow: number;
+  firstColumn: number;
+  lastColumn: number;
+}
+
+/** "Sheet!B3" (or "'My sheet'!B3") → sheet and header cell of a plain-range table name. */
+function rangeOf(info: TableInfo): RangeFound {
+  const { row, column } = parseCellAddress(info.headerAddress);
+  return { sheet: info.sheet, headerRow: row, firstColumn: column, lastColumn: column + Math.max(1, info.headers.length) - 1 };
+}
+
+/** A used range's values placed as if read from A1 (the used range may start further in). */
+function fromA1(values: unknown[][], address: string): unknown[][] {
+  const { row, column } = firstCell(address);
+  const pad: unknown[] = Array(column - 1).fill("");
+  return [...Array.from({ length: row - 1 }, () => []), ...values.map((r) => [...pad, ...r])];
+}
+
+const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** UTF-8 size of a row as it travels in a values response. */
+function rowBytes(row: readonly unknown[]): number {
+  return encoder.encode(JSON.stringify(row)).length + 1;
+}
+
+function isResponseTooLarge(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === RESPONSE_TOO_LARGE;
+}
+
+function tableGone(info: TableInfo): ArDeskError {
+  return new ArDeskError("TABLE_NOT_FOUND", `The table "${info.name}" on sheet "${info.sheet}" is no longer in the workbook.`, "Refresh again to look for it.");
+}
+
+const isItemNotFound = (error: unknown) => (error as { code?: unknown } | null)?.code === "ItemNotFound";
+
 export class ExcelWorkbookPort implements WorkbookPort {
   private snapshot?: WorkbookSnapshot;
+  /** The "_ardesk" values read in listTables' first sync, used once by readSettings (no extra sync). */
+  private metaValues?: unknown[][] | null;
+  /** Whether "_ardesk" exists, as last seen in this run (undefined: not known yet). */
+  private metaExists?: boolean;
+  /** Generated tables read in this run, by lower-case name (see readGeneratedTable). */
+  private readonly generated = new Map<string, CellValue[][]>();
   private readonly chunkBytes: number;
+  private readonly readBytes: number;
 
   constructor(
     private readonly context: Excel.RequestContext,
     options: ExcelPortOptions = {},
   ) {
     this.chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+    this.readBytes = options.readBytes ?? DEFAULT_READ_BYTES;
   }
 
+  /**
+   * Excel tables, and header rows found in the used range of sheets without tables (not AR Desk's
+   * own sheets). Two syncs: sheets, tables and "_ardesk"; then every header row, row count and the
+   * first HEADER_SEARCH_ROWS rows of each plain sheet's used range.
+   */
   async listTables(): Promise<TableInfo[]> {
     const loads = this.queueSnapshotLoads();
     await this.context.sync();
-    this.snapshot = snapshotOf(loads);
+    const snap = snapshotOf(loads);
+    this.snapshot = snap;
+    this.metaExists = snap.registryExists;
+    this.metaValues = snap.registryExists && !loads.registryUsed.isNullObject ? fromA1(loads.registryUsed.values as unknown[][], loads.registryUsed.address) : null;
 
+    // AR Desk's own sheets are never input: the invoice detail sheet would look like invoices.
+    const ours = (name: string) => sameName(name, REGISTRY_SHEET) || snap.sheets.some((s) => sameName(s.name, name) && isGenerated(snap.registry, s.name, s.id));
     const found = loads.tables.items
-      .filter((table) => !sameName(table.worksheet.name, REGISTRY_SHEET))
+      .filter((table) => !ours(table.worksheet.name))
       .map((table) => ({
         name: table.name,
         sheet: table.worksheet.name,
         header: table.getHeaderRowRange().load("values,address"),
         rows: table.rows.load("count"),
       }));
-    if (found.length === 0) return [];
+    const withTables = new Set(snap.tables.map((t) => t.sheet.toLowerCase()));
+    const plain = snap.sheets
+      .filter((s) => !ours(s.name) && !withTables.has(s.name.toLowerCase()))
+      .map((s) => {
+        const used = this.context.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(true).load("address,rowCount");
+        // The first rows of the used range; rows past its end come back blank.
+        const preview = used.getRow(0).getResizedRange(HEADER_SEARCH_ROWS - 1, 0).load("values");
+        return { sheet: s.name, used, preview };
+      });
+    if (found.length === 0 && plain.length === 0) return [];
     await this.context.sync();
-    return found.map((t) => {
+    const tables: TableInfo[] = found.map((t) => {
       const { row, column } = firstCell(t.header.address);
       return {
         name: t.name,
@@ -156,41 +238,190 @@ export class ExcelWorkbookPort implements WorkbookPort {
         kind: "table" as const,
       };
     });
+    for (const p of plain) {
+      if (p.used.isNullObject) continue;
+      const top = firstCell(p.used.address);
+      const lastRow = top.row + p.used.rowCount - 1;
+      const rows = (p.preview.values as CellValue[][]).slice(0, p.used.rowCount);
+      const index = findHeaderRow(rows);
+      if (index < 0) continue;
+      const cells = rows[index];
+      const left = cells.findIndex((c) => !isBlank(c));
+      let right = cells.length;
+      while (right > left + 1 && isBlank(cells[right - 1])) right--;
+      const headerRow = top.row + index;
+      const headerAddress = cellAddress(headerRow, top.column + left);
+      tables.push({
+        name: `${p.sheet}!${headerAddress}`,
+        sheet: p.sheet,
+        headers: cells.slice(left, right).map((c) => (c === null ? "" : String(c).trim())),
+        headerAddress,
+        rowCount: lastRow - headerRow,
+        kind: "range",
+      });
+    }
+    return tables;
   }
 
+  /**
+   * The table's header and data rows. One sync for a table whose body fits one response; a large
+   * body is read in row chunks whose responses stay under the read budget (Excel on the web
+   * refuses responses over 5 MB): the first sync reads the first chunk, sized from a generous
+   * guess per cell, and the rest are sized from the rows actually seen, one sync each.
+   */
   async readTable(info: TableInfo): Promise<TableData> {
-    const table = this.context.workbook.tables.getItem(info.name);
-    const header = table.getHeaderRowRange().load("values,address");
-    const body = table.getDataBodyRange().load("values,address");
+    const columns = Math.max(1, info.headers.length);
+    const firstRows = Math.max(1, Math.min(Math.max(1, info.rowCount), readChunkRows(columns * BYTES_PER_CELL_GUESS, this.readBytes)));
+    const wb = this.context.workbook;
+    let header: Excel.Range;
+    let topLeft: { row: number; column: number };
+    let total: () => number;
+    let chunkRange: (from: number, rows: number) => Excel.Range;
+    let first: Excel.Range;
+    if (info.kind === "range") {
+      const r = rangeOf(info);
+      const sheet = wb.worksheets.getItem(r.sheet);
+      header = sheet.getRange(`${cellAddress(r.headerRow, r.firstColumn)}:${cellAddress(r.headerRow, r.lastColumn)}`).load("values,address");
+      const used = sheet.getUsedRangeOrNullObject(true).load("address,rowCount");
+      topLeft = { row: r.headerRow + 1, column: r.firstColumn };
+      chunkRange = (from, rows) => sheet.getRange(`${cellAddress(r.headerRow + 1 + from, r.firstColumn)}:${cellAddress(r.headerRow + from + rows, r.lastColumn)}`);
+      first = chunkRange(0, firstRows).load("values");
+      total = () => (used.isNullObject ? 0 : Math.max(0, firstCell(used.address).row + used.rowCount - 1 - r.headerRow));
+    } else {
+      const table = wb.tables.getItem(info.name);
+      header = table.getHeaderRowRange().load("values,address");
+      const body = table.getDataBodyRange().load("address,rowCount");
+      topLeft = { row: 0, column: 0 };
+      chunkRange = (from, rows) => body.getRow(from).getResizedRange(rows - 1, 0);
+      first = chunkRange(0, firstRows).load("values");
+      total = () => body.rowCount;
+      const bodyAddress = () => firstCell(body.address);
+      Object.defineProperty(topLeft, "row", { get: () => bodyAddress().row });
+      Object.defineProperty(topLeft, "column", { get: () => bodyAddress().column });
+    }
     try {
       await this.context.sync();
     } catch (error) {
-      if ((error as { code?: unknown }).code === "ItemNotFound") {
-        throw new ArDeskError("TABLE_NOT_FOUND", `The table "${info.name}" on sheet "${info.sheet}" is no longer in the workbook.`, "Refresh again to look for it.");
-      }
+      if (isItemNotFound(error)) throw tableGone(info);
+      if (isResponseTooLarge(error) && firstRows > 1) return this.readTable({ ...info, rowCount: Math.floor(firstRows / 2) });
       throw error;
     }
-    const headerCell = firstCell(header.address);
-    const bodyCell = firstCell(body.address);
-    const rows = body.values as CellValue[][];
+    const rowCount = total();
+    const rows = (first.values as CellValue[][]).slice(0, rowCount);
+    const bytesPerRow = Math.max(1, ...rows.map(rowBytes));
+    let size = readChunkRows(bytesPerRow, this.readBytes);
+    // One sync per read chunk: the only way to stay under the response limit.
+    while (rows.length < rowCount) {
+      const from = rows.length;
+      const count = Math.min(size, rowCount - from);
+      const chunk = chunkRange(from, count).load("values");
+      try {
+        await this.context.sync();
+      } catch (error) {
+        if (isResponseTooLarge(error) && count > 1) {
+          size = Math.max(1, Math.floor(count / 2));
+          continue;
+        }
+        if (isItemNotFound(error)) throw tableGone(info);
+        throw error;
+      }
+      for (const row of chunk.values as CellValue[][]) rows.push(row);
+    }
     return {
       name: info.name,
       sheet: info.sheet,
       headers: (header.values[0] ?? []).map((h) => String(h ?? "")),
-      headerAddress: cellAddress(headerCell.row, headerCell.column),
+      headerAddress: cellAddress(firstCell(header.address).row, firstCell(header.address).column),
       rowCount: rows.length,
       rows,
-      firstDataRow: bodyCell.row,
-      firstColumn: bodyCell.column,
+      firstDataRow: topLeft.row,
+      firstColumn: topLeft.column,
       // The 1904 date system is not exposed below ExcelApi 1.9 (Workbook.use1904DateSystem):
       // Office.js returns serials in the workbook's own system, and Mac 1904 books are rare.
       date1904: false,
     };
   }
 
+  /**
+   * The settings text in "_ardesk" column E. Uses the values listTables just read in this run
+   * (no sync) once; otherwise reads them fresh, so a co-author's change is seen.
+   */
+  async readSettings(): Promise<string | null> {
+    if (this.metaValues !== undefined) {
+      const values = this.metaValues;
+      this.metaValues = undefined;
+      return values ? settingsTextFrom(values) : null;
+    }
+    const sheet = this.context.workbook.worksheets.getItemOrNullObject(REGISTRY_SHEET).load("name");
+    const used = sheet.getUsedRangeOrNullObject(true).load("values,address");
+    await this.context.sync();
+    this.metaExists = !sheet.isNullObject;
+    if (sheet.isNullObject || used.isNullObject) return null;
+    const values = fromA1(used.values as unknown[][], used.address);
+    return settingsTextFrom(values);
+  }
+
+  /** Writes the settings text into "_ardesk" E1.. (creating the very hidden sheet when absent), one sync. */
+  async writeSettings(text: string): Promise<void> {
+    if (this.metaExists === undefined) {
+      const probe = this.context.workbook.worksheets.getItemOrNullObject(REGISTRY_SHEET).load("name");
+      await this.context.sync();
+      this.metaExists = !probe.isNullObject;
+    }
+    const sheet = this.metaExists ? this.context.workbook.worksheets.getItem(REGISTRY_SHEET) : this.queueRegistrySheet();
+    const column = columnLetters(SETTINGS_COLUMN);
+    const chunks = settingsChunks(text).map(literalText);
+    sheet.getRange(`${column}2:${column}${MAX_ROWS}`).clear("Contents");
+    sheet.getRange(`${column}1:${column}${chunks.length + 1}`).values = [[SETTINGS_HEADER], ...chunks.map((c) => [c])];
+    await this.context.sync();
+    this.metaExists = true;
+    this.metaValues = undefined;
+    if (this.snapshot && !this.snapshot.registryExists) {
+      this.snapshot = { ...this.snapshot, registryExists: true, sheets: [...this.snapshot.sheets, { name: REGISTRY_SHEET, id: "", position: this.snapshot.sheets.length }] };
+    }
+  }
+
+  /**
+   * Body rows of a table on one of AR Desk's own sheets (e.g. the aging history), or null. No sync
+   * when this run's snapshot shows no such table; otherwise one, and the rows are kept for the rest
+   * of the run until AR Desk rewrites that table.
+   */
+  async readGeneratedTable(name: string): Promise<CellValue[][] | null> {
+    const cached = this.generated.get(name.toLowerCase());
+    if (cached) return cached.map((row) => [...row]);
+    const snap = this.snapshot ?? (this.snapshot = await this.readSnapshot());
+    const table = snap.tables.find((t) => sameName(t.name, name));
+    const sheet = table && snap.sheets.find((s) => sameName(s.name, table.sheet));
+    if (!table || !sheet || !isGenerated(snap.registry, sheet.name, sheet.id)) return null;
+    const body = this.context.workbook.tables.getItem(table.name).getDataBodyRange().load("values");
+    try {
+      await this.context.sync();
+    } catch (error) {
+      if (isItemNotFound(error)) return null;
+      throw error;
+    }
+    const rows = (body.values as CellValue[][]).filter((row) => row.some((v) => !isBlank(v)));
+    this.generated.set(name.toLowerCase(), rows);
+    return rows.map((row) => [...row]);
+  }
+
+  /** Activates the sheet and selects the cell, one sync. */
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    const worksheet = this.context.workbook.worksheets.getItem(sheet);
+    worksheet.activate();
+    worksheet.getRange(cell).select();
+    try {
+      await this.context.sync();
+    } catch (error) {
+      if (isItemNotFound(error)) throw new ArDeskError("TABLE_NOT_FOUND", `The sheet "${sheet}" is no longer in the workbook.`, "Validate again to find the issues where they are now.");
+      throw error;
+    }
+  }
+
   async writeSheet(plan: SheetPlan, onProgress?: (progress: WriteProgress) => void): Promise<WriteResult> {
     const snap = this.snapshot ?? (await this.readSnapshot());
     this.snapshot = undefined; // until this write succeeds and the snapshot is brought up to date
+    for (const t of plan.tables) this.generated.delete(t.name.toLowerCase());
     const existing = snap.sheets.find((s) => sameName(s.name, plan.name));
     if (existing && (sameName(plan.name, REGISTRY_SHEET) || !isGenerated(snap.registry, existing.name, existing.id))) {
       throw new ArDeskError(
@@ -281,7 +512,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       sheets: wb.worksheets.load("items/name,items/id,items/position"),
       tables: wb.tables.load("items/name,items/worksheet/name"),
       registrySheet,
-      registryUsed: registrySheet.getUsedRangeOrNullObject(true).load("values"),
+      registryUsed: registrySheet.getUsedRangeOrNullObject(true).load("values,address"),
     };
   }
 
@@ -337,7 +568,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   private queueRegistryValues(registry: Excel.Worksheet, entries: RegistryEntry[], fresh: boolean): void {
     const values = registryValues(entries).map((row) => row.map(literalText));
-    if (!fresh) registry.getRange().clear("Contents");
+    // Columns A:C only: column E holds the settings, which a registry rewrite must keep.
+    if (!fresh) registry.getRange("A:C").clear("Contents");
     registry.getRange(`A1:${columnLetters(values[0].length)}${values.length}`).values = values;
   }
 
@@ -457,7 +689,7 @@ function snapshotOf(loads: SnapshotLoads): WorkbookSnapshot {
   return {
     sheets: loads.sheets.items.map((s) => ({ name: s.name, id: s.id, position: s.position })),
     registryExists: !noRegistry,
-    registry: noRegistry || loads.registryUsed.isNullObject ? [] : parseRegistry(loads.registryUsed.values),
+    registry: noRegistry || loads.registryUsed.isNullObject ? [] : parseRegistry(fromA1(loads.registryUsed.values as unknown[][], loads.registryUsed.address)),
     tables: loads.tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
   };
 }

@@ -1,10 +1,43 @@
 /**
- * The refresh as one user action in Excel: one `Excel.run` around the shared pipeline. The task
- * pane and the ribbon command both call this.
+ * Each user action in Excel as one `Excel.run` around the shared pipeline. The task pane and the
+ * ribbon command call these; nothing else in the front doors touches Excel.
  */
-import { refreshAging, type RefreshOptions, type RefreshResult } from "../workbook/refreshAging";
+import type { FieldMapping } from "../core/columns/mapColumns";
+import {
+  describeInvoiceTable,
+  refreshAging,
+  saveColumnMapping,
+  validateWorkbook,
+  type ReadOptions,
+  type RefreshOptions,
+  type RefreshResult,
+  type TableChoice,
+  type ValidationReport,
+} from "../workbook/refreshAging";
+import type { TableInfo } from "../workbook/port";
 import { ExcelWorkbookPort, type ExcelPortOptions } from "./excelPort";
 
+/** Refresh: find, read and check the invoice table, then write the aging, detail and issues sheets. */
 export async function runRefreshInExcel(options: RefreshOptions, portOptions: ExcelPortOptions = {}): Promise<RefreshResult> {
   return Excel.run((context) => refreshAging(new ExcelWorkbookPort(context, portOptions), options));
+}
+
+/** Validate: read and check the invoice table and write the "AR Data Issues" sheet. */
+export async function runValidateInExcel(options: ReadOptions, portOptions: ExcelPortOptions = {}): Promise<ValidationReport> {
+  return Excel.run((context) => validateWorkbook(new ExcelWorkbookPort(context, portOptions), options));
+}
+
+/** The invoice tables and the chosen one's column mapping, for the pane (reads only). */
+export async function describeTableInExcel(table?: string): Promise<TableChoice> {
+  return Excel.run((context) => describeInvoiceTable(new ExcelWorkbookPort(context), table));
+}
+
+/** Saves the user's column mapping for a table in the workbook's settings. */
+export async function saveMappingInExcel(table: TableInfo, mapping: FieldMapping): Promise<void> {
+  return Excel.run((context) => saveColumnMapping(new ExcelWorkbookPort(context), table, mapping));
+}
+
+/** Selects a cell in Excel (activating its sheet): where an issue points. One sync. */
+export async function selectCellInExcel(sheet: string, cell: string): Promise<void> {
+  return Excel.run((context) => new ExcelWorkbookPort(context).selectCell(sheet, cell));
 }

@@ -1,21 +1,40 @@
 import * as React from "react";
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
   Body1,
+  Body1Strong,
   Button,
   Caption1,
+  CounterBadge,
+  Dropdown,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Option,
   ProgressBar,
+  Select,
   Subtitle1,
+  Subtitle2,
+  Tab,
+  TabList,
+  Title2,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { FieldMapping } from "../core/columns/mapColumns";
 import { describeError } from "../core/errors";
 import { dayFromIso, isoFromDay, today } from "../core/parse/dates";
-import type { RefreshOptions, RefreshProgress, RefreshResult } from "../workbook/refreshAging";
+import type { Issue } from "../core/validate/types";
+import type { TableInfo } from "../workbook/port";
+import type { ReadOptions, RefreshOptions, RefreshProgress, RefreshResult, TableChoice, ValidationReport } from "../workbook/refreshAging";
+import { breakdownLine, groupIssues, issueCounts, issueLocation, qualityLine, scoreText, severityCount, severityHeading, SEVERITIES } from "./issuesView";
+import { columnOptions, mappingOf, mappingRows, sameMapping, setFieldColumn } from "./mappingView";
 import { progressValue, skippedList, stageText, summaryDetail, summaryHeadline } from "./summary";
 
 const useStyles = makeStyles({
@@ -47,6 +66,11 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
   },
+  buttons: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
   progress: {
     display: "flex",
     flexDirection: "column",
@@ -56,44 +80,154 @@ const useStyles = makeStyles({
     margin: `${tokens.spacingVerticalXS} 0 0 0`,
     paddingLeft: tokens.spacingHorizontalL,
   },
+  view: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+  },
+  score: {
+    display: "flex",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  breakdown: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    color: tokens.colorNeutralForeground2,
+  },
+  groupHeader: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  findings: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
+  finding: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    rowGap: tokens.spacingVerticalXXS,
+    width: "100%",
+    textAlign: "start",
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  fix: {
+    color: tokens.colorNeutralForeground3,
+  },
+  mappingRow: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1.4fr) auto",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
 });
 
+/** The pane's actions on the workbook: Office.js ones in Excel (src/excel/runRefresh.ts), fakes in tests. */
+export interface PaneActions {
+  refresh: (options: RefreshOptions) => Promise<RefreshResult>;
+  validate: (options: ReadOptions) => Promise<ValidationReport>;
+  describe: (table?: string) => Promise<TableChoice>;
+  saveMapping: (table: TableInfo, mapping: FieldMapping) => Promise<void>;
+  selectCell: (sheet: string, cell: string) => Promise<void>;
+}
+
 /** The refresh the pane runs: the Office.js one in Excel, a fake in tests. */
-export type RefreshFn = (options: RefreshOptions) => Promise<RefreshResult>;
+export type RefreshFn = PaneActions["refresh"];
 
-type Outcome = { kind: "success"; result: RefreshResult } | { kind: "error"; message: string } | null;
+type View = "refresh" | "issues" | "columns";
+type Outcome = { kind: "refreshed"; result: RefreshResult } | { kind: "validated"; report: ValidationReport } | null;
 
-export interface AppProps {
-  refresh: RefreshFn;
+export interface AppProps extends PaneActions {
   /** The as-of date the field starts with; today when absent. */
   initialAsOf?: string;
 }
 
-/** The AR Desk pane: as-of date, "Refresh aging", progress, and what happened. */
-export function App({ refresh, initialAsOf }: AppProps): React.ReactElement {
+/**
+ * The AR Desk pane: as-of date, the invoice table (when there are several), "Refresh aging" and
+ * "Validate", progress, and three views: what the refresh did, the issues found, the column mapping.
+ */
+export function App(props: AppProps): React.ReactElement {
+  const { refresh, validate, describe, saveMapping, selectCell, initialAsOf } = props;
   const styles = useStyles();
   const [asOf, setAsOf] = React.useState(initialAsOf ?? isoFromDay(today()));
   const [progress, setProgress] = React.useState<RefreshProgress | null>(null);
+  const [running, setRunning] = React.useState<"refresh" | "validate" | null>(null);
   const [outcome, setOutcome] = React.useState<Outcome>(null);
-  const running = progress !== null;
+  const [error, setError] = React.useState<{ title: string; message: string } | null>(null);
+  const [view, setView] = React.useState<View>("refresh");
+  const [choice, setChoice] = React.useState<TableChoice | null>(null);
+  const [table, setTable] = React.useState<string | undefined>(undefined);
   const asOfDay = dayFromIso(asOf);
+  const busy = running !== null;
 
-  const onRefresh = async () => {
+  const loadChoice = React.useCallback(
+    async (name?: string) => {
+      try {
+        setChoice(await describe(name));
+      } catch (e) {
+        setChoice({ candidates: [], columns: [], problem: describeError(e) });
+      }
+    },
+    [describe],
+  );
+
+  React.useEffect(() => {
+    void loadChoice(undefined);
+  }, [loadChoice]);
+
+  const pickTable = (name: string) => {
+    setTable(name);
+    void loadChoice(name);
+  };
+
+  const run = async (kind: "refresh" | "validate") => {
     if (asOfDay === null) return;
     setOutcome(null);
+    setError(null);
+    setRunning(kind);
     setProgress({ stage: "finding" });
     try {
-      const result = await refresh({ asOf: asOfDay, onProgress: setProgress });
-      setOutcome({ kind: "success", result });
-    } catch (error) {
-      setOutcome({ kind: "error", message: describeError(error) });
+      if (kind === "refresh") {
+        const result = await refresh({ asOf: asOfDay, table, onProgress: setProgress });
+        setOutcome({ kind: "refreshed", result });
+        setView("refresh");
+      } else {
+        const report = await validate({ asOf: asOfDay, table, onProgress: setProgress });
+        setOutcome({ kind: "validated", report });
+        setView("issues");
+      }
+    } catch (e) {
+      setError({ title: kind === "refresh" ? "Refresh failed" : "Validation failed", message: describeError(e) });
+      setView("refresh");
+      // Several invoice tables, or the table is gone: show what the workbook has now.
+      void loadChoice(table);
     } finally {
       setProgress(null);
+      setRunning(null);
     }
   };
 
+  const onSelect = async (issue: Issue) => {
+    try {
+      await selectCell(issue.sheet, issue.cell);
+    } catch (e) {
+      setError({ title: "Could not select the cell", message: describeError(e) });
+    }
+  };
+
+  const report: ValidationReport | null = outcome ? (outcome.kind === "refreshed" ? outcome.result : outcome.report) : null;
+  const candidates = choice?.candidates ?? [];
+
   return (
-    <main className={styles.root}>
+    <main className={styles.root} data-tables={choice ? "ready" : "loading"}>
       <header className={styles.header}>
         <Subtitle1 as="h1" className={styles.title}>
           AR Desk
@@ -102,23 +236,40 @@ export function App({ refresh, initialAsOf }: AppProps): React.ReactElement {
       </header>
 
       <section className={styles.form} aria-label="Refresh aging">
+        {candidates.length > 1 && (
+          <Field label="Invoice table" hint="Several tables look like invoices: pick the one to use.">
+            <Dropdown
+              placeholder="Pick the invoice table"
+              value={table ?? ""}
+              selectedOptions={table ? [table] : []}
+              disabled={busy}
+              onOptionSelect={(_, data) => data.optionValue && pickTable(data.optionValue)}
+              data-testid="table-picker"
+            >
+              {candidates.map((t) => (
+                <Option key={t.name} value={t.name} text={t.name}>
+                  {`${t.name} (sheet ${t.sheet}, ${t.rowCount.toLocaleString("en-US")} rows)`}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        )}
         <Field
           label="As of"
           hint="Invoices open on this day are aged by days past due."
           validationState={asOfDay === null ? "error" : "none"}
           validationMessage={asOfDay === null ? "Enter a date, e.g. 2026-03-31." : undefined}
         >
-          <Input
-            type="date"
-            value={asOf}
-            disabled={running}
-            onChange={(_, data) => setAsOf(data.value)}
-            data-testid="as-of"
-          />
+          <Input type="date" value={asOf} disabled={busy} onChange={(_, data) => setAsOf(data.value)} data-testid="as-of" />
         </Field>
-        <Button appearance="primary" onClick={onRefresh} disabled={running || asOfDay === null} data-testid="refresh">
-          Refresh aging
-        </Button>
+        <div className={styles.buttons}>
+          <Button appearance="primary" onClick={() => run("refresh")} disabled={busy || asOfDay === null} data-testid="refresh">
+            Refresh aging
+          </Button>
+          <Button onClick={() => run("validate")} disabled={busy || asOfDay === null} data-testid="validate">
+            Validate
+          </Button>
+        </div>
       </section>
 
       {progress && (
@@ -128,23 +279,65 @@ export function App({ refresh, initialAsOf }: AppProps): React.ReactElement {
         </div>
       )}
 
-      {outcome?.kind === "success" && <SuccessMessage result={outcome.result} listClassName={styles.list} />}
-
-      {outcome?.kind === "error" && (
+      {error && (
         <MessageBar intent="error" layout="multiline" data-testid="error">
           <MessageBarBody>
-            <MessageBarTitle>Refresh failed</MessageBarTitle>
+            <MessageBarTitle>{error.title}</MessageBarTitle>
             <Body1 as="p" block>
-              {outcome.message}
+              {error.message}
             </Body1>
           </MessageBarBody>
         </MessageBar>
+      )}
+
+      {report && report.settingsWarnings.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="settings-warnings">
+          <MessageBarBody>
+            <MessageBarTitle>Saved settings</MessageBarTitle>
+            <ul className={styles.list}>
+              {report.settingsWarnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="Views">
+        <Tab value="refresh">Summary</Tab>
+        <Tab value="issues" data-testid="tab-issues">
+          Issues{report ? ` (${report.issues.length.toLocaleString("en-US")})` : ""}
+        </Tab>
+        <Tab value="columns" data-testid="tab-columns">
+          Columns
+        </Tab>
+      </TabList>
+
+      {view === "refresh" && outcome?.kind === "refreshed" && (
+        <SuccessMessage result={outcome.result} listClassName={styles.list} onShowIssues={() => setView("issues")} />
+      )}
+      {view === "refresh" && outcome?.kind === "validated" && (
+        <Body1 className={styles.muted}>Validated: see Issues. Press Refresh aging to age the invoices.</Body1>
+      )}
+      {view === "refresh" && !outcome && !error && (
+        <Body1 className={styles.muted}>Press Refresh aging to write the aging sheets, or Validate to check every cell first.</Body1>
+      )}
+      {view === "issues" && <IssuesView report={report} onSelect={onSelect} />}
+      {view === "columns" && (
+        <ColumnsView
+          choice={choice}
+          busy={busy}
+          onSave={async (t, mapping) => {
+            await saveMapping(t, mapping);
+            await loadChoice(table);
+          }}
+        />
       )}
     </main>
   );
 }
 
-function SuccessMessage({ result, listClassName }: { result: RefreshResult; listClassName: string }) {
+function SuccessMessage({ result, listClassName, onShowIssues }: { result: RefreshResult; listClassName: string; onShowIssues: () => void }) {
   const { lines, more } = skippedList(result.skipped);
   return (
     <MessageBar intent="success" layout="multiline" data-testid="success">
@@ -152,6 +345,9 @@ function SuccessMessage({ result, listClassName }: { result: RefreshResult; list
         <MessageBarTitle>AR Aging refreshed</MessageBarTitle>
         <Body1 as="p" block>
           {summaryHeadline(result)}
+        </Body1>
+        <Body1 as="p" block data-testid="quality-line">
+          {qualityLine(result.quality, result.issues)}
         </Body1>
         <Body1 as="p" block>
           {summaryDetail(result)}
@@ -164,7 +360,180 @@ function SuccessMessage({ result, listClassName }: { result: RefreshResult; list
             {more > 0 && <li>…and {more} more.</li>}
           </ul>
         )}
+        {result.issues.length > 0 && (
+          <Button size="small" onClick={onShowIssues} data-testid="show-issues">
+            Show issues
+          </Button>
+        )}
       </MessageBarBody>
     </MessageBar>
+  );
+}
+
+/** Findings listed per rule; longer lists stop here and point at the issues sheet. */
+const FINDINGS_SHOWN = 100;
+/** Rule groups with at most this many findings start open. */
+const OPEN_UP_TO = 20;
+
+function IssuesView({ report, onSelect }: { report: ValidationReport | null; onSelect: (issue: Issue) => void }) {
+  const styles = useStyles();
+  if (!report) {
+    return <Body1 className={styles.muted}>Press Validate to check every cell of the invoice table.</Body1>;
+  }
+  const groups = groupIssues(report.issues, report.quality);
+  const counts = issueCounts(report.issues);
+  return (
+    <section className={styles.view} aria-label="Issues" data-testid="issues">
+      <div className={styles.score}>
+        <Title2 as="h2" data-testid="quality-score">
+          {scoreText(report.quality)}
+        </Title2>
+        <Caption1 className={styles.muted}>data quality</Caption1>
+      </div>
+      <Body1 data-testid="issue-counts">
+        {SEVERITIES.map((s) => severityCount(s, counts[s])).join(" · ")} in {report.invoicesRead.toLocaleString("en-US")} rows of{" "}
+        {report.source.table}. All findings are on the &quot;{report.issuesSheet}&quot; sheet.
+      </Body1>
+      {report.quality.breakdown.length > 0 && (
+        <ul className={styles.breakdown} aria-label="Score breakdown" data-testid="breakdown">
+          {report.quality.breakdown.map((b) => (
+            <li key={b.rule}>
+              <Caption1>{breakdownLine(b)}</Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+      {groups.length === 0 && <Body1>No issues found: every cell reads cleanly.</Body1>}
+      <Accordion multiple collapsible defaultOpenItems={groups.map((g) => g.severity)}>
+        {groups.map((group) => (
+          <AccordionItem key={group.severity} value={group.severity} data-testid={`severity-${group.severity}`}>
+            <AccordionHeader>
+              <span className={styles.groupHeader}>
+                <Subtitle2>{severityHeading(group.severity)}</Subtitle2>
+                <CounterBadge count={group.count} overflowCount={9999} color={group.severity === "error" ? "danger" : "informative"} />
+              </span>
+            </AccordionHeader>
+            <AccordionPanel>
+              <Accordion multiple collapsible defaultOpenItems={group.rules.filter((r) => r.issues.length <= OPEN_UP_TO).map((r) => r.rule)}>
+                {group.rules.map((rule) => (
+                  <AccordionItem key={rule.rule} value={rule.rule} data-testid={`rule-${rule.rule}`}>
+                    <AccordionHeader size="small">
+                      <span className={styles.groupHeader}>
+                        <Body1Strong>{rule.title}</Body1Strong>
+                        <Badge appearance="tint" color="informative">
+                          {rule.issues.length.toLocaleString("en-US")}
+                        </Badge>
+                      </span>
+                    </AccordionHeader>
+                    <AccordionPanel>
+                      <ul className={styles.findings}>
+                        {rule.issues.slice(0, FINDINGS_SHOWN).map((issue, i) => (
+                          <li key={`${issue.sheet}!${issue.cell}#${i}`}>
+                            <Button
+                              appearance="subtle"
+                              className={styles.finding}
+                              onClick={() => onSelect(issue)}
+                              data-testid="finding"
+                              data-sheet={issue.sheet}
+                              data-cell={issue.cell}
+                              title={`Select ${issueLocation(issue)} in Excel`}
+                            >
+                              <Body1Strong>{issueLocation(issue)}</Body1Strong>
+                              <Body1>{issue.message}</Body1>
+                              {issue.fix && <Caption1 className={styles.fix}>{issue.fix}</Caption1>}
+                            </Button>
+                          </li>
+                        ))}
+                        {rule.issues.length > FINDINGS_SHOWN && (
+                          <li>
+                            <Caption1 className={styles.muted}>
+                              …and {(rule.issues.length - FINDINGS_SHOWN).toLocaleString("en-US")} more on the &quot;{report.issuesSheet}&quot; sheet.
+                            </Caption1>
+                          </li>
+                        )}
+                      </ul>
+                    </AccordionPanel>
+                  </AccordionItem>
+                ))}
+              </Accordion>
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+    </section>
+  );
+}
+
+function ColumnsView({ choice, busy, onSave }: { choice: TableChoice | null; busy: boolean; onSave: (table: TableInfo, mapping: FieldMapping) => Promise<void> }) {
+  const styles = useStyles();
+  const detected = React.useMemo(() => mappingOf(choice?.columns ?? []), [choice]);
+  const [mapping, setMapping] = React.useState<FieldMapping>(detected);
+  const [saving, setSaving] = React.useState(false);
+  const [status, setStatus] = React.useState<{ intent: "success" | "error"; text: string } | null>(null);
+  React.useEffect(() => setMapping(detected), [detected]);
+
+  if (!choice) return <Body1 className={styles.muted}>Looking for the invoice table…</Body1>;
+  const table = choice.table;
+  if (!table) return <Body1 data-testid="columns-problem">{choice.problem ?? "No invoice table found."}</Body1>;
+  const rows = mappingRows(choice.columns, mapping, table.headers);
+  const options = columnOptions(table.headers);
+  const changed = !sameMapping(mapping, detected);
+
+  const save = async () => {
+    setSaving(true);
+    setStatus(null);
+    try {
+      await onSave(table, mapping);
+      setStatus({ intent: "success", text: "Mapping saved in the workbook: every refresh and validation uses it, for every co-author." });
+    } catch (e) {
+      setStatus({ intent: "error", text: describeError(e) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section className={styles.view} aria-label="Column mapping" data-testid="columns">
+      <Body1>
+        Columns of {table.name} on sheet {table.sheet}. Change a field&apos;s column if AR Desk picked the wrong one.
+      </Body1>
+      {rows.map((row) => (
+        <div key={row.field} className={styles.mappingRow} data-testid={`mapping-${row.field}`}>
+          <Body1>{row.name}</Body1>
+          <Select
+            aria-label={`Column for ${row.name}`}
+            value={row.column === undefined ? "" : String(row.column)}
+            disabled={busy || saving}
+            onChange={(_, data) => setMapping((m) => setFieldColumn(m, row.field, data.value === "" ? undefined : Number(data.value)))}
+          >
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.text}
+              </option>
+            ))}
+          </Select>
+          {row.confidence ? (
+            <Badge appearance="tint" color={row.confidence === "High" ? "success" : row.confidence === "Low" ? "warning" : "informative"}>
+              {row.confidence}
+            </Badge>
+          ) : (
+            <span />
+          )}
+        </div>
+      ))}
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={!changed || busy || saving} onClick={save} data-testid="save-mapping">
+          Save mapping
+        </Button>
+        <Button disabled={!changed || saving} onClick={() => setMapping(detected)}>
+          Undo changes
+        </Button>
+      </div>
+      {status && (
+        <MessageBar intent={status.intent} layout="multiline" data-testid="mapping-saved">
+          <MessageBarBody>{status.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
   );
 }

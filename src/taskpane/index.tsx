@@ -5,7 +5,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { runRefreshInExcel } from "../excel/runRefresh";
+import { describeTableInExcel, runRefreshInExcel, runValidateInExcel, saveMappingInExcel, selectCellInExcel } from "../excel/runRefresh";
 import { App } from "./App";
 import { currentOfficeTheme, isDarkOfficeTheme } from "./theme";
 
@@ -16,7 +16,13 @@ function render(): void {
   createRoot(container).render(
     <React.StrictMode>
       <FluentProvider theme={theme}>
-        <App refresh={runRefreshInExcel} />
+        <App
+          refresh={(options) => runRefreshInExcel(options)}
+          validate={(options) => runValidateInExcel(options)}
+          describe={describeTableInExcel}
+          saveMapping={saveMappingInExcel}
+          selectCell={selectCellInExcel}
+        />
       </FluentProvider>
     </React.StrictMode>,
   );

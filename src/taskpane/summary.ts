@@ -6,6 +6,7 @@ import type { RefreshProgress, RefreshResult } from "../workbook/refreshAging";
 import type { SkippedRow } from "../workbook/loadInvoices";
 import { isoFromDay } from "../core/parse/dates";
 import { unitsFromMinor } from "../core/parse/money";
+import { qualityLine } from "./issuesView";
 
 /** How many skipped rows the summary lists by cell before saying "and N more". */
 export const SKIPPED_SHOWN = 5;
@@ -60,9 +61,9 @@ export function skippedList(skipped: readonly SkippedRow[], shown = SKIPPED_SHOW
   return { lines: skipped.slice(0, shown).map(describeSkipped), more: Math.max(0, skipped.length - shown) };
 }
 
-/** The whole summary as plain text (the ribbon command's dialog shows this). */
+/** The whole summary as plain text, with the data quality score and issue counts (the ribbon command's dialog shows this). */
 export function summaryText(result: RefreshResult, digits = 2): string {
-  const lines = [summaryHeadline(result, digits), summaryDetail(result)];
+  const lines = [summaryHeadline(result, digits), qualityLine(result.quality, result.issues), summaryDetail(result)];
   const { lines: skippedLines, more } = skippedList(result.skipped);
   if (skippedLines.length) lines.push(...skippedLines.map((line) => `• ${line}`));
   if (more > 0) lines.push(`…and ${more} more.`);

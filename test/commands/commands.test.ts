@@ -36,6 +36,7 @@ describe("runRefreshCommand", () => {
     expect(notices).toEqual([notice]);
     expect(notice.message).toContain("Aged 312 invoices: 210 open across 41 customers, total 123,456.78. 2 rows skipped.");
     expect(notice.message).toContain('Sheet "AR Aging" as of 2026-03-31');
+    expect(notice.message).toContain("Data quality 100 / 100: 0 errors");
     expect(completed).toHaveBeenCalledTimes(1);
   });
 
@@ -104,5 +105,16 @@ describe("runRefreshCommand", () => {
     const { deps, calls } = fakes({ today: undefined });
     await runRefreshCommand(deps);
     expect(Number.isInteger(calls[0].asOf)).toBe(true);
+  });
+});
+
+describe("the ribbon's message", () => {
+  it("includes the quality score and the error count", async () => {
+    const issue = { severity: "error" as const, rule: "duplicate-invoice", sheet: "Invoices", cell: "A3", row: 3, column: "Invoice", value: "INV-1", message: "Duplicate.", fix: "Fix." };
+    const { deps } = fakes({
+      refresh: async () => sampleResult({ quality: { score: 83, rows: 312, breakdown: [] }, issues: [issue, { ...issue, cell: "A4", row: 4 }, { ...issue, severity: "warning" }] }),
+    });
+    const notice = await runRefreshCommand(deps);
+    expect(notice.message).toContain("Data quality 83 / 100: 2 errors, 1 warning, 0 notes.");
   });
 });

@@ -25,5 +25,15 @@ module.exports = {
   order: ["Cobalt Ltd", "Birch & Co", "Acme Corp"],
   totals: [135000, 98055, 31045, 240010, 99, 500000, 1004209],
   headline: "Aged 8 invoices: 7 open across 3 customers, total 10,042.09. 1 row skipped.",
-  skippedLine: 'Invoices!E9: amount "n/a" is not a number',
+  skippedLine: 'Invoices!E9: The amount "n/a" is not a number.',
+  /** The "defects" seed (harness/seeds.ts): two rows with one error each out of four → 50 / 100. */
+  defects: {
+    score: "50 / 100",
+    findings: [
+      { severity: "error", rule: "duplicate-invoice", sheet: "Invoices", cell: "A4" },
+      { severity: "error", rule: "unparseable-date", sheet: "Invoices", cell: "D5" },
+    ],
+  },
+  /** The "two-tables" seed: both tables are offered; picking LastYear ages its one invoice. */
+  twoTables: { candidates: ["Current", "LastYear"], pick: "LastYear", headline: "Aged 1 invoice" },
 };

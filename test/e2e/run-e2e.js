@@ -7,7 +7,7 @@
  *
  *   node test/e2e/run-e2e.js          # or: npm run test:e2e
  *
- * Artifacts: test-artifacts/taskpane.png (and taskpane-error.png). Exits non-zero on any failure;
+ * Artifacts: test-artifacts/taskpane.png, taskpane-error.png, issues.png, table-picker.png. Exits non-zero on any failure;
  * the last line is "N passed, M failed". Never downloads a browser.
  */
 "use strict";
@@ -102,6 +102,9 @@ async function openPane(browser, origin, seed) {
   await page.goto(`${origin}/${PAGE}?seed=${seed}`);
   await page.waitForFunction(() => Boolean(window.__e2e && window.__e2e.ready));
   await page.getByRole("button", { name: "Refresh aging" }).waitFor();
+  // The pane looks for the invoice tables on load (one Excel.run); count from after that.
+  await page.locator('main[data-tables="ready"]').waitFor();
+  await page.evaluate(() => window.__e2e.resetStats());
   return { context, page, problems, external };
 }
 
@@ -184,6 +187,14 @@ async function testSuccess(browser, origin) {
       assert(wrong.length === 0, `${wrong.join("\n")}\ntotals row: ${JSON.stringify(totals)}`);
     });
 
+    await check("the refresh also wrote the AR Data Issues sheet, listing the skipped cell", async () => {
+      const names = await page.evaluate(() => window.__e2e.sheetNames());
+      assert(names.includes("AR Data Issues"), `sheets after the refresh: ${JSON.stringify(names)}`);
+      const issues = await page.evaluate(() => window.__e2e.sheetValues("AR Data Issues"));
+      // The cell column holds a hyperlink to the cell: =HYPERLINK("#'Invoices'!E9","E9").
+      assert(issues.some((row) => row.includes("amount-not-number") && row.some((v) => String(v).includes("E9"))), `no finding at E9 on AR Data Issues:\n${JSON.stringify(issues)}`);
+    });
+
     await check("the user's invoice table is left unchanged", async () => {
       const after = await page.evaluate(() => window.__e2e.sheetValues("Invoices"));
       assert(JSON.stringify(after) === JSON.stringify(invoicesBefore), "the Invoices sheet changed during the refresh");
@@ -228,6 +239,114 @@ async function testError(browser, origin) {
   }
 }
 
+async function testIssues(browser, origin) {
+  const { context, page, problems, external } = await openPane(browser, origin, "defects");
+  const want = EXPECTED.defects;
+  try {
+    await check("Validate shows the quality score and the findings grouped by severity and rule", async () => {
+      await page.getByTestId("as-of").fill(EXPECTED.asOf);
+      await page.getByRole("button", { name: "Validate" }).click();
+      await page.getByTestId("issues").waitFor();
+      const score = await page.getByTestId("quality-score").innerText();
+      assert(score.trim() === want.score, `score reads "${score}", expected "${want.score}"`);
+      const counts = await page.getByTestId("issue-counts").innerText();
+      assert(counts.includes(`${want.findings.length} errors`), `counts read "${counts}"`);
+      const errors = page.getByTestId("severity-error");
+      assert(await errors.isVisible(), "no Errors group");
+      const header = await errors.locator("button").first().innerText();
+      assert(header.includes("Errors") && header.includes(String(want.findings.length)), `Errors group header reads "${header}"`);
+      for (const f of want.findings) {
+        const rule = page.getByTestId(`rule-${f.rule}`);
+        assert(await rule.isVisible(), `no group for rule ${f.rule}`);
+        const cells = await rule.getByTestId("finding").evaluateAll((els) => els.map((e) => `${e.dataset.sheet}!${e.dataset.cell}`));
+        assert(JSON.stringify(cells) === JSON.stringify([`${f.sheet}!${f.cell}`]), `rule ${f.rule} lists ${JSON.stringify(cells)}, expected ${f.sheet}!${f.cell}`);
+        const text = await rule.getByTestId("finding").first().innerText();
+        assert(text.includes(`${f.sheet}!${f.cell}`), `finding text should name its cell; reads\n  ${text}`);
+      }
+      await page.screenshot({ path: path.join(ARTIFACTS, "issues.png"), fullPage: true });
+    });
+
+    await check("the validation wrote the AR Data Issues sheet in one Excel.run", async () => {
+      const names = await page.evaluate(() => window.__e2e.sheetNames());
+      assert(names.includes("AR Data Issues"), `sheets: ${JSON.stringify(names)}`);
+      const stats = await page.evaluate(() => window.__e2e.stats());
+      assert(stats.runCount === 1, `Excel.run called ${stats.runCount} times for one click`);
+    });
+
+    await check("clicking a finding selects its cell in Excel", async () => {
+      for (const f of want.findings) {
+        await page.getByTestId(`rule-${f.rule}`).getByTestId("finding").first().click();
+        await page.waitForFunction((expected) => {
+          const sel = window.__e2e.selection();
+          return sel && sel.sheet === expected.sheet && sel.address === expected.cell;
+        }, f, { timeout: 5_000 }).catch(async () => {
+          const sel = await page.evaluate(() => window.__fakeExcel.selection);
+          throw new Error(`selection is ${JSON.stringify(sel)}, expected ${f.sheet}!${f.cell}`);
+        });
+      }
+      const sel = await page.evaluate(() => window.__fakeExcel.selection);
+      const last = want.findings[want.findings.length - 1];
+      assert(sel && sel.sheet === last.sheet && sel.address === last.cell, `window.__fakeExcel.selection is ${JSON.stringify(sel)}`);
+    });
+
+    await check("a refresh of the same workbook shows the score and offers Show issues", async () => {
+      await page.getByRole("button", { name: "Refresh aging" }).click();
+      const success = page.getByTestId("success");
+      await success.waitFor();
+      const text = await success.innerText();
+      assert(text.includes(`Data quality ${want.score}: ${want.findings.length} errors`), `success message reads\n  ${text}`);
+      await page.getByTestId("show-issues").click();
+      await page.getByTestId("issues").waitFor();
+      assert(problems.length === 0, problems.join("\n"));
+      assert(external.length === 0, `requests outside localhost: ${external.join(", ")}`);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+async function testTablePicker(browser, origin) {
+  const { context, page, problems, external } = await openPane(browser, origin, "two-tables");
+  const want = EXPECTED.twoTables;
+  try {
+    await check("with two invoice tables the pane offers a table picker", async () => {
+      const picker = page.getByTestId("table-picker");
+      await picker.waitFor();
+      await picker.click();
+      const options = await page.getByRole("option").allInnerTexts();
+      for (const name of want.candidates) assert(options.some((o) => o.startsWith(name)), `picker options ${JSON.stringify(options)} lack ${name}`);
+      await page.getByRole("option", { name: new RegExp(`^${want.pick}\\b`) }).click();
+      await page.screenshot({ path: path.join(ARTIFACTS, "table-picker.png"), fullPage: true });
+    });
+
+    await check("the picked table is the one refreshed", async () => {
+      await page.getByTestId("as-of").fill(EXPECTED.asOf);
+      await page.getByRole("button", { name: "Refresh aging" }).click();
+      const success = page.getByTestId("success");
+      await success.waitFor();
+      const text = await success.innerText();
+      assert(text.includes(want.headline) && text.includes(`from table ${want.pick}`), `success message reads\n  ${text}`);
+    });
+
+    await check("the Columns view shows the picked table's mapping and saves a change in the workbook", async () => {
+      await page.getByTestId("tab-columns").click();
+      const customer = page.getByTestId("mapping-customer");
+      await customer.waitFor();
+      const row = await customer.innerText();
+      assert(/Customer/.test(row) && /High|Medium|Low/.test(row), `customer mapping row reads "${row}"`);
+      await page.getByLabel("Column for Customer", { exact: true }).selectOption({ label: "(none)" });
+      await page.getByTestId("save-mapping").click();
+      await page.getByTestId("mapping-saved").waitFor();
+      const settings = await page.evaluate(() => window.__e2e.sheetValues("_ardesk").slice(1).map((r) => r[4]).join(""));
+      assert(settings.includes('"lastyear"'), `settings in _ardesk!E2: ${settings}`);
+      assert(problems.length === 0, problems.join("\n"));
+      assert(external.length === 0, `requests outside localhost: ${external.join(", ")}`);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
 async function main() {
   const guard = setTimeout(() => {
     record("the e2e run finishes in time", new Error(`still running after ${RUN_LIMIT_MS / 1000} s`));
@@ -263,6 +382,8 @@ async function main() {
     });
     await testSuccess(browser, origin);
     await testError(browser, origin);
+    await testIssues(browser, origin);
+    await testTablePicker(browser, origin);
   } catch (error) {
     record("the e2e run completes", error);
   } finally {

@@ -15,30 +15,49 @@ export function sampleResult(overrides: Partial<RefreshResult> = {}, skippedCoun
   const customers = Array.from({ length: 41 }, (_, i) => ({
     customer: `Customer ${i + 1}`,
     buckets: [0, 0, 0, 0, 0, 0],
+    currency: "",
     total: 0,
     overdue: 0,
+    credits: 0,
+    disputed: 0,
     openInvoices: 0,
+    oldestDays: 0,
   }));
   customers[0].buckets[0] = 12_345_678;
   customers[0].total = 12_345_678;
-  return {
+  const report: RefreshResult["report"] = {
+    asOf,
+    basis: "due",
+    currency: "",
+    digits: 2,
+    buckets: makeBuckets(),
+    customers,
+    totals: [12_345_678, 0, 0, 0, 0, 0],
+    grandTotal: 12_345_678,
+    openInvoices: 210,
+    items: [],
+  };
+  // The result grows as the pipeline does; the pane reads only these fields, so the fixture
+  // holds them and is cast (a field the pane starts reading must be added here).
+  const result = {
     asOf,
     source: { table: "Invoices", sheet: "Invoices" },
     sheet: "AR Aging",
+    detailSheet: "AR Invoice Detail",
+    aging: { asOf, basis: "due", buckets: report.buckets, currencies: [report] },
+    sections: [],
+    unappliedPayments: [],
+    snapshotSaved: false,
     invoicesRead: 312,
     skipped,
     issues: [],
     quality: { score: 100, rows: 312, breakdown: [] },
     columns: [],
     issuesSheet: "AR Data Issues",
-    report: {
-      asOf,
-      buckets: makeBuckets(),
-      customers,
-      totals: [12_345_678, 0, 0, 0, 0, 0],
-      grandTotal: 12_345_678,
-      openInvoices: 210,
-    },
-    ...overrides,
+    settingsWarnings: [],
+    report,
+    riskSheet: "AR Collection Worklist",
+    risk: { asOf, prior: {}, weights: {}, items: [] },
   };
+  return { ...(result as unknown as RefreshResult), ...overrides };
 }

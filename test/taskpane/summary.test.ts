@@ -79,12 +79,13 @@ describe("summaryDetail and summaryText", () => {
     expect(summaryDetail(sampleResult())).toBe('Sheet "AR Aging" as of 2026-03-31, from table Invoices on sheet Invoices.');
   });
 
-  it("puts headline, detail and skipped rows on separate lines", () => {
+  it("puts headline, quality, detail and skipped rows on separate lines", () => {
     const text = summaryText(sampleResult({}, 7)).split("\n");
     expect(text[0]).toMatch(/^Aged 312 invoices/);
-    expect(text[1]).toMatch(/^Sheet "AR Aging"/);
-    expect(text.slice(2, 7).every((line) => line.startsWith("• Invoices!D"))).toBe(true);
-    expect(text[7]).toBe("…and 2 more.");
+    expect(text[1]).toBe("Data quality 100 / 100: 0 errors, 0 warnings, 0 notes.");
+    expect(text[2]).toMatch(/^Sheet "AR Aging"/);
+    expect(text.slice(3, 8).every((line) => line.startsWith("• Invoices!D"))).toBe(true);
+    expect(text[8]).toBe("…and 2 more.");
   });
 });
 

@@ -15,6 +15,8 @@ declare global {
       sheetValues(sheet: string): unknown[][];
       sheetNames(): string[];
       stats(): { runCount: number; syncCount: number; rejectedSyncs: number; largestRequestBytes: number; suspendedCalculationSyncs: number; tableRowAddCalls: number };
+      resetStats(): void;
+      selection(): { sheet: string; address: string } | null;
     };
   }
 }
@@ -30,6 +32,8 @@ window.__e2e = {
   seed,
   sheetValues: (sheet) => fake.getSheetValues(sheet),
   sheetNames: () => fake.listSheets().map((s) => s.name),
+  resetStats: () => fake.resetStats(),
+  selection: () => fake.selection,
   stats: () => {
     const { runCount, syncCount, rejectedSyncs, largestRequestBytes, suspendedCalculationSyncs, tableRowAddCalls } = fake.stats;
     return { runCount, syncCount, rejectedSyncs, largestRequestBytes, suspendedCalculationSyncs, tableRowAddCalls };

@@ -37,4 +37,29 @@ export const SEEDS: Record<string, (fake: FakeExcel) => void> = {
     ]);
     fake.addSheet("Notes", [["Call the bank on Monday"]]);
   },
+  /**
+   * Known defects for the Issues view: INV-2001 twice (the second at A4) and an unreadable due
+   * date at D5 ("someday"). Expected findings are in ../expected.js.
+   */
+  defects(fake) {
+    fake.addTable("Invoices", "Invoices", "A1", [
+      ["Invoice No", "Customer", "Invoice Date", "Due Date", "Amount"],
+      ["INV-2001", "Acme Corp", serial("2026-03-01"), serial("2026-03-31"), 1250],
+      ["INV-2002", "Birch & Co", serial("2026-01-30"), serial("2026-03-01"), 980.55],
+      ["INV-2001", "Cobalt Ltd", serial("2026-02-01"), serial("2026-03-03"), 400],
+      ["INV-2004", "Cobalt Ltd", serial("2026-02-08"), "someday", 310.45],
+    ]);
+  },
+  /** Two invoice tables (this year's and last year's): the pane asks which one. */
+  "two-tables"(fake) {
+    fake.addTable("Invoices", "Current", "A1", [
+      ["Invoice No", "Customer", "Invoice Date", "Due Date", "Amount"],
+      ["INV-3001", "Acme Corp", serial("2026-03-01"), serial("2026-03-31"), 100],
+      ["INV-3002", "Birch & Co", serial("2026-01-30"), serial("2026-03-01"), 200],
+    ]);
+    fake.addTable("Archive", "LastYear", "A1", [
+      ["Invoice No", "Customer", "Invoice Date", "Due Date", "Amount"],
+      ["INV-2501", "Cobalt Ltd", serial("2025-03-01"), serial("2025-03-31"), 999],
+    ]);
+  },
 };
