@@ -171,7 +171,9 @@ export function customerFeatures(records: readonly InvoiceRecord[], asOf: DayNum
     if (list) list.push(f.openMinor);
     else totals.set(f.currency, [f.openMinor]);
   }
-  for (const f of features) f.arShare = f.openMinor > 0 ? share(f.openMinor, orderFreeSum(totals.get(f.currency) ?? [])) : 0;
+  // Each currency's total is summed once, not once per customer.
+  const totalByCurrency = new Map([...totals].map(([currency, values]) => [currency, orderFreeSum(values)]));
+  for (const f of features) f.arShare = f.openMinor > 0 ? share(f.openMinor, totalByCurrency.get(f.currency) ?? 0) : 0;
   return features;
 }
 
@@ -203,7 +205,7 @@ function featuresOf({ customer, currency, records }: Group, asOf: DayNumber): Cu
   const paidLateCount = lateness.filter((d) => d > GRACE_DAYS).length;
 
   const limits = records.map((r) => r.creditLimitMinor).filter((l): l is number => l !== undefined && Number.isFinite(l) && l >= 0);
-  const creditLimitMinor = limits.length ? Math.max(...limits) : null;
+  const creditLimitMinor = limits.length ? limits.reduce((a, b) => Math.max(a, b)) : null;
   const openMinor = orderFreeSum(open.map((r) => r.openMinor));
   const disputed = openInvoices.filter((r) => r.disputed);
   const disputedMinor = orderFreeSum(disputed.map((r) => r.openMinor));
