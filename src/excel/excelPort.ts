@@ -2,16 +2,14 @@
  * The Office.js adapter: WorkbookPort over a live Excel workbook, inside one `Excel.run`.
  *
  * Office.js habits kept here: load before read, sync before read, no sync in a loop except the
- * write-chunk loop (which is the point of chunking). A refresh (listTables + readTable +
- * writeSheet) costs 4 syncs plus one per write chunk:
- *   1. tables, worksheets and the "_ardesk" registry          (listTables)
- *   2. each table's header row and row count                  (listTables)
- *   3. the chosen table's data body                           (readTable)
- *   4..n+3. one per chunk of rows; the first also replaces/creates the sheet, writes the
- *      title blocks and header rows and registers the sheet (id still unknown)
- *   n+4. tables, totals rows, formats, widths, freeze panes, registry with the sheet id.
- * Each further sheet written in the same run costs its chunks plus one (the snapshot read in
- * sync 1 is kept up to date after each write, so no extra read).
+ * read- and write-chunk loops (which are the point of chunking). What a refresh costs:
+ *   1. tables, worksheets and the "_ardesk" registry and settings   (listTables)
+ *   2. each table's header row and row count, plain sheets' first rows (listTables)
+ *   3.. the chosen table's body, in chunks whose response stays under ~4 MB (readTable)
+ *   then per sheet written: one sync per chunk of rows (the first also replaces or creates the
+ *   sheet and registers it) and one finishing sync (tables, totals, formats, widths, freeze
+ *   panes, the registry with the sheet id). A refresh writes four sheets, so it costs
+ *   2 + read chunks + write chunks + 4 syncs; issue 7's budget of 4 + write chunks is not met yet.
  * Every write request stays under Excel on the web's 5 MB limit: rows are chunked by their
  * JSON size (budget 4 MB) and a chunk rejected with RequestPayloadSizeLimitExceeded is halved
  * and sent again (a rejected request applies nothing).
