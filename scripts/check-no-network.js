@@ -17,6 +17,8 @@ const ALLOWED = [
   { pattern: /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js$/, why: "Office's own script" },
   { pattern: /^http:\/\/www\.w3\.org\/[\w./-]+$/, why: "an XML namespace name, never fetched" },
   { pattern: /^https:\/\/reactjs\.org\/docs\/error-decoder\.html\?invariant=$/, why: "text of React's error messages, never fetched" },
+  { pattern: /^https?:\/\/json-schema\.org\/draft[\w/-]*\/schema#?$/, why: "JSON Schema dialect identifiers in zod, never fetched" },
+  { pattern: /^http:\/\/\[\$\{e\}\]$/, why: "zod parses `new URL(\"http://[\" + address + \"]\")` to check IPv6 text; nothing is fetched" },
 ];
 const NETWORK_APIS = /\b(fetch\s*\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts)/;
 
