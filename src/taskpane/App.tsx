@@ -35,7 +35,7 @@ import type { TableInfo } from "../workbook/port";
 import type { ReadOptions, RefreshOptions, RefreshProgress, RefreshResult, TableChoice, ValidationReport } from "../workbook/refreshAging";
 import { breakdownLine, groupIssues, issueCounts, issueLocation, qualityLine, scoreText, severityCount, severityHeading, SEVERITIES } from "./issuesView";
 import { columnOptions, mappingOf, mappingRows, sameMapping, setFieldColumn } from "./mappingView";
-import { progressValue, skippedList, stageText, summaryDetail, summaryHeadline } from "./summary";
+import { kpiLines, progressValue, skippedList, stageText, summaryDetail, summaryHeadline } from "./summary";
 
 const useStyles = makeStyles({
   root: {
@@ -352,6 +352,15 @@ function SuccessMessage({ result, listClassName, onShowIssues }: { result: Refre
         <Body1 as="p" block>
           {summaryDetail(result)}
         </Body1>
+        {result.sections?.length > 0 && <Body1 as="p" block>Key figures:</Body1>}
+        {result.sections?.length > 0 && (
+          <ul className={listClassName} aria-label="Key figures" data-testid="kpis">
+            {kpiLines(result).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
+        {lines.length > 0 && <Body1 as="p" block>Rows left out of the aging:</Body1>}
         {lines.length > 0 && (
           <ul className={listClassName} aria-label="Skipped rows" data-testid="skipped">
             {lines.map((line) => (

@@ -6,6 +6,7 @@ import type { RefreshProgress, RefreshResult } from "../workbook/refreshAging";
 import type { SkippedRow } from "../workbook/loadInvoices";
 import { isoFromDay } from "../core/parse/dates";
 import { unitsFromMinor } from "../core/parse/money";
+import type { Kpi } from "../core/metrics/kpis";
 import { qualityLine } from "./issuesView";
 
 /** How many skipped rows the summary lists by cell before saying "and N more". */
@@ -112,4 +113,29 @@ export function progressValue(progress: RefreshProgress): number {
     case "done":
       return 1;
   }
+}
+
+/**
+ * The key figures of each currency as short lines for the pane: the value with its unit, or why
+ * the data cannot support it.
+ * @example kpiLines(result)[0] // "Overdue: 86.6% of AR"
+ */
+export function kpiLines(result: Pick<RefreshResult, "sections">): string[] {
+  const several = result.sections.length > 1;
+  return result.sections.flatMap(({ report, kpis, allowance }) => {
+    const prefix = several ? `${report.currency || "No currency"} ` : "";
+    const line = (name: string, kpi: Kpi, unit: string) =>
+      `${prefix}${name}: ${kpi.value === null ? `not available (${kpi.reason})` : `${kpi.value}${unit}`}`;
+    return [
+      line("Overdue", kpis.overduePercent, "% of AR"),
+      line("Over 90 days past due", kpis.over90Percent, "% of AR"),
+      line(`DSO (last ${kpis.periodDays} days)`, kpis.dso, " days"),
+      line("DSO (countback)", kpis.dsoCountback, " days"),
+      line("Best possible DSO", kpis.bestPossibleDso, " days"),
+      line("Average days delinquent", kpis.add, " days"),
+      line("CEI", kpis.cei, "%"),
+      line("Average days to pay", kpis.averageDaysToPay, " days"),
+      `${prefix}Allowance for doubtful accounts: ${formatMinor(allowance.total, report.digits)}`,
+    ];
+  });
 }

@@ -26,6 +26,11 @@ module.exports = {
   totals: [135000, 98055, 31045, 240010, 99, 500000, 1004209],
   headline: "Aged 8 invoices: 7 open across 3 customers, total 10,042.09. 1 row skipped.",
   skippedLine: 'Invoices!E9: The amount "n/a" is not a number.',
+  /**
+   * Key figures by hand: overdue = 10,042.09 − 1,350.00 current (INV-1001 and INV-1007) = 8,692.09,
+   * 86.56% → 86.6%; over 90 days = 5,000.00 + 0.99 = 5,000.99, 49.80% → 49.8%.
+   */
+  kpis: ["Overdue: 86.6% of AR", "Over 90 days past due: 49.8% of AR"],
   /** The "defects" seed (harness/seeds.ts): two rows with one error each out of four → 50 / 100. */
   defects: {
     score: "50 / 100",

@@ -144,6 +144,12 @@ async function testSuccess(browser, origin) {
       assert(text.includes(`as of ${EXPECTED.asOf}`), `success message should name the as-of date; reads\n  ${text}`);
     });
 
+    await check("the pane shows the key figures", async () => {
+      const text = await page.getByTestId("kpis").innerText();
+      for (const line of EXPECTED.kpis) assert(text.includes(line), `key figures should include "${line}"; read\n  ${text}`);
+      assert(/DSO \(last 90 days\): (\d+(\.\d)? days|not available \(.+\))/.test(text), `key figures should give DSO or why not; read\n  ${text}`);
+    });
+
     await page.screenshot({ path: path.join(ARTIFACTS, "taskpane.png"), fullPage: true });
 
     const values = await page.evaluate(() => window.__e2e.sheetValues("AR Aging"));

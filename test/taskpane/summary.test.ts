@@ -1,4 +1,5 @@
 import {
+  kpiLines,
   describeSkipped,
   formatMinor,
   plural,
@@ -109,5 +110,39 @@ describe("progress", () => {
     ];
     expect(values.every((v, i) => v >= 0 && v <= 1 && (i === 0 || v >= values[i - 1]))).toBe(true);
     expect(values[values.length - 1]).toBe(1);
+  });
+});
+
+describe("kpiLines", () => {
+  const kpi = (value: number | null, reason?: string) => ({ value, reason, inputs: {} });
+  const kpis = {
+    periodDays: 90,
+    periodStart: 0,
+    totalAr: kpi(100_00),
+    overduePercent: kpi(86.6),
+    over90Percent: kpi(49.8),
+    dso: kpi(null, "The table has no invoice dates, so credit sales are unknown."),
+    dsoCountback: kpi(74.5),
+    bestPossibleDso: kpi(27),
+    add: kpi(45),
+    cei: kpi(66.7),
+    arTurnover: kpi(5.07),
+    averageCollectionPeriod: kpi(72),
+    averageDaysToPay: kpi(47.5),
+  };
+  const section = (currency: string) => ({ report: { currency, digits: 2 }, kpis, allowance: { total: 12_345 } });
+
+  it("gives each figure with its unit, or why the data cannot support it", () => {
+    const lines = kpiLines({ sections: [section("USD")] } as never);
+    expect(lines).toContain("Overdue: 86.6% of AR");
+    expect(lines).toContain("DSO (last 90 days): not available (The table has no invoice dates, so credit sales are unknown.)");
+    expect(lines).toContain("DSO (countback): 74.5 days");
+    expect(lines).toContain("Allowance for doubtful accounts: 123.45");
+  });
+
+  it("names the currency of each line when there are several", () => {
+    const lines = kpiLines({ sections: [section("EUR"), section("JPY")] } as never);
+    expect(lines).toContain("EUR Overdue: 86.6% of AR");
+    expect(lines).toContain("JPY CEI: 66.7%");
   });
 });
