@@ -1,6 +1,5 @@
-import type ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { cellAddress, columnLetters, parseCellAddress } from "../workbook/sheetPlan";
+import { columnLetters, parseCellAddress } from "../workbook/sheetPlan";
 import type { PendingChart } from "./xlsxPort";
 
 /*
@@ -65,7 +64,7 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
 }
 
 /** The saved workbook with the pending charts added as native chart parts. */
-export async function addCharts(bytes: Buffer, _workbook: ExcelJS.Workbook, charts: readonly PendingChart[]): Promise<Buffer> {
+export async function addCharts(bytes: Buffer, charts: readonly PendingChart[]): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
   const parts = await sheetParts(zip);
   let types = await zip.file("[Content_Types].xml")!.async("string");
@@ -102,4 +101,3 @@ export async function addCharts(bytes: Buffer, _workbook: ExcelJS.Workbook, char
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
-export { cellAddress };

@@ -64,7 +64,7 @@ export async function saveWorkbookAtomically(workbook: ExcelJS.Workbook, file: s
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    await fs.writeFile(temporary, charts.length ? await addCharts(bytes, workbook, charts) : bytes);
+    await fs.writeFile(temporary, charts.length ? await addCharts(bytes, charts) : bytes);
     await fs.rename(temporary, file);
   } catch (error) {
     await fs.rm(temporary, { force: true });

@@ -32,13 +32,3 @@ export function recalculateWithLibreOffice(xlsxFile: string): Map<string, string
     rmSync(work, { recursive: true, force: true });
   }
 }
-
-/** True when soffice can be run. */
-export function hasLibreOffice(): boolean {
-  try {
-    execFileSync("soffice", ["--version"], { stdio: "pipe", timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -10,7 +10,7 @@ import JSZip from "jszip";
 import { tmpdir } from "os";
 import * as path from "path";
 import { runCli, tempDir } from "../support/cliRunner";
-import { hasLibreOffice, recalculateWithLibreOffice } from "../support/libreoffice";
+import { recalculateWithLibreOffice } from "../support/libreoffice";
 
 jest.setTimeout(300_000);
 
@@ -188,7 +188,7 @@ describe("the stacked bar chart of the aging", () => {
   });
 });
 
-(hasLibreOffice() ? describe : describe.skip)("LibreOffice reads the charted workbook", () => {
+describe("LibreOffice reads the charted workbook", () => {
   it("converts it without error and reads the aging sheet", () => {
     const sheets = recalculateWithLibreOffice(output);
     const rows = sheets.get("AR Aging");

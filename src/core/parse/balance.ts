@@ -1,5 +1,4 @@
 import type { ParsedRow } from "./parseRows";
-import type { DayNumber } from "../types";
 
 /**
  * What the row says is still owed, as the table stands: the open balance column when there is
@@ -13,19 +12,6 @@ export function openBalanceOf(row: ParsedRow): number | null {
   if (paidAmount.value !== null) return amount.value - paidAmount.value;
   if (row.dates.paidDate.value !== null) return 0;
   return amount.value;
-}
-
-/**
- * What was owed on the as-of date. A payment dated after that day had not happened yet, so an
- * invoice settled later is fully open as of the day; one settled on or before it is closed.
- * @example an invoice of 100 paid in full on 10 April is 100 open as of 31 March, 0 as of 30 April
- */
-export function openAsOf(row: ParsedRow, asOf: DayNumber): number | null {
-  const open = openBalanceOf(row);
-  const paidDate = row.dates.paidDate.value;
-  const amount = row.money.amount.value;
-  if (paidDate !== null && paidDate > asOf && amount !== null) return amount;
-  return open;
 }
 
 const PAID_WORDS = ["paid", "closed", "settled", "cleared", "fully paid", "paye", "regle", "solde", "acquitte", "bezahlt", "ausgeglichen", "erledigt", "beglichen", "pagado", "pagada", "cobrado", "cobrada", "cerrado", "liquidado", "saldado"];

@@ -2,7 +2,7 @@ import type { AgingReport, LedgerAging } from "../../core/aging/ageInvoices";
 import type { Allowance } from "../../core/metrics/allowance";
 import type { Kpi, Kpis } from "../../core/metrics/kpis";
 import type { RollRates } from "../../core/metrics/rollRates";
-import { excelSerialFromDay, isoFromDay } from "../../core/parse/dates";
+import { excelSerialFromDay } from "../../core/parse/dates";
 import { unitsFromMinor } from "../../core/parse/money";
 import { cellAddress, columnLetters, DATE_FORMAT, moneyFormat, type PlanBlock, type PlanCell, type PlanChart, type PlanTable, type SheetPlan } from "../sheetPlan";
 import type { UnappliedPayment } from "../payments";
@@ -226,9 +226,4 @@ export function planAgingSheet(aging: LedgerAging, sections: readonly CurrencySe
     columnWidths: [34, ...aging.buckets.map(() => 14), 16, 11, 14, 14, 14],
     freezeRows: 1,
   };
-}
-
-/** The as-of text used in summaries. */
-export function asOfText(aging: LedgerAging): string {
-  return isoFromDay(aging.asOf);
 }

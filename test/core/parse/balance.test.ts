@@ -1,4 +1,5 @@
-import { isCreditType, openAsOf, openBalanceOf, statusMeaning } from "../../../src/core/parse/balance";
+import { isCreditType, openBalanceOf, statusMeaning } from "../../../src/core/parse/balance";
+import { loadInvoices } from "../../../src/workbook/loadInvoices";
 import { fixture, serial, day } from "../../support/validationFixture";
 
 const headers = ["Invoice", "Customer", "Due Date", "Amount", "Open Balance", "Paid Amount", "Paid Date"];
@@ -13,18 +14,34 @@ describe("openBalanceOf", () => {
   it("is null when the amount is unknown", () => expect(openBalanceOf(rowOf("??", null, null, null))).toBeNull());
 });
 
-describe("openAsOf", () => {
+/** Open minor units of the one row as loadInvoices ages it on a day (the path every action takes). */
+const openOnDay = (amount: unknown, open: unknown, paid: unknown, paidDate: unknown, asOf: number) =>
+  loadInvoices(
+    {
+      name: "T",
+      sheet: "S",
+      headers,
+      headerAddress: "A1",
+      rowCount: 1,
+      rows: [["I1", "Acme", serial("2026-03-31"), amount, open, paid, paidDate] as never],
+      firstDataRow: 2,
+      firstColumn: 1,
+      date1904: false,
+    },
+    { asOf },
+  ).records[0].openMinor;
+
+describe("the balance on the as-of date", () => {
   it("ignores a payment dated after the as-of date", () => {
-    const row = rowOf(100, null, null, serial("2026-04-10"));
-    expect(openAsOf(row, day("2026-03-31"))).toBe(10000);
-    expect(openAsOf(row, day("2026-04-10"))).toBe(0);
-    expect(openAsOf(row, day("2026-04-30"))).toBe(0);
+    expect(openOnDay(100, null, null, serial("2026-04-10"), day("2026-03-31"))).toBe(10000);
+    expect(openOnDay(100, null, null, serial("2026-04-10"), day("2026-04-10"))).toBe(0);
+    expect(openOnDay(100, null, null, serial("2026-04-10"), day("2026-04-30"))).toBe(0);
   });
   it("keeps a partial balance when paid before the as-of date", () => {
-    expect(openAsOf(rowOf(100, 25, 75, serial("2026-03-01")), day("2026-03-31"))).toBe(2500);
+    expect(openOnDay(100, 25, 75, serial("2026-03-01"), day("2026-03-31"))).toBe(2500);
   });
   it("is the full amount when a later payment settled it (balance column says 0)", () => {
-    expect(openAsOf(rowOf(100, 0, 100, serial("2026-05-01")), day("2026-03-31"))).toBe(10000);
+    expect(openOnDay(100, 0, 100, serial("2026-05-01"), day("2026-03-31"))).toBe(10000);
   });
 });
 
