@@ -1,6 +1,6 @@
 import { isoFromDay } from "../core/parse/dates";
 import { unitsFromMinor } from "../core/parse/money";
-import type { Kpi } from "../core/metrics/kpis";
+import { KEY_FIGURES, type Kpi } from "../core/metrics/kpis";
 import type { Issue } from "../core/validate/types";
 import type { RefreshResult, ValidationReport } from "../workbook/refreshAging";
 
@@ -57,17 +57,7 @@ export function refreshJson(result: RefreshResult, output?: string) {
         totals: { buckets: byLabel(report.totals, d), total: unitsFromMinor(report.grandTotal, d) },
         kpis: {
           periodDays: kpis.periodDays,
-          totalAr: kpiJson(kpis.totalAr, d, true),
-          overduePercent: kpiJson(kpis.overduePercent, d),
-          over90Percent: kpiJson(kpis.over90Percent, d),
-          dso: kpiJson(kpis.dso, d),
-          dsoCountback: kpiJson(kpis.dsoCountback, d),
-          bestPossibleDso: kpiJson(kpis.bestPossibleDso, d),
-          add: kpiJson(kpis.add, d),
-          cei: kpiJson(kpis.cei, d),
-          arTurnover: kpiJson(kpis.arTurnover, d),
-          averageCollectionPeriod: kpiJson(kpis.averageCollectionPeriod, d),
-          averageDaysToPay: kpiJson(kpis.averageDaysToPay, d),
+          ...Object.fromEntries(KEY_FIGURES.map(({ key, money }) => [key, kpiJson(kpis[key], d, money)])),
         },
         allowance: {
           rates: byLabel(allowance.rates.map((r) => r * 10 ** d), d),

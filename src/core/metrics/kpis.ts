@@ -180,3 +180,21 @@ export function computeKpis(records: readonly InvoiceRecord[], options: KpiOptio
     averageDaysToPay: daysToPay,
   };
 }
+
+/** The key figures in the order reports list them; `money` marks the one that is an amount. */
+export const KEY_FIGURES: readonly { key: KpiKey; name: (periodDays: number) => string; unit: string; money?: boolean }[] = [
+  { key: "totalAr", name: () => "Total AR", unit: "", money: true },
+  { key: "overduePercent", name: () => "Overdue", unit: "% of AR" },
+  { key: "over90Percent", name: () => "Over 90 days past due", unit: "% of AR" },
+  { key: "dso", name: (days) => `DSO (standard, last ${days} days)`, unit: "days" },
+  { key: "dsoCountback", name: () => "DSO (countback)", unit: "days" },
+  { key: "bestPossibleDso", name: () => "Best possible DSO", unit: "days" },
+  { key: "add", name: () => "Average days delinquent (ADD)", unit: "days" },
+  { key: "cei", name: (days) => `CEI (last ${days} days)`, unit: "%" },
+  { key: "arTurnover", name: () => "AR turnover (annualised)", unit: "times a year" },
+  { key: "averageCollectionPeriod", name: () => "Average collection period", unit: "days" },
+  { key: "averageDaysToPay", name: () => "Average days to pay", unit: "days" },
+];
+
+/** The names of the figures in a Kpis record. */
+export type KpiKey = Exclude<keyof Kpis, "periodDays" | "periodStart">;

@@ -1,6 +1,6 @@
 import type { AgingReport, LedgerAging } from "../../core/aging/ageInvoices";
 import type { Allowance } from "../../core/metrics/allowance";
-import type { Kpi, Kpis } from "../../core/metrics/kpis";
+import { KEY_FIGURES, type Kpi, type Kpis } from "../../core/metrics/kpis";
 import type { RollRates } from "../../core/metrics/rollRates";
 import { excelSerialFromDay } from "../../core/parse/dates";
 import { unitsFromMinor } from "../../core/parse/money";
@@ -54,19 +54,7 @@ function kpiRows(label: string, kpis: Kpis, currency: string, digits: number): P
     unit,
     kpi.value === null ? `Not available: ${kpi.reason}` : inputs(kpi),
   ];
-  return [
-    row("Total AR", kpis.totalAr, currency || "amount", true),
-    row("Overdue", kpis.overduePercent, "% of AR"),
-    row("Over 90 days past due", kpis.over90Percent, "% of AR"),
-    row(`DSO (standard, last ${kpis.periodDays} days)`, kpis.dso, "days"),
-    row("DSO (countback)", kpis.dsoCountback, "days"),
-    row("Best possible DSO", kpis.bestPossibleDso, "days"),
-    row("Average days delinquent (ADD)", kpis.add, "days"),
-    row(`CEI (last ${kpis.periodDays} days)`, kpis.cei, "%"),
-    row("AR turnover (annualised)", kpis.arTurnover, "times a year"),
-    row("Average collection period", kpis.averageCollectionPeriod, "days"),
-    row("Average days to pay", kpis.averageDaysToPay, "days"),
-  ];
+  return KEY_FIGURES.map(({ key, name, unit, money: isMoney }) => row(name(kpis.periodDays), kpis[key], isMoney ? currency || "amount" : unit, isMoney));
 }
 
 /**
