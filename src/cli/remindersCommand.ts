@@ -60,7 +60,7 @@ export async function remindersCommand(args: ParsedArgs, io: Io): Promise<number
   Object.assign(sender, { ...settings.sender, ...sender });
   const templateSet: TemplateSet = { ...templates, ...settings.templates, ...(templatesFile ? await readJson<TemplateSet>(templatesFile, "templates") : {}) };
 
-  const previous = rowsFromTable((await port.readGeneratedTable(REMINDERS_TABLE)) ?? []);
+  const previous = rowsFromTable((await port.readGeneratedTable(REMINDERS_TABLE))?.rows ?? []);
   const levels = settings.levels ?? DEFAULT_LEVELS;
   const selection = selectDrafts(records, { asOf: day, levels, sentLog: sentLogFromRows(previous, levels) });
   const { reminders, held, problems } = draftReminders(selection.drafts, templateSet, { sender });

@@ -133,7 +133,7 @@ export function refreshSummary(result: RefreshResult, output: string, topCustome
     for (const i of top) lines.push(`  ${String(i.rank).padStart(2)}. ${i.customer.padEnd(32).slice(0, 32)} ${String(i.score).padStart(5)} ${i.tier.padEnd(8)} ${i.actionText}: ${i.reasons.join("; ")}`);
   }
   lines.push("", ...issuesDigest(result));
-  for (const warning of result.settingsWarnings) lines.push(`Warning: ${warning}`);
+  for (const warning of result.warnings) lines.push(`Warning: ${warning}`);
   if (result.snapshotSaved) lines.push(`Saved this aging to the "AR History" sheet.`);
   lines.push("", `Wrote sheets "${result.sheet}", "${result.detailSheet}", "${result.riskSheet}" and "${result.issuesSheet}" to ${output}`);
   return lines.join("\n");

@@ -9,7 +9,6 @@ export type ArDeskErrorCode =
   | "NO_INVOICE_TABLE"
   | "TABLE_NOT_FOUND"
   | "SEVERAL_INVOICE_TABLES"
-  | "SHEET_NAME_TAKEN"
   | "BAD_OPTION"
   | "WRITE_FAILED";
 

@@ -15,9 +15,9 @@
  * and sent again (a rejected request applies nothing).
  */
 import { ArDeskError } from "../core/errors";
-import type { CellValue, TableData, TableInfo, WorkbookPort, WriteProgress, WriteResult } from "../workbook/port";
+import type { CellValue, GeneratedTable, TableData, TableInfo, WorkbookPort, WriteProgress, WriteResult } from "../workbook/port";
 import { findHeaderRow, HEADER_SEARCH_ROWS } from "../workbook/findHeaderRow";
-import { isGenerated, parseRegistry, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated, type RegistryEntry } from "../workbook/registry";
+import { generatedSheetName, isGenerated, parseRegistry, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated, type RegistryEntry } from "../workbook/registry";
 import { settingsChunks } from "../workbook/settings";
 import { cellAddress, columnLetters, looksLikeFormula, parseCellAddress, type PlanCell, type PlanStyle, type SheetPlan } from "../workbook/sheetPlan";
 
@@ -179,7 +179,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
   /** Whether "_ardesk" exists, as last seen in this run (undefined: not known yet). */
   private metaExists?: boolean;
   /** Generated tables read in this run, by lower-case name (see readGeneratedTable). */
-  private readonly generated = new Map<string, CellValue[][]>();
+  private readonly generated = new Map<string, GeneratedTable>();
   private readonly chunkBytes: number;
   private readonly readBytes: number;
 
@@ -384,14 +384,16 @@ export class ExcelWorkbookPort implements WorkbookPort {
    * when this run's snapshot shows no such table; otherwise one, and the rows are kept for the rest
    * of the run until AR Desk rewrites that table.
    */
-  async readGeneratedTable(name: string): Promise<CellValue[][] | null> {
+  async readGeneratedTable(name: string): Promise<GeneratedTable | null> {
     const cached = this.generated.get(name.toLowerCase());
-    if (cached) return cached.map((row) => [...row]);
+    if (cached) return copyOf(cached);
     const snap = this.snapshot ?? (this.snapshot = await this.readSnapshot());
     const table = snap.tables.find((t) => sameName(t.name, name));
     const sheet = table && snap.sheets.find((s) => sameName(s.name, table.sheet));
     if (!table || !sheet || !isGenerated(snap.registry, sheet.name, sheet.id)) return null;
-    const body = this.context.workbook.tables.getItem(table.name).getDataBodyRange().load("values");
+    const found = this.context.workbook.tables.getItem(table.name);
+    const header = found.getHeaderRowRange().load("values");
+    const body = found.getDataBodyRange().load("values");
     try {
       await this.context.sync();
     } catch (error) {
@@ -399,8 +401,9 @@ export class ExcelWorkbookPort implements WorkbookPort {
       throw error;
     }
     const rows = (body.values as CellValue[][]).filter((row) => row.some((v) => !isBlank(v)));
-    this.generated.set(name.toLowerCase(), rows);
-    return rows.map((row) => [...row]);
+    const read: GeneratedTable = { sheet: sheet.name, headers: ((header.values as unknown[][])[0] ?? []).map((v) => String(v ?? "")), rows };
+    this.generated.set(name.toLowerCase(), read);
+    return copyOf(read);
   }
 
   /** Activates the sheet and selects the cell, one sync. */
@@ -416,18 +419,14 @@ export class ExcelWorkbookPort implements WorkbookPort {
     }
   }
 
-  async writeSheet(plan: SheetPlan, onProgress?: (progress: WriteProgress) => void): Promise<WriteResult> {
+  async writeSheet(requested: SheetPlan, onProgress?: (progress: WriteProgress) => void): Promise<WriteResult> {
     const snap = this.snapshot ?? (await this.readSnapshot());
     this.snapshot = undefined; // until this write succeeds and the snapshot is brought up to date
-    for (const t of plan.tables) this.generated.delete(t.name.toLowerCase());
+    for (const t of requested.tables) this.generated.delete(t.name.toLowerCase());
+    // A user's sheet of the plan's name is never touched: the plan goes under another name.
+    const name = generatedSheetName(requested, snap.sheets, snap.registry);
+    const plan = name === requested.name ? requested : { ...requested, name };
     const existing = snap.sheets.find((s) => sameName(s.name, plan.name));
-    if (existing && (sameName(plan.name, REGISTRY_SHEET) || !isGenerated(snap.registry, existing.name, existing.id))) {
-      throw new ArDeskError(
-        "SHEET_NAME_TAKEN",
-        `A sheet named "${plan.name}" already exists and was not made by AR Desk.`,
-        "Rename or move your sheet, then refresh again. AR Desk never overwrites sheets it did not create.",
-      );
-    }
 
     const layouts = plan.tables.map((t): TableLayout => {
       const { row, column } = parseCellAddress(t.at);
@@ -497,7 +496,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     }
     onProgress?.({ done: done + 1, total: done + 1 });
     this.snapshot = afterWrite(snap, plan, tableNames, written.id, existing, withGenerated(kept, { sheet: plan.name, kind: plan.kind, id: written.id }));
-    return { sheet: plan.name, replaced: existing !== undefined };
+    return { sheet: plan.name, replaced: existing !== undefined, renamedFrom: plan === requested ? undefined : requested.name };
   }
 
   // ---- reading ------------------------------------------------------------------------------
@@ -710,4 +709,8 @@ function applyStyle(range: Excel.Range, style: PlanStyle): void {
       font.italic = true;
       break;
   }
+}
+
+function copyOf(table: GeneratedTable): GeneratedTable {
+  return { sheet: table.sheet, headers: [...table.headers], rows: table.rows.map((row) => [...row]) };
 }

@@ -290,12 +290,12 @@ export function App(props: AppProps): React.ReactElement {
         </MessageBar>
       )}
 
-      {report && report.settingsWarnings.length > 0 && (
+      {report && report.warnings.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="settings-warnings">
           <MessageBarBody>
             <MessageBarTitle>Saved settings</MessageBarTitle>
             <ul className={styles.list}>
-              {report.settingsWarnings.map((w) => (
+              {report.warnings.map((w) => (
                 <li key={w}>{w}</li>
               ))}
             </ul>

@@ -34,6 +34,16 @@ export interface WriteResult {
   sheet: string;
   /** True when an earlier AR Desk sheet of that name was replaced. */
   replaced: boolean;
+  /** The name the plan asked for, when a user's sheet has it and AR Desk wrote under another name. */
+  renamedFrom?: string;
+}
+
+/** A table AR Desk wrote earlier, read back with what the user may have added beside it. */
+export interface GeneratedTable {
+  sheet: string;
+  headers: string[];
+  /** Body rows, totals row excluded; `rows[i][j]` is under `headers[j]`. */
+  rows: CellValue[][];
 }
 
 export interface WriteProgress {
@@ -52,7 +62,8 @@ export interface WorkbookPort {
   readTable(table: TableInfo): Promise<TableData>;
   /**
    * Write a generated sheet. Replaces the sheet's content only when AR Desk created that sheet;
-   * a user's own sheet of the same name is left alone and an ArDeskError("SHEET_NAME_TAKEN") is thrown.
+   * a user's own sheet of the same name is left alone and the plan is written under another name
+   * (see generatedSheetName), reported in `renamedFrom`.
    */
   writeSheet(plan: SheetPlan, onProgress?: (progress: WriteProgress) => void): Promise<WriteResult>;
   /**
@@ -64,10 +75,10 @@ export interface WorkbookPort {
   /** Store AR Desk's settings text in the workbook (see readSettings). */
   writeSettings(text: string): Promise<void>;
   /**
-   * The body rows of a table AR Desk wrote earlier (e.g. the aging history), or null when the
-   * workbook has no such table. Only tables on AR Desk's own sheets are read this way.
+   * A table AR Desk wrote earlier (e.g. the aging history), with its current headers and body rows,
+   * or null when the workbook has no such table. Only tables on AR Desk's own sheets are read this way.
    */
-  readGeneratedTable(table: string): Promise<CellValue[][] | null>;
+  readGeneratedTable(table: string): Promise<GeneratedTable | null>;
   /** Select a cell of the user's workbook, e.g. the cell an issue points at. */
   selectCell(sheet: string, cell: string): Promise<void>;
 }

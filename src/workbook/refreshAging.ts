@@ -23,7 +23,7 @@ import { parseSettings, savedMapping, serialiseSettings, withMapping } from "./s
 import { planAgingSheet, type CurrencySection } from "./plans/agingPlan";
 import { planDetailSheet } from "./plans/detailPlan";
 import { planIssuesSheet } from "./plans/issuesPlan";
-import type { TableData, TableInfo, WorkbookPort, WriteProgress } from "./port";
+import type { TableData, TableInfo, WorkbookPort, WriteProgress, WriteResult } from "./port";
 import type { SkippedRow } from "./loadInvoices";
 
 export type { SkippedRow } from "./loadInvoices";
@@ -76,8 +76,8 @@ export interface ValidationReport {
   columns: FieldMatch[];
   /** The sheet the findings were written to. */
   issuesSheet: string;
-  /** Problems with the settings saved in the workbook (defaults were used instead). */
-  settingsWarnings: string[];
+  /** What the user should know but that did not stop the run: damaged settings (defaults used), a sheet written under another name, missing rates. */
+  warnings: string[];
 }
 
 export interface RefreshResult extends ValidationReport {
@@ -141,7 +141,7 @@ function validationReport(options: ReadOptions, load: InvoiceLoad, source: Valid
     quality: load.quality,
     columns: load.columns,
     issuesSheet,
-    settingsWarnings: warnings,
+    warnings,
   };
 }
 
@@ -153,6 +153,7 @@ export async function validateWorkbook(port: WorkbookPort, options: ReadOptions)
   const { load, progress, source, warnings } = await readLedger(port, options);
   progress({ stage: "writing" });
   const written = await port.writeSheet(planIssuesSheet(load.issues, load.quality, { source, asOf: options.asOf }), (write) => progress({ stage: "writing", write }));
+  warnings.push(...renameWarnings([written]));
   progress({ stage: "done" });
   return validationReport(options, load, source, warnings, written.sheet);
 }
@@ -174,7 +175,7 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
     else byCurrency.set(record.currency ?? "", [record]);
   }
   const lossRates = options.lossRates ?? settings.lossRates;
-  const history = snapshotsFrom((await port.readGeneratedTable(HISTORY_TABLE)) ?? []);
+  const history = snapshotsFrom((await port.readGeneratedTable(HISTORY_TABLE))?.rows ?? []);
   const saved = options.snapshot ? aging.currencies.map(snapshotOf) : [];
   const snapshots = [...history.filter((h) => !saved.some((s) => s.asOf === h.asOf && s.currency === h.currency)), ...saved];
   const baseCurrency = (options.baseCurrency ?? settings.baseCurrency)?.toUpperCase();
@@ -221,7 +222,8 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
   const risk = assessRisk(load.records, options.asOf, { weights: settings.riskWeights, toBase });
   const riskWritten = await port.writeSheet(planRiskSheet(risk, { generatedAt: context.generatedAt, source }));
   const issuesWritten = await port.writeSheet(planIssuesSheet(load.issues, load.quality, { source, asOf: options.asOf }));
-  if (saved.length) await port.writeSheet(planHistorySheet(saved, context.generatedAt, (await port.readGeneratedTable(HISTORY_TABLE)) ?? []));
+  const historyWritten = saved.length ? await port.writeSheet(planHistorySheet(saved, context.generatedAt, (await port.readGeneratedTable(HISTORY_TABLE))?.rows ?? [])) : undefined;
+  warnings.push(...renameWarnings([written, detail, riskWritten, issuesWritten, ...(historyWritten ? [historyWritten] : [])]));
   progress({ stage: "done" });
   return {
     ...validationReport(options, load, source, warnings, issuesWritten.sheet),
@@ -235,6 +237,13 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
     sections,
     report: aging.currencies[0],
   };
+}
+
+/** Says where a sheet went when the user's own sheet has the name AR Desk wanted. */
+export function renameWarnings(writes: readonly WriteResult[]): string[] {
+  return writes
+    .filter((w) => w.renamedFrom !== undefined)
+    .map((w) => `The sheet "${w.renamedFrom}" is not AR Desk's, so it was left as it is; AR Desk wrote "${w.sheet}" instead.`);
 }
 
 /** "2026-11-23 20:51 UTC": when a sheet was made, in UTC so co-authors in any zone read the same. */

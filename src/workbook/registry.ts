@@ -50,3 +50,28 @@ export function settingsTextFrom(values: readonly (readonly unknown[])[]): strin
   const pieces = values.slice(1).map((row) => row[SETTINGS_COLUMN - 1]).filter((v): v is string => typeof v === "string" && v !== "");
   return pieces.length ? pieces.join("") : null;
 }
+
+/** Excel's limit on a sheet name's length. */
+const MAX_SHEET_NAME = 31;
+
+/**
+ * The name to write a generated sheet under. AR Desk's earlier sheet of the same kind keeps its
+ * name (so "AR Aging (2)" stays "AR Aging (2)" on every refresh); otherwise the plan's name, unless
+ * a user's sheet has it, in which case the first free "Name (n)". A user's sheet is never taken.
+ */
+export function generatedSheetName(
+  plan: { name: string; kind: string },
+  sheets: readonly { name: string; id?: string }[],
+  entries: readonly RegistryEntry[],
+): string {
+  const ours = (s: { name: string; id?: string }) => isGenerated(entries, s.name, s.id ?? "");
+  const sameKind = sheets.find((s) => ours(s) && entries.some((e) => e.kind === plan.kind && e.sheet.toLowerCase() === s.name.toLowerCase()));
+  if (sameKind) return sameKind.name;
+  const taken = (name: string) => name.toLowerCase() === REGISTRY_SHEET || sheets.some((s) => s.name.toLowerCase() === name.toLowerCase() && !ours(s));
+  if (!taken(plan.name)) return plan.name;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const name = plan.name.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) return name;
+  }
+}

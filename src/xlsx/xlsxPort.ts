@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { ArDeskError } from "../core/errors";
-import type { CellValue, TableData, TableInfo, WorkbookPort, WriteResult } from "../workbook/port";
+import type { CellValue, GeneratedTable, TableData, TableInfo, WorkbookPort, WriteResult } from "../workbook/port";
 import { findHeaderRow, HEADER_SEARCH_ROWS } from "../workbook/findHeaderRow";
-import { isGenerated, parseRegistry, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated } from "../workbook/registry";
+import { generatedSheetName, isGenerated, parseRegistry, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated } from "../workbook/registry";
 import { settingsChunks } from "../workbook/settings";
 import {
   cellAddress,
@@ -82,10 +82,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
   async writeSheet(plan: SheetPlan): Promise<WriteResult> {
     const registrySheet = this.workbook.getWorksheet(REGISTRY_SHEET);
     const registry = registrySheet ? parseRegistry(sheetValues(registrySheet)) : [];
-    const existing = this.workbook.getWorksheet(plan.name);
-    if (existing && !isGenerated(registry, plan.name)) {
-      throw sheetNameTaken(plan.name);
-    }
+    const name = generatedSheetName(plan, this.workbook.worksheets.map((s) => ({ name: s.name })), registry);
+    const existing = this.workbook.getWorksheet(name);
     // What the user typed into cells AR Desk keeps (e.g. a ledger balance) survives the refresh.
     const kept = new Map<string, ExcelJS.CellValue>();
     for (const block of plan.blocks.filter((b) => b.preserve && existing)) {
@@ -95,24 +93,24 @@ export class XlsxWorkbookPort implements WorkbookPort {
     // A replaced sheet goes back where it was, so the user's tab order is kept.
     const position = existing ? this.workbook.worksheets.indexOf(existing) : -1;
     if (existing) this.workbook.removeWorksheet(existing.id);
-    const sheet = this.workbook.addWorksheet(plan.name, {
+    const sheet = this.workbook.addWorksheet(name, {
       views: plan.freezeRows ? [{ state: "frozen", ySplit: plan.freezeRows }] : undefined,
     });
     if (position >= 0) moveWorksheet(this.workbook, sheet, position);
     plan.blocks.forEach((block) => writeBlock(sheet, block));
     for (const [address, value] of kept) if (value !== null && value !== undefined) sheet.getCell(address).value = value;
     plan.tables.forEach((table) => writeTable(sheet, table, this.tableNames()));
-    this.charts = [...this.charts.filter((c) => c.sheet !== plan.name), ...(plan.charts ?? []).map((chart) => ({ sheet: plan.name, chart, table: plan.tables.find((t) => t.name === chart.table)! }))];
+    this.charts = [...this.charts.filter((c) => c.sheet !== name), ...(plan.charts ?? []).map((chart) => ({ sheet: name, chart, table: plan.tables.find((t) => t.name === chart.table)! }))];
     plan.columnWidths?.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 
     const target = this.metaSheet();
-    const values = registryValues(withGenerated(registry, { sheet: plan.name, kind: plan.kind, id: "" }));
+    const values = registryValues(withGenerated(registry, { sheet: name, kind: plan.kind, id: "" }));
     const rows = Math.max(values.length, target.rowCount);
     for (let r = 1; r <= rows; r++) {
       for (let c = 1; c <= 3; c++) target.getCell(r, c).value = values[r - 1]?.[c - 1] ?? null;
     }
     this.workbook.calcProperties.fullCalcOnLoad = true;
-    return { sheet: plan.name, replaced: Boolean(existing) };
+    return { sheet: name, replaced: Boolean(existing), renamedFrom: name === plan.name ? undefined : plan.name };
   }
 
   async readSettings(): Promise<string | null> {
@@ -128,7 +126,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
     for (let r = 2; r <= rows; r++) sheet.getCell(r, SETTINGS_COLUMN).value = chunks[r - 2] ?? null;
   }
 
-  async readGeneratedTable(name: string): Promise<CellValue[][] | null> {
+  async readGeneratedTable(name: string): Promise<GeneratedTable | null> {
     const registrySheet = this.workbook.getWorksheet(REGISTRY_SHEET);
     const generated = registrySheet ? parseRegistry(sheetValues(registrySheet)) : [];
     for (const entry of generated) {
@@ -143,7 +141,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
         const row = sheet.getRow(r);
         rows.push(model.columns.map((_, c) => plainValue(row.getCell(left + c).value)));
       }
-      return rows;
+      const headerRow = sheet.getRow(top);
+      return { sheet: sheet.name, headers: model.columns.map((column, c) => String(plainValue(headerRow.getCell(left + c).value) ?? column.name ?? "")), rows };
     }
     return null;
   }
@@ -237,14 +236,6 @@ function moveWorksheet(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, pos
   const ordered = workbook.worksheets.filter((s) => s !== sheet);
   ordered.splice(position, 0, sheet);
   ordered.forEach((s, i) => ((s as unknown as { orderNo: number }).orderNo = i));
-}
-
-export function sheetNameTaken(name: string): ArDeskError {
-  return new ArDeskError(
-    "SHEET_NAME_TAKEN",
-    `A sheet named "${name}" already exists and was not made by AR Desk.`,
-    "Rename or move your sheet, then refresh again. AR Desk never overwrites sheets it did not create.",
-  );
 }
 
 /** Light fills that keep black text readable (Excel's "Good", "Neutral", "Bad" cell styles). */

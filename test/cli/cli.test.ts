@@ -79,7 +79,7 @@ describe("ar-desk refresh", () => {
     expect(out.getWorksheet("Ledger")!.getCell("B2").value).toBe("Acme");
   });
 
-  it("replaces its own sheet on a second refresh but never a user's sheet of that name", async () => {
+  it("replaces its own sheet on a second refresh but never a user's sheet of that name (it writes AR Aging (2))", async () => {
     const dir = tempDir();
     const book = path.join(dir, "book.xlsx");
     await writeBook(book, HEADERS, [["A-1", "Acme", d("2026-01-01"), d("2026-02-15"), 10]]);
@@ -93,10 +93,13 @@ describe("ar-desk refresh", () => {
     await writeBook(mine, HEADERS, [["A-1", "Acme", d("2026-01-01"), d("2026-02-15"), 10]], (wb) => {
       wb.addWorksheet("AR Aging").getCell("A1").value = "my own notes";
     });
-    const refused = await runCli("refresh", mine, "--as-of", AS_OF);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('A sheet named "AR Aging" already exists and was not made by AR Desk');
-    expect(existsSync(path.join(dir, "mine.ar.xlsx"))).toBe(false);
+    const beside = await runCli("refresh", mine, "--as-of", AS_OF);
+    expect(beside.code).toBe(0);
+    expect(beside.stdout).toContain('The sheet "AR Aging" is not AR Desk\'s, so it was left as it is; AR Desk wrote "AR Aging (2)" instead.');
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(path.join(dir, "mine.ar.xlsx"));
+    expect(out.getWorksheet("AR Aging")!.getCell("A1").value).toBe("my own notes");
+    expect(out.getWorksheet("AR Aging (2)")!.getCell("A1").value).toBe("AR Aging");
   });
 
   it("writes text that looks like a formula as text", async () => {

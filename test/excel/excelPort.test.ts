@@ -182,19 +182,17 @@ describe("runRefreshInExcel on the fake Excel host", () => {
 });
 
 describe("a sheet the user made", () => {
-  it("stops with SHEET_NAME_TAKEN and leaves the user's AR Aging sheet alone", async () => {
+  it("leaves the user's AR Aging sheet alone, writes AR Aging (2) and says so, and keeps that name on the next refresh", async () => {
     seed();
     fake.addSheet("AR Aging", [["my own numbers", 42]]);
     const before = fake.getSheetValues("AR Aging");
-    const error = await runRefreshInExcel({ asOf: AS_OF }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ArDeskError);
-    expect(error).toMatchObject({
-      code: "SHEET_NAME_TAKEN",
-      message: 'A sheet named "AR Aging" already exists and was not made by AR Desk.',
-      hint: "Rename or move your sheet, then refresh again. AR Desk never overwrites sheets it did not create.",
-    });
+    const result = await runRefreshInExcel({ asOf: AS_OF });
+    expect(result.sheet).toBe("AR Aging (2)");
+    expect(result.warnings).toContain('The sheet "AR Aging" is not AR Desk\'s, so it was left as it is; AR Desk wrote "AR Aging (2)" instead.');
     expect(fake.getSheetValues("AR Aging")).toEqual(before);
-    expect(fake.listSheets().map((s) => s.name)).toEqual(["Notes", "Data", "AR Aging"]);
+    await runRefreshInExcel({ asOf: AS_OF });
+    expect(fake.getSheetValues("AR Aging")).toEqual(before);
+    expect(fake.listSheets().filter((s) => s.name.startsWith("AR Aging")).map((s) => s.name)).toEqual(["AR Aging", "AR Aging (2)"]);
   });
 
   it("recognises a sheet of the same name made after ours was deleted (different id)", async () => {
@@ -205,7 +203,7 @@ describe("a sheet the user made", () => {
       context.workbook.worksheets.add("AR Aging").getRange("A1").values = [["mine now"]];
       await context.sync();
     });
-    await expect(runRefreshInExcel({ asOf: AS_OF })).rejects.toMatchObject({ code: "SHEET_NAME_TAKEN" });
+    await expect(runRefreshInExcel({ asOf: AS_OF })).resolves.toMatchObject({ sheet: "AR Aging (2)" });
     expect(fake.getSheetValues("AR Aging")).toEqual([["mine now"]]);
   });
 });

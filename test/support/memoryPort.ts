@@ -2,10 +2,11 @@
  * A WorkbookPort held in memory, for tests of the pipeline that need no spreadsheet at all:
  * tables go in as values, sheet plans come out as plain data. Not a stand-in for Excel (see
  * fakeExcel/ for that); it only keeps the port's contract: AR Desk's own sheets are never
- * offered as tables, and a user's sheet is never overwritten.
+ * offered as tables, and a user's sheet is never overwritten (the plan goes under another name).
  */
 import { ArDeskError } from "../../src/core/errors";
-import type { CellValue, TableData, TableInfo, WorkbookPort, WriteResult } from "../../src/workbook/port";
+import type { CellValue, GeneratedTable, TableData, TableInfo, WorkbookPort, WriteResult } from "../../src/workbook/port";
+import { generatedSheetName } from "../../src/workbook/registry";
 import type { SheetPlan } from "../../src/workbook/sheetPlan";
 
 export class MemoryPort implements WorkbookPort {
@@ -26,10 +27,11 @@ export class MemoryPort implements WorkbookPort {
   }
 
   async writeSheet(plan: SheetPlan): Promise<WriteResult> {
-    if (this.userSheets.has(plan.name)) throw new ArDeskError("SHEET_NAME_TAKEN", `A sheet named "${plan.name}" already exists and was not made by AR Desk.`);
-    const replaced = this.plans.has(plan.name);
-    this.plans.set(plan.name, plan);
-    return { sheet: plan.name, replaced };
+    const sheets = [...[...this.userSheets].map((name) => ({ name })), ...[...this.plans.keys()].map((name) => ({ name }))];
+    const name = generatedSheetName(plan, sheets, [...this.plans.values()].map((p, i) => ({ sheet: [...this.plans.keys()][i], kind: p.kind, id: "" })));
+    const replaced = this.plans.has(name);
+    this.plans.set(name, plan);
+    return { sheet: name, replaced, renamedFrom: name === plan.name ? undefined : plan.name };
   }
 
   async readSettings(): Promise<string | null> {
@@ -40,10 +42,10 @@ export class MemoryPort implements WorkbookPort {
     this.settings = text;
   }
 
-  async readGeneratedTable(name: string): Promise<CellValue[][] | null> {
-    for (const plan of this.plans.values()) {
+  async readGeneratedTable(name: string): Promise<GeneratedTable | null> {
+    for (const [sheet, plan] of this.plans) {
       const table = plan.tables.find((t) => t.name === name);
-      if (table) return table.rows.map((row) => row.map((cell) => (cell !== null && typeof cell === "object" ? null : cell)));
+      if (table) return { sheet, headers: [...table.headers], rows: table.rows.map((row) => row.map((cell) => (cell !== null && typeof cell === "object" ? null : cell))) };
     }
     return null;
   }

@@ -54,7 +54,7 @@ export function sampleResult(overrides: Partial<RefreshResult> = {}, skippedCoun
     quality: { score: 100, rows: 312, breakdown: [] },
     columns: [],
     issuesSheet: "AR Data Issues",
-    settingsWarnings: [],
+    warnings: [],
     report,
     riskSheet: "AR Collection Worklist",
     risk: { asOf, prior: {}, weights: {}, items: [] },

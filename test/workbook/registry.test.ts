@@ -1,4 +1,4 @@
-import { isGenerated, parseRegistry, registryValues, REGISTRY_SHEET, withGenerated, type RegistryEntry } from "../../src/workbook/registry";
+import { generatedSheetName, isGenerated, parseRegistry, registryValues, REGISTRY_SHEET, withGenerated, type RegistryEntry } from "../../src/workbook/registry";
 
 const ENTRIES: RegistryEntry[] = [
   { sheet: "AR Aging", kind: "aging", id: "{A-1}" },
@@ -70,5 +70,37 @@ describe("withGenerated", () => {
 
   it("adds a new name at the end", () => {
     expect(withGenerated(ENTRIES, { sheet: "AR Risk", kind: "risk", id: "" }).map((e) => e.sheet)).toEqual(["AR Aging", "AR Issues", "AR Risk"]);
+  });
+});
+
+describe("generatedSheetName", () => {
+  const aging = { name: "AR Aging", kind: "aging" };
+
+  it("uses the plan's name when no sheet has it, or when the sheet of that name is ours", () => {
+    expect(generatedSheetName(aging, [{ name: "Data" }], [])).toBe("AR Aging");
+    expect(generatedSheetName(aging, [{ name: "AR Aging", id: "{A-1}" }], [{ sheet: "AR Aging", kind: "aging", id: "{A-1}" }])).toBe("AR Aging");
+  });
+
+  it("never takes a user's sheet: the first free numbered name instead", () => {
+    expect(generatedSheetName(aging, [{ name: "ar aging" }], [])).toBe("AR Aging (2)");
+    expect(generatedSheetName(aging, [{ name: "AR Aging" }, { name: "AR Aging (2)" }], [])).toBe("AR Aging (3)");
+    expect(generatedSheetName({ name: REGISTRY_SHEET, kind: "x" }, [], [])).toBe(`${REGISTRY_SHEET} (2)`);
+  });
+
+  it("keeps writing to its earlier sheet of the same kind, whatever that is called", () => {
+    const entries: RegistryEntry[] = [{ sheet: "AR Aging (2)", kind: "aging", id: "{B-2}" }];
+    expect(generatedSheetName(aging, [{ name: "AR Aging", id: "{U-1}" }, { name: "AR Aging (2)", id: "{B-2}" }], entries)).toBe("AR Aging (2)");
+  });
+
+  it("treats a sheet whose id changed as the user's (ours was deleted and theirs made)", () => {
+    const entries: RegistryEntry[] = [{ sheet: "AR Aging", kind: "aging", id: "{A-1}" }];
+    expect(generatedSheetName(aging, [{ name: "AR Aging", id: "{U-9}" }], entries)).toBe("AR Aging (2)");
+  });
+
+  it("stays within Excel's 31 characters", () => {
+    const long = { name: "AR Customer Risk And Worklist 1", kind: "risk" };
+    const name = generatedSheetName(long, [{ name: long.name }], []);
+    expect(name).toBe("AR Customer Risk And Workli (2)");
+    expect(name.length).toBeLessThanOrEqual(31);
   });
 });

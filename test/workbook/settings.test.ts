@@ -77,7 +77,7 @@ describe("column mapping saved through the port", () => {
 
     const result = await refreshAging(port, { asOf: dayFromIso("2026-03-31")! });
     expect(result.report.grandTotal).toBe(15_000);
-    expect(result.settingsWarnings).toEqual([]);
+    expect(result.warnings).toEqual([]);
   });
 
   it("survives writing the aging sheets (the registry and the settings share the hidden sheet)", async () => {
@@ -96,7 +96,7 @@ describe("column mapping saved through the port", () => {
     const port = new XlsxWorkbookPort(workbook);
     await port.writeSettings("{broken");
     const result = await refreshAging(port, { asOf: dayFromIso("2026-03-31")! });
-    expect(result.settingsWarnings[0]).toMatch(/damaged/);
+    expect(result.warnings[0]).toMatch(/damaged/);
     expect(result.report.grandTotal).toBe(18_000);
   });
 });
