@@ -2,7 +2,6 @@
  * The Office.js adapter against the fake Excel host (test/support/fakeExcel, a stand-in for
  * Excel written for tests): a whole refresh through runRefreshInExcel, as the task pane runs it.
  */
-import { ArDeskError } from "../../src/core/errors";
 import { dayFromIso, excelSerialFromDay } from "../../src/core/parse/dates";
 import { ExcelWorkbookPort, excelInput, literalText } from "../../src/excel/excelPort";
 import { runRefreshInExcel } from "../../src/excel/runRefresh";
