@@ -20,6 +20,25 @@ export interface EmlMessage {
 
 const CRLF = "\r\n";
 
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/**
+ * Base64 of UTF-8 bytes, written out here because the .eml is built in the task pane too, where
+ * Node's Buffer does not exist (and btoa only takes Latin-1).
+ * @example base64Utf8("Café") // "Q2Fmw6k="
+ */
+export function base64Utf8(text: string): string {
+  const bytes = utf8(text);
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const [a, b, c] = [bytes[i], bytes[i + 1], bytes[i + 2]];
+    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out += BASE64[(n >> 18) & 63] + BASE64[(n >> 12) & 63] + (b === undefined ? "=" : BASE64[(n >> 6) & 63]) + (c === undefined ? "=" : BASE64[n & 63]);
+  }
+  return out;
+}
+
 /** Header text with every control character (CR, LF, tab, NUL, Unicode line separators) made a space. */
 export function headerSafe(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
@@ -37,14 +56,14 @@ export function encodeHeaderText(text: string): string {
   let chunk = "";
   for (const ch of safe) {
     // 39 bytes of UTF-8 → 52 base64 characters: with "=?UTF-8?B?", "?=" and "Subject: " a line stays under 78.
-    if (Buffer.byteLength(chunk + ch, "utf8") > 39) {
+    if (utf8(chunk + ch).length > 39) {
       words.push(chunk);
       chunk = "";
     }
     chunk += ch;
   }
   if (chunk) words.push(chunk);
-  return words.map((w) => `=?UTF-8?B?${Buffer.from(w, "utf8").toString("base64")}?=`).join(`${CRLF} `);
+  return words.map((w) => `=?UTF-8?B?${base64Utf8(w)}?=`).join(`${CRLF} `);
 }
 
 function mailbox(box: Mailbox): string | null {
@@ -61,7 +80,7 @@ function addressList(addresses: readonly string[]): string {
   return addresses.map(headerSafe).filter(isEmailAddress).join(`,${CRLF} `);
 }
 
-const base64Lines = (text: string) => (Buffer.from(text, "utf8").toString("base64").match(/.{1,76}/g) ?? []).join(CRLF);
+const base64Lines = (text: string) => (base64Utf8(text).match(/.{1,76}/g) ?? []).join(CRLF);
 const crlf = (text: string) => text.replace(/\r\n|\r|\n/g, CRLF);
 
 /** The RFC 5322 date of a moment, in UTC: "Tue, 31 Mar 2026 12:00:00 +0000". */

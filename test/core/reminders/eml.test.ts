@@ -1,6 +1,7 @@
 import { simpleParser } from "mailparser";
 import { parseAddresses } from "../../../src/core/reminders/addresses";
-import { buildEml, emlFileName, encodeHeaderText } from "../../../src/core/reminders/eml";
+import fc from "fast-check";
+import { base64Utf8, buildEml, emlFileName, encodeHeaderText } from "../../../src/core/reminders/eml";
 import { mailtoLink } from "../../../src/core/reminders/mailto";
 
 const message = {
@@ -45,6 +46,27 @@ describe(".eml", () => {
   it("encodes non-ASCII subjects as encoded-words and leaves ASCII alone", () => {
     expect(encodeHeaderText("Payment reminder")).toBe("Payment reminder");
     expect(encodeHeaderText("Café")).toBe("=?UTF-8?B?Q2Fmw6k=?=");
+  });
+
+  it("is built without Node's Buffer, as in the task pane", async () => {
+    const global = globalThis as { Buffer?: typeof Buffer };
+    const saved = global.Buffer;
+    let eml: string;
+    try {
+      delete global.Buffer;
+      eml = buildEml(message);
+    } finally {
+      global.Buffer = saved;
+    }
+    const parsed = await simpleParser(eml);
+    expect(parsed.subject).toBe(message.subject);
+    expect(parsed.text).toBe("Bonjour,\nLigne deux — été.\n");
+  });
+
+  it("encodes base64 exactly as Node does, for any text", () => {
+    fc.assert(fc.property(fc.string({ unit: "grapheme" }), (text) => base64Utf8(text) === Buffer.from(text, "utf8").toString("base64")));
+    expect(base64Utf8("")).toBe("");
+    expect(base64Utf8("ab")).toBe("YWI=");
   });
 
   it("names files safely", () => {
