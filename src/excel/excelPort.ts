@@ -382,26 +382,35 @@ export class ExcelWorkbookPort implements WorkbookPort {
   /**
    * Body rows of a table on one of AR Desk's own sheets (e.g. the aging history), or null. No sync
    * when this run's snapshot shows no such table; otherwise one, and the rows are kept for the rest
-   * of the run until AR Desk rewrites that table.
+   * of the run until AR Desk rewrites that table. With a pick, that sync reads the headers only,
+   * and the body follows in response-sized chunks only when a picked column is there.
    */
-  async readGeneratedTable(name: string): Promise<GeneratedTable | null> {
+  async readGeneratedTable(name: string, pick?: (headers: readonly string[]) => readonly string[]): Promise<GeneratedTable | null> {
     const cached = this.generated.get(name.toLowerCase());
-    if (cached) return copyOf(cached);
+    if (cached) return project(cached, pick);
     const snap = this.snapshot ?? (this.snapshot = await this.readSnapshot());
     const table = snap.tables.find((t) => sameName(t.name, name));
     const sheet = table && snap.sheets.find((s) => sameName(s.name, table.sheet));
     if (!table || !sheet || !isGenerated(snap.registry, sheet.name, sheet.id)) return null;
     const found = this.context.workbook.tables.getItem(table.name);
-    const header = found.getHeaderRowRange().load("values");
-    const body = found.getDataBodyRange().load("values");
+    const header = found.getHeaderRowRange().load("values,address");
+    // With a pick, the body (possibly 100k rows) is read only when some picked column is there.
+    const body = pick ? found.getDataBodyRange().load("rowCount") : found.getDataBodyRange().load("values");
     try {
       await this.context.sync();
     } catch (error) {
       if (isItemNotFound(error)) return null;
       throw error;
     }
+    const headers = ((header.values as unknown[][])[0] ?? []).map((v) => String(v ?? ""));
+    if (pick) {
+      const wanted = pick(headers);
+      if (!wanted.some((h) => headers.includes(h))) return { sheet: sheet.name, headers: [], rows: [] };
+      const data = await this.readTable({ name: table.name, sheet: sheet.name, headers, headerAddress: cellAddress(firstCell(header.address).row, firstCell(header.address).column), rowCount: body.rowCount, kind: "table" });
+      return project({ sheet: sheet.name, headers, rows: data.rows.filter((row) => row.some((v) => !isBlank(v))) }, pick);
+    }
     const rows = (body.values as CellValue[][]).filter((row) => row.some((v) => !isBlank(v)));
-    const read: GeneratedTable = { sheet: sheet.name, headers: ((header.values as unknown[][])[0] ?? []).map((v) => String(v ?? "")), rows };
+    const read: GeneratedTable = { sheet: sheet.name, headers, rows };
     this.generated.set(name.toLowerCase(), read);
     return copyOf(read);
   }
@@ -714,3 +723,11 @@ function applyStyle(range: Excel.Range, style: PlanStyle): void {
 function copyOf(table: GeneratedTable): GeneratedTable {
   return { sheet: table.sheet, headers: [...table.headers], rows: table.rows.map((row) => [...row]) };
 }
+
+/** Only the picked columns of a table read back, in the order picked (all of them without a pick). */
+function project(table: GeneratedTable, pick?: (headers: readonly string[]) => readonly string[]): GeneratedTable {
+  if (!pick) return copyOf(table);
+  const indexes = pick(table.headers).map((h) => table.headers.indexOf(h)).filter((i) => i >= 0);
+  return { sheet: table.sheet, headers: indexes.map((i) => table.headers[i]), rows: table.rows.map((row) => indexes.map((i) => row[i] ?? null)) };
+}
+

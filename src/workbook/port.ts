@@ -77,8 +77,10 @@ export interface WorkbookPort {
   /**
    * A table AR Desk wrote earlier (e.g. the aging history), with its current headers and body rows,
    * or null when the workbook has no such table. Only tables on AR Desk's own sheets are read this way.
+   * `pick` chooses the columns wanted from the table's headers; an adapter may then read only
+   * those (and no body at all when none of them is there), so callers look columns up by header.
    */
-  readGeneratedTable(table: string): Promise<GeneratedTable | null>;
+  readGeneratedTable(table: string, pick?: (headers: readonly string[]) => readonly string[]): Promise<GeneratedTable | null>;
   /** Select a cell of the user's workbook, e.g. the cell an issue points at. */
   selectCell(sheet: string, cell: string): Promise<void>;
 }
