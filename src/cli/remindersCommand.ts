@@ -3,13 +3,9 @@ import * as path from "path";
 import { ArDeskError } from "../core/errors";
 import { isoFromDay } from "../core/parse/dates";
 import { minorDigits, unitsFromMinor } from "../core/parse/money";
-import { DEFAULT_TEMPLATES } from "../core/reminders/defaultTemplates";
-import { buildEml, emlFileName } from "../core/reminders/eml";
-import { DEFAULT_LEVELS } from "../core/reminders/levels";
-import { selectDrafts } from "../core/reminders/select";
-import { draftReminders, type Sender, type TemplateSet } from "../core/reminders/templates";
-import { carryOverStatus, planRemindersSheet, reminderRows, REMINDERS_TABLE, rowsFromTable, sentLogFromRows } from "../workbook/plans/remindersPlan";
-import { readLedger } from "../workbook/refreshAging";
+import { emlFileName } from "../core/reminders/eml";
+import type { Sender, TemplateSet } from "../core/reminders/templates";
+import { draftReminders, reminderEml } from "../workbook/reminders";
 import { openWorkbook, saveWorkbookAtomically } from "../xlsx/files";
 import { XlsxWorkbookPort } from "../xlsx/xlsxPort";
 import type { ParsedArgs } from "./args";
@@ -41,29 +37,24 @@ async function readJson<T>(file: string, what: string): Promise<T> {
   }
 }
 
-
 /** `ar-desk reminders`: select, check, render and write the reminders of a workbook. Returns the exit code. */
 export async function remindersCommand(args: ParsedArgs, io: Io): Promise<number> {
   const input = args.positional[0];
   if (!input) throw new ArDeskError("BAD_OPTION", "Missing book.xlsx.", "Usage: ar-desk reminders <book.xlsx>. Run `ar-desk help` for more.");
   const day = asOfFlag(args);
   const senderFile = stringFlag(args, "sender");
-  const sender: Sender = senderFile ? await readJson<Sender>(senderFile, "sender") : {};
   const templatesFile = stringFlag(args, "templates");
-  const templates: TemplateSet = DEFAULT_TEMPLATES;
-
   const { workbook, typedCells } = await openWorkbook(input);
   const port = new XlsxWorkbookPort(workbook);
-  const { load, table, settings } = await readLedger(port, { asOf: day, table: stringFlag(args, "table"), typedCells });
-  const records = load.records;
-  // Company details and templates saved in the workbook come first; files given here add to them.
-  Object.assign(sender, { ...settings.sender, ...sender });
-  const templateSet: TemplateSet = { ...templates, ...settings.templates, ...(templatesFile ? await readJson<TemplateSet>(templatesFile, "templates") : {}) };
-
-  const previous = rowsFromTable((await port.readGeneratedTable(REMINDERS_TABLE))?.rows ?? []);
-  const levels = settings.levels ?? DEFAULT_LEVELS;
-  const selection = selectDrafts(records, { asOf: day, levels, sentLog: sentLogFromRows(previous, levels) });
-  const { reminders, held, problems } = draftReminders(selection.drafts, templateSet, { sender });
+  // Company details and templates saved in the workbook come first; files given here go over them.
+  const result = await draftReminders(port, {
+    asOf: day,
+    table: stringFlag(args, "table"),
+    typedCells,
+    sender: senderFile ? await readJson<Sender>(senderFile, "sender") : undefined,
+    templates: templatesFile ? await readJson<TemplateSet>(templatesFile, "templates") : undefined,
+  });
+  const { reminders, held, problems, selection, sender, source } = result;
 
   const emlDir = stringFlag(args, "eml");
   const files = new Map<(typeof reminders)[number], string>();
@@ -75,19 +66,14 @@ export async function remindersCommand(args: ParsedArgs, io: Io): Promise<number
       for (let n = 2; taken.has(name.toLowerCase()); n++) name = name.replace(/(-\d+)?\.eml$/, `-${n}.eml`);
       taken.add(name.toLowerCase());
       const file = path.join(emlDir, name);
-      const date = new Date(`${isoFromDay(day)}T12:00:00Z`);
-      const from = sender.email ? { email: sender.email, name: sender.name } : undefined;
-      await fs.writeFile(file, buildEml({ from, to: r.draft.to, cc: sender.cc, subject: r.subject, text: r.text, html: r.html, date }), "utf8");
+      await fs.writeFile(file, reminderEml(r, sender), "utf8");
       files.set(r, file);
     }
   }
 
   const output = stringFlag(args, "out");
-  if (output) {
-    const rows = carryOverStatus(previous, reminderRows(reminders, selection, held, sender.cc ?? []));
-    await port.writeSheet(planRemindersSheet(rows, { asOf: day, generatedAt: new Date().toISOString().slice(0, 16).replace("T", " ") }));
-    await saveWorkbookAtomically(workbook, output, port.charts);
-  }
+  // The sheet is already in the workbook in memory; only --out saves it.
+  if (output) await saveWorkbookAtomically(workbook, output, port.charts);
 
   const money = (minor: number, currency: string) => unitsFromMinor(minor, minorDigits(currency || undefined));
   const brief = (d: (typeof selection.drafts)[number]) => ({ customer: d.customer, level: d.level.id, total: money(d.totalMinor, d.currency), currency: d.currency, invoices: d.items.map((i) => i.invoice) });
@@ -102,7 +88,7 @@ export async function remindersCommand(args: ParsedArgs, io: Io): Promise<number
           needsContact: selection.needsContact.map((d) => ({ ...brief(d), invalidEmails: d.invalidEmails })),
           collections: selection.collections.map((d) => ({ ...brief(d), oldestDaysOverdue: d.oldestDaysOverdue })),
           problems: problems.map((p) => ({ kind: p.kind, level: p.level, language: p.language, part: p.part ?? null, placeholder: p.placeholder ?? null, message: p.message, customers: p.customers })),
-          rowsSkipped: load.skipped.length,
+          rowsSkipped: result.rowsSkipped,
           out: output ?? null,
         },
         null,
@@ -110,14 +96,14 @@ export async function remindersCommand(args: ParsedArgs, io: Io): Promise<number
       ),
     );
   } else {
-    const lines = [`Reminders as of ${isoFromDay(day)} from table ${table.name} on sheet ${table.sheet}:`, `  ${reminders.length} drafted${emlDir ? ` (.eml files in ${emlDir})` : ""}`];
+    const lines = [`Reminders as of ${isoFromDay(day)} from table ${source.table} on sheet ${source.sheet}:`, `  ${reminders.length} drafted${emlDir ? ` (.eml files in ${emlDir})` : ""}`];
     for (const r of reminders) lines.push(`    ${r.draft.customer}: ${r.draft.level.name}, ${money(r.draft.totalMinor, r.draft.currency)} ${r.draft.currency} to ${r.draft.to.join(", ")}`);
     if (held.length) lines.push(`  ${held.length} held back by template problems:`);
     for (const p of problems) lines.push(`    ${p.message} (${p.level}, ${p.language}${p.part ? `, ${p.part}` : ""}) for ${p.customers.join(", ")}`);
     if (selection.needsContact.length) lines.push(`  ${selection.needsContact.length} need a contact (no email): ${selection.needsContact.map((d) => d.customer).join(", ")}`);
     if (selection.collections.length) lines.push(`  ${selection.collections.length} for collections: ${selection.collections.map((d) => d.customer).join(", ")}`);
     if (selection.skipped.length) lines.push(`  ${selection.skipped.length} skipped:`, ...selection.skipped.map((s) => `    ${s.customer}: ${s.reason}`));
-    if (load.skipped.length) lines.push(`  ${load.skipped.length} rows with errors were left out (run ar-desk validate).`);
+    if (result.rowsSkipped) lines.push(`  ${result.rowsSkipped} rows with errors were left out (run ar-desk validate).`);
     if (output) lines.push(`Wrote the AR Reminders sheet to ${output}`);
     io.out(lines.join("\n"));
   }

@@ -378,6 +378,31 @@ export function renderReminder(draft: ReminderDraft, templates: TemplateSet = DE
   return { draft, language: found.language, subject: out.subject, text: out.text, html: out.html, charges, problems };
 }
 
+/**
+ * What is wrong with a template whatever the customer: a part that cannot be read, a placeholder
+ * AR Desk does not know, no subject. Holes that depend on a customer's data need the drafts
+ * (checkTemplates); these do not, so a template can be refused before it is saved.
+ * @example templateErrors({ subject: "Hi {{ custmer }}", text: "x", html: "x" }, { level: "first", language: "en" })[0].placeholder // "custmer"
+ */
+export function templateErrors(template: ReminderTemplate, where: { level: string; language: string }): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  for (const part of PARTS) {
+    const engine = part === "html" ? htmlEngine : textEngine;
+    const problem = (kind: TemplateProblemKind, message: string, placeholder?: string) => problems.push({ kind, ...where, part, placeholder, message, customers: [] });
+    try {
+      for (const name of engine.globalVariablesSync(engine.parse(template[part] ?? ""))) {
+        if (!Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name)) problem("unknown-placeholder", `{{ ${name} }} is not a placeholder AR Desk knows.`, name);
+      }
+    } catch (error) {
+      problem("invalid-template", `The ${part} of the ${where.level} template (${where.language}) cannot be read: ${(error as Error).message.split("\n")[0]}.`);
+    }
+  }
+  if (!problems.some((p) => p.part === "subject") && !(template.subject ?? "").trim()) {
+    problems.push({ kind: "missing-subject", ...where, part: "subject", message: `The ${where.level} template (${where.language}) has no subject.`, customers: [] });
+  }
+  return problems;
+}
+
 /** Problems of many reminders merged: one per template part and placeholder, with every customer affected. */
 export function mergeProblems(problems: readonly TemplateProblem[]): TemplateProblem[] {
   const merged = new Map<string, TemplateProblem>();

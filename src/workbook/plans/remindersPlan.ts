@@ -97,25 +97,37 @@ function sentDateCell(value: CellValue | undefined): number | string | null {
   return null;
 }
 
-/** Rows read back from the ARReminders table (body rows, in REMINDER_COLUMNS order). */
-export function rowsFromTable(cells: readonly (readonly CellValue[])[]): ReminderRow[] {
+/**
+ * Rows read back from the ARReminders table. With its headers, columns are found by name, so a
+ * column the user inserted or moved does not shift Status or Sent date; without, REMINDER_COLUMNS order.
+ */
+export function rowsFromTable(cells: readonly (readonly CellValue[])[], headers?: readonly string[]): ReminderRow[] {
+  const wanted = headers?.map((h) => String(h ?? "").trim().toLowerCase());
+  const index = REMINDER_COLUMNS.map((name, i) => {
+    if (!wanted) return i;
+    return wanted.indexOf(name.toLowerCase());
+  });
+  const at = (row: readonly CellValue[], column: (typeof REMINDER_COLUMNS)[number]) => {
+    const i = index[REMINDER_COLUMNS.indexOf(column)];
+    return i < 0 ? undefined : row[i];
+  };
   return cells.map((row) => {
-    const status = text(row[9]).toLowerCase();
-    const total = row[6];
+    const status = text(at(row, "Status")).toLowerCase();
+    const total = at(row, "Total");
     return {
-      customer: text(row[0]),
-      to: text(row[1]),
-      cc: text(row[2]),
-      level: text(row[3]),
-      subject: text(row[4]),
-      body: text(row[5]),
+      customer: text(at(row, "Customer")),
+      to: text(at(row, "To")),
+      cc: text(at(row, "Cc")),
+      level: text(at(row, "Level")),
+      subject: text(at(row, "Subject")),
+      body: text(at(row, "Body")),
       total: typeof total === "number" ? total : null,
-      currency: text(row[7]),
-      invoices: text(row[8]),
+      currency: text(at(row, "Currency")),
+      invoices: text(at(row, "Invoices")),
       status: status === "sent" ? "Sent" : status === "skipped" ? "Skipped" : "Draft",
-      sentDate: sentDateCell(row[10]),
-      sentBy: text(row[11]),
-      note: text(row[12]),
+      sentDate: sentDateCell(at(row, "Sent date")),
+      sentBy: text(at(row, "Sent by")),
+      note: text(at(row, "Note")),
     };
   });
 }

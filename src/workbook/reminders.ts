@@ -1,0 +1,208 @@
+/**
+ * The reminders flow on a workbook, shared by the task pane (through src/excel/runReminders.ts)
+ * and `ar-desk reminders`: read the ledger, select and check the drafts, write the "AR Reminders"
+ * sheet; record a reminder as sent; save the sender and the templates in the settings.
+ */
+import { ArDeskError } from "../core/errors";
+import { excelSerialFromDay, isoFromDay } from "../core/parse/dates";
+import { DEFAULT_TEMPLATES } from "../core/reminders/defaultTemplates";
+import { buildEml } from "../core/reminders/eml";
+import { DEFAULT_LEVELS, findLevel, type DunningLevel } from "../core/reminders/levels";
+import { reminderKey, selectDrafts, type Selection } from "../core/reminders/select";
+import { draftReminders as renderDrafts, templateErrors, type ReminderTemplate, type RenderedReminder, type Sender, type TemplateProblem, type TemplateSet } from "../core/reminders/templates";
+import type { DayNumber } from "../core/types";
+import { carryOverStatus, planRemindersSheet, reminderRows, REMINDERS_TABLE, rowsFromTable, sentLogFromRows, type ReminderRow } from "./plans/remindersPlan";
+import { generatedAt, readLedger, renameWarnings, type ReadOptions } from "./refreshAging";
+import type { WorkbookPort } from "./port";
+import { parseSettings, serialiseSettings, type WorkbookSettings } from "./settings";
+
+export interface DraftOptions extends ReadOptions {
+  /** Sender details laid over the saved ones (the command line's --sender file). */
+  sender?: Sender;
+  /** Templates laid over the saved ones (the command line's --templates file). */
+  templates?: TemplateSet;
+  /** When the sheet is made (default: now). */
+  now?: Date;
+}
+
+export interface DraftResult {
+  asOf: DayNumber;
+  source: { table: string; sheet: string };
+  /** The sender used: saved details with any given over them. */
+  sender: Sender;
+  /** The templates used: defaults, then saved ones, then any given. */
+  templates: TemplateSet;
+  /** Only the templates the team saved in the workbook (the rest are defaults). */
+  savedTemplates: Record<string, Record<string, ReminderTemplate>>;
+  levels: readonly DunningLevel[];
+  selection: Selection;
+  /** Drafts filled in without a hole. */
+  reminders: RenderedReminder[];
+  /** Drafts a template problem would leave a hole in: never drafted, listed as Skipped. */
+  held: RenderedReminder[];
+  problems: TemplateProblem[];
+  /** The rows written to the AR Reminders table. */
+  rows: ReminderRow[];
+  /** The sheet written (another name when a user's sheet is called "AR Reminders"). */
+  sheet: string;
+  /** Rows of the invoice table left out because of errors. */
+  rowsSkipped: number;
+  warnings: string[];
+}
+
+/**
+ * Templates laid over each other by level and language: a set that has only `first.en` keeps
+ * the others' `first.fr`.
+ * @example mergeTemplates(DEFAULT_TEMPLATES, { first: { en: mine } }).first.fr === DEFAULT_TEMPLATES.first.fr // true
+ */
+export function mergeTemplates(...sets: readonly (TemplateSet | undefined)[]): TemplateSet {
+  const merged: Record<string, Record<string, ReminderTemplate>> = {};
+  for (const set of sets) for (const [level, byLanguage] of Object.entries(set ?? {})) merged[level] = { ...merged[level], ...byLanguage };
+  return merged;
+}
+
+/**
+ * Reads the ledger, selects who to remind as of the day (a level already marked Sent for the same
+ * invoices is not drafted again), fills in the templates, holds back any draft with a hole, and
+ * writes the "AR Reminders" sheet with what was recorded there carried over.
+ */
+export async function draftReminders(port: WorkbookPort, options: DraftOptions): Promise<DraftResult> {
+  const { load, settings, warnings, source } = await readLedger(port, options);
+  const sender: Sender = { ...settings.sender, ...options.sender };
+  const templates = mergeTemplates(DEFAULT_TEMPLATES, settings.templates, options.templates);
+  const levels = settings.levels ?? DEFAULT_LEVELS;
+  const previousTable = await port.readGeneratedTable(REMINDERS_TABLE);
+  const previous = previousTable ? rowsFromTable(previousTable.rows, previousTable.headers) : [];
+  const selection = selectDrafts(load.records, { asOf: options.asOf, levels, sentLog: sentLogFromRows(previous, levels) });
+  const { reminders, held, problems } = renderDrafts(selection.drafts, templates, { sender });
+  const rows = carryOverStatus(previous, reminderRows(reminders, selection, held, sender.cc ?? []));
+  const written = await port.writeSheet(planRemindersSheet(rows, { asOf: options.asOf, generatedAt: generatedAt(options.now ?? new Date()) }));
+  warnings.push(...renameWarnings([written]));
+  return {
+    asOf: options.asOf,
+    source,
+    sender,
+    templates,
+    savedTemplates: settings.templates ?? {},
+    levels,
+    selection,
+    reminders,
+    held,
+    problems,
+    rows,
+    sheet: written.sheet,
+    rowsSkipped: load.skipped.length,
+    warnings,
+  };
+}
+
+/**
+ * A reminder as an .eml draft from the sender (when an address is saved) to the customer, copying
+ * the sender's cc list. Dated the as-of day at noon UTC, so the same draft gives the same file.
+ */
+export function reminderEml(reminder: RenderedReminder, sender: Sender): string {
+  const from = sender.email ? { email: sender.email, name: sender.name } : undefined;
+  const date = new Date(`${isoFromDay(reminder.draft.asOf)}T12:00:00Z`);
+  return buildEml({ from, to: reminder.draft.to, cc: sender.cc, subject: reminder.subject, text: reminder.text, html: reminder.html, date });
+}
+
+/** Which reminder: the customer, its level (id or name) and the invoices it lists. */
+export interface ReminderRef {
+  customer: string;
+  level: string;
+  invoices: readonly string[];
+}
+
+export interface MarkSentOptions {
+  /** Who sent it, as the user typed their name. */
+  by: string;
+  /** The day it was sent. */
+  on: DayNumber;
+  /** The as-of date shown at the top of the sheet. */
+  asOf: DayNumber;
+  now?: Date;
+}
+
+/**
+ * Records reminders as sent in the "AR Reminders" sheet (Status Sent, the date, who): the next
+ * drafting does not draft that level for those invoices again. Every reminder named must be a
+ * row of the sheet; otherwise nothing is written.
+ */
+export async function markSent(port: WorkbookPort, refs: readonly ReminderRef[], options: MarkSentOptions): Promise<{ sheet: string; rows: ReminderRow[]; warnings: string[] }> {
+  const by = options.by.trim();
+  if (!by) throw new ArDeskError("BAD_OPTION", "Say who sent the reminder.", "Type your name in Sent by, then mark it as sent.");
+  const table = await port.readGeneratedTable(REMINDERS_TABLE);
+  if (!table) throw new ArDeskError("TABLE_NOT_FOUND", "This workbook has no AR Reminders sheet yet.", "Press Draft reminders first, then mark the reminder as sent.");
+  const { settings } = parseSettings(await port.readSettings());
+  const levels = settings.levels ?? DEFAULT_LEVELS;
+  // Level names in the sheet and ids in the pane name the same level.
+  const keyOf = (customer: string, level: string, invoices: readonly string[]) => reminderKey(customer, findLevel(levels, level)?.id ?? level, invoices);
+  const rows = rowsFromTable(table.rows, table.headers);
+  const wanted = new Map(refs.map((r) => [keyOf(r.customer, r.level, r.invoices), r]));
+  const found = new Set<string>();
+  const updated = rows.map((row) => {
+    const key = keyOf(row.customer, row.level, row.invoices.split(","));
+    if (!wanted.has(key) || row.status === "Skipped") return row;
+    found.add(key);
+    return row.status === "Sent" ? row : { ...row, status: "Sent" as const, sentDate: excelSerialFromDay(options.on), sentBy: by };
+  });
+  const missing = [...wanted].filter(([key]) => !found.has(key)).map(([, r]) => `${r.customer} (${findLevel(levels, r.level)?.name ?? r.level})`);
+  if (missing.length) {
+    throw new ArDeskError(
+      "TABLE_NOT_FOUND",
+      `The "${table.sheet}" sheet has no draft for ${missing.join(", ")}.`,
+      "Someone may have drafted again since: press Draft reminders and mark it from the new list.",
+    );
+  }
+  const written = await port.writeSheet(planRemindersSheet(updated, { asOf: options.asOf, generatedAt: generatedAt(options.now ?? new Date()) }));
+  return { sheet: written.sheet, rows: updated, warnings: renameWarnings([written]) };
+}
+
+/** A change to the reminder settings: the sender replaced, and/or one template saved or reset. */
+export interface ReminderSettingsChange {
+  sender?: Sender;
+  /** A template for a level and language; `template: null` goes back to the default. */
+  template?: { level: string; language: string; template: ReminderTemplate | null };
+}
+
+const LANGUAGE = /^[a-z]{2}$/;
+
+/**
+ * Saves the sender or a template in the workbook's settings, for every co-author and the command
+ * line: read, change, write, so a co-author's other settings are kept. A template with a part
+ * that cannot be read, an unknown placeholder or no subject is refused and nothing is saved.
+ */
+export async function saveReminderSettings(port: WorkbookPort, change: ReminderSettingsChange): Promise<WorkbookSettings> {
+  const { settings } = parseSettings(await port.readSettings());
+  const next: WorkbookSettings = { ...settings };
+  if (change.sender) {
+    const clean = Object.fromEntries(
+      Object.entries(change.sender)
+        .map(([k, v]) => [k, Array.isArray(v) ? v.map((s) => String(s).trim()).filter(Boolean) : typeof v === "string" ? v.trim() : v])
+        .filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== "")),
+    ) as Sender;
+    next.sender = clean;
+  }
+  if (change.template) {
+    const { level, language, template } = change.template;
+    const levels = settings.levels ?? DEFAULT_LEVELS;
+    if (!levels.some((l) => l.id === level)) throw new ArDeskError("BAD_OPTION", `There is no dunning level "${level}".`, `Pick one of ${levels.map((l) => l.id).join(", ")}.`);
+    if (!LANGUAGE.test(language)) throw new ArDeskError("BAD_OPTION", `"${language}" is not a two-letter language code.`, 'Use e.g. "en" or "fr".');
+    const templates = { ...settings.templates, [level]: { ...settings.templates?.[level] } };
+    if (template === null) {
+      delete templates[level][language];
+      if (Object.keys(templates[level]).length === 0) delete templates[level];
+    } else {
+      const errors = templateErrors(template, { level, language });
+      if (errors.length) throw new ArDeskError("BAD_OPTION", `The ${level} template (${language}) was not saved: ${errors.map((e) => e.message).join(" ")}`, "Fix it and save again.");
+      templates[level][language] = { subject: template.subject, text: template.text, html: template.html };
+    }
+    next.templates = templates;
+  }
+  const text = serialiseSettings(next);
+  // What is saved must read back as saved: a value over a limit would otherwise vanish with a warning on the next read.
+  const { warnings } = parseSettings(text);
+  if (warnings.length) throw new ArDeskError("BAD_OPTION", `Not saved: ${warnings.join(" ")}`, "Shorten the text and save again.");
+  await port.writeSettings(text);
+  return next;
+}

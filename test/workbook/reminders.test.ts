@@ -1,0 +1,195 @@
+import { ArDeskError } from "../../src/core/errors";
+import { dayFromIso, excelSerialFromDay } from "../../src/core/parse/dates";
+import { DEFAULT_TEMPLATES } from "../../src/core/reminders/defaultTemplates";
+import { REMINDER_COLUMNS, REMINDERS_TABLE, rowsFromTable } from "../../src/workbook/plans/remindersPlan";
+import { draftReminders, markSent, mergeTemplates, reminderEml, saveReminderSettings } from "../../src/workbook/reminders";
+import { parseSettings } from "../../src/workbook/settings";
+import { MemoryPort, tableOf } from "../support/memoryPort";
+
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const AS_OF = dayFromIso("2026-03-31")!;
+const SENDER = { company: "Northwind Ltd", name: "Sam Lee", email: "ar@northwind.example" };
+
+function ledger(): MemoryPort {
+  return new MemoryPort([
+    tableOf(
+      ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount", "Email", "Contact"],
+      [
+        ["A-1", "Acme", d("2026-02-01"), d("2026-03-20"), 100.5, "ap@acme.example", "Jo"],
+        ["A-2", "Acme", d("2026-02-10"), d("2026-03-25"), 20, "ap@acme.example", "Jo"],
+        ["B-1", "Beta", d("2026-01-01"), d("2026-02-10"), 50, "ar@beta.example", ""],
+        ["C-1", "Cobalt", d("2026-01-01"), d("2026-01-20"), 70, "", ""],
+      ],
+    ),
+  ]);
+}
+
+const sheetRows = async (port: MemoryPort) => {
+  const table = await port.readGeneratedTable(REMINDERS_TABLE);
+  return rowsFromTable(table!.rows, table!.headers);
+};
+
+describe("draftReminders (workbook)", () => {
+  it("drafts per customer from the saved sender and writes the AR Reminders sheet", async () => {
+    const port = ledger();
+    await saveReminderSettings(port, { sender: SENDER });
+    const result = await draftReminders(port, { asOf: AS_OF, now: new Date(Date.UTC(2026, 2, 31, 9)) });
+    expect(result.reminders.map((r) => [r.draft.customer, r.draft.level.id, r.draft.totalMinor])).toEqual([
+      ["Acme", "first", 12050],
+      ["Beta", "third", 5000],
+    ]);
+    expect(result.problems).toEqual([]);
+    expect(result.selection.needsContact.map((x) => x.customer)).toEqual(["Cobalt"]);
+    expect(result.sheet).toBe("AR Reminders");
+    const rows = await sheetRows(port);
+    expect(rows.map((r) => [r.customer, r.status, r.level])).toEqual([
+      ["Acme", "Draft", "First reminder"],
+      ["Beta", "Draft", "Third reminder"],
+      ["Cobalt", "Skipped", "Final notice"],
+    ]);
+    expect(rows[0].body).toContain("Sam Lee");
+    expect(port.plans.get("AR Reminders")!.blocks.find((b) => b.at === "B3")!.values).toEqual([["2026-03-31 09:00 UTC"]]);
+  });
+
+  it("holds back every draft a template would leave a hole in, listing the customers affected", async () => {
+    const port = ledger();
+    // No sender saved: the signature would be empty for everyone.
+    const result = await draftReminders(port, { asOf: AS_OF });
+    expect(result.reminders).toEqual([]);
+    const signature = result.problems.filter((p) => p.placeholder === "signature" && p.part === "text");
+    expect(signature.map((p) => [p.kind, p.level, p.customers])).toEqual([
+      ["empty-placeholder", "first", ["Acme"]],
+      ["empty-placeholder", "third", ["Beta"]],
+    ]);
+    expect((await sheetRows(port)).filter((r) => r.status === "Draft")).toEqual([]);
+  });
+
+  it("lays given sender details and templates over the saved ones, level by level and language by language", async () => {
+    const port = ledger();
+    await saveReminderSettings(port, { sender: SENDER });
+    const mine = { subject: "Mine {{ customer_name }}", text: "Hello {{ customer_name }}\n{{ signature }}", html: "<p>Hello {{ customer_name }}</p>" };
+    const result = await draftReminders(port, { asOf: AS_OF, sender: { name: "Alex Kim" }, templates: { first: { en: mine } } });
+    const acme = result.reminders.find((r) => r.draft.customer === "Acme")!;
+    expect(acme.subject).toBe("Mine Acme");
+    expect(acme.text).toBe("Hello Acme\nAlex Kim\nNorthwind Ltd\n");
+    expect(result.templates.first.fr).toBe(DEFAULT_TEMPLATES.first.fr);
+    expect(mergeTemplates(DEFAULT_TEMPLATES, { first: { en: mine } }).second).toEqual(DEFAULT_TEMPLATES.second);
+  });
+
+  it("writes under another name when a user's sheet is called AR Reminders, and marks sent there", async () => {
+    const port = ledger();
+    port.userSheets.add("AR Reminders");
+    await saveReminderSettings(port, { sender: SENDER });
+    const result = await draftReminders(port, { asOf: AS_OF });
+    expect(result.sheet).not.toBe("AR Reminders");
+    expect(result.warnings.join(" ")).toContain(`AR Desk wrote "${result.sheet}" instead`);
+    const acme = result.reminders[0].draft;
+    const marked = await markSent(port, [{ customer: acme.customer, level: acme.level.id, invoices: acme.items.map((i) => i.invoice) }], { by: "Sam", on: AS_OF, asOf: AS_OF });
+    expect(marked.sheet).toBe(result.sheet);
+    expect(port.plans.has("AR Reminders")).toBe(false);
+  });
+
+  it("builds an .eml a mail program opens as a draft", async () => {
+    const port = ledger();
+    await saveReminderSettings(port, { sender: { ...SENDER, cc: ["team@northwind.example"] } });
+    const { reminders, sender } = await draftReminders(port, { asOf: AS_OF });
+    const eml = reminderEml(reminders[0], sender);
+    expect(eml).toMatch(/^From: "Sam Lee" <ar@northwind\.example>\r\nTo: ap@acme\.example\r\nCc: team@northwind\.example\r\n/);
+    expect(eml).toContain("\r\nX-Unsent: 1\r\n");
+    expect(eml).toContain("Date: Tue, 31 Mar 2026 12:00:00 +0000");
+  });
+});
+
+describe("markSent", () => {
+  const drafted = async () => {
+    const port = ledger();
+    await saveReminderSettings(port, { sender: SENDER });
+    const result = await draftReminders(port, { asOf: AS_OF });
+    const acme = result.reminders.find((r) => r.draft.customer === "Acme")!.draft;
+    return { port, ref: { customer: "Acme", level: acme.level.id, invoices: acme.items.map((i) => i.invoice) } };
+  };
+
+  it("records Sent, the date and who, and the level is not drafted again for those invoices", async () => {
+    const { port, ref } = await drafted();
+    const on = dayFromIso("2026-04-01")!;
+    await markSent(port, [ref], { by: " Sam Lee ", on, asOf: AS_OF });
+    const acme = (await sheetRows(port)).find((r) => r.customer === "Acme")!;
+    expect([acme.status, acme.sentDate, acme.sentBy]).toEqual(["Sent", excelSerialFromDay(on), "Sam Lee"]);
+
+    const again = await draftReminders(port, { asOf: AS_OF });
+    expect(again.reminders.map((r) => r.draft.customer)).toEqual(["Beta"]);
+    expect(again.selection.skipped.find((s) => s.customer === "Acme")?.code).toBe("already-sent");
+    const rows = await sheetRows(port);
+    expect(rows.filter((r) => r.customer === "Acme").map((r) => [r.status, r.sentBy])).toEqual([["Sent", "Sam Lee"]]);
+  });
+
+  it("writes nothing when a reminder named is not in the sheet, and says which", async () => {
+    const { port, ref } = await drafted();
+    const before = JSON.stringify(port.plans.get("AR Reminders"));
+    const error = await markSent(port, [ref, { customer: "Nobody", level: "first", invoices: ["Z-9"] }], { by: "Sam", on: AS_OF, asOf: AS_OF }).catch((e) => e);
+    expect(error).toBeInstanceOf(ArDeskError);
+    expect(error.message).toBe('The "AR Reminders" sheet has no draft for Nobody (First reminder).');
+    expect(JSON.stringify(port.plans.get("AR Reminders"))).toBe(before);
+  });
+
+  it("needs a name and a drafted sheet", async () => {
+    const { port, ref } = await drafted();
+    await expect(markSent(port, [ref], { by: "  ", on: AS_OF, asOf: AS_OF })).rejects.toThrow("Say who sent the reminder.");
+    await expect(markSent(ledger(), [ref], { by: "Sam", on: AS_OF, asOf: AS_OF })).rejects.toThrow("This workbook has no AR Reminders sheet yet.");
+  });
+
+  it("finds the columns by header when the user inserted one", () => {
+    const headers = ["Customer", "My notes", ...REMINDER_COLUMNS.slice(1)];
+    const row = ["Acme", "called Monday", "ap@acme.example", "", "First reminder", "S", "B", 120.5, "EUR", "A-1, A-2", "Sent", 46113, "Sam", ""];
+    expect(rowsFromTable([row], headers)[0]).toMatchObject({ customer: "Acme", to: "ap@acme.example", total: 120.5, invoices: "A-1, A-2", status: "Sent", sentDate: 46113, sentBy: "Sam" });
+  });
+});
+
+describe("saveReminderSettings", () => {
+  it("saves the sender without touching a co-author's other settings", async () => {
+    const port = ledger();
+    port.settings = JSON.stringify({ mappings: { invoices: { customer: "Customer" } }, basis: "invoice" });
+    await saveReminderSettings(port, { sender: { company: " Northwind ", name: "Sam", email: "", cc: ["a@b.example", " "] } });
+    const { settings, warnings } = parseSettings(port.settings);
+    expect(warnings).toEqual([]);
+    expect(settings.sender).toEqual({ company: "Northwind", name: "Sam", cc: ["a@b.example"] });
+    expect(settings.basis).toBe("invoice");
+    expect(settings.mappings).toEqual({ invoices: { customer: "Customer" } });
+  });
+
+  it("refuses a template with an unknown placeholder, a syntax error or no subject, and saves nothing", async () => {
+    const port = ledger();
+    port.settings = JSON.stringify({ mappings: {} });
+    const good = DEFAULT_TEMPLATES.first.en;
+    await expect(saveReminderSettings(port, { template: { level: "first", language: "en", template: { ...good, subject: "Hi {{ customer_nam }}" } } })).rejects.toThrow(
+      "{{ customer_nam }} is not a placeholder AR Desk knows.",
+    );
+    await expect(saveReminderSettings(port, { template: { level: "first", language: "en", template: { ...good, text: "{% if %}" } } })).rejects.toThrow("cannot be read");
+    await expect(saveReminderSettings(port, { template: { level: "first", language: "en", template: { ...good, subject: "  " } } })).rejects.toThrow("has no subject");
+    await expect(saveReminderSettings(port, { template: { level: "tenth", language: "en", template: good } })).rejects.toThrow('There is no dunning level "tenth".');
+    expect(port.settings).toBe(JSON.stringify({ mappings: {} }));
+  });
+
+  it("saves a template per level and language, and resetting goes back to the default", async () => {
+    const port = ledger();
+    const mine = { subject: "Ours {{ customer_name }}", text: "Pay please.\n{{ signature }}", html: "<p>Pay please.</p>" };
+    await saveReminderSettings(port, { sender: SENDER });
+    await saveReminderSettings(port, { template: { level: "first", language: "fr", template: mine } });
+    expect(parseSettings(port.settings).settings.templates).toEqual({ first: { fr: mine } });
+    const result = await draftReminders(port, { asOf: AS_OF });
+    expect(result.savedTemplates).toEqual({ first: { fr: mine } });
+    expect(result.templates.first.fr).toEqual(mine);
+    expect(result.templates.first.en).toBe(DEFAULT_TEMPLATES.first.en);
+
+    await saveReminderSettings(port, { template: { level: "first", language: "fr", template: null } });
+    const after = parseSettings(port.settings).settings;
+    expect(after.templates).toEqual({});
+    expect(after.sender).toEqual(SENDER);
+  });
+
+  it("refuses what would not read back, e.g. a signature over the saved limit", async () => {
+    const port = ledger();
+    await expect(saveReminderSettings(port, { sender: { ...SENDER, signature: "x".repeat(5001) } })).rejects.toThrow("Not saved:");
+    expect(port.settings).toBeNull();
+  });
+});
