@@ -15,6 +15,7 @@ import {
   type ValidationReport,
 } from "../workbook/refreshAging";
 import type { TableInfo } from "../workbook/port";
+import { parseSettings, withAgingSettings, type AgingSettings, type SettingsRead } from "../workbook/settings";
 import { ExcelWorkbookPort, type ExcelPortOptions } from "./excelPort";
 
 /** Refresh: find, read and check the invoice table, then write the aging, detail and issues sheets. */
@@ -40,4 +41,20 @@ export async function saveMappingInExcel(table: TableInfo, mapping: FieldMapping
 /** Selects a cell in Excel (activating its sheet): where an issue points. One sync. */
 export async function selectCellInExcel(sheet: string, cell: string): Promise<void> {
   return Excel.run((context) => new ExcelWorkbookPort(context).selectCell(sheet, cell));
+}
+
+/** AR Desk's settings as saved in the workbook, checked (damaged parts fall back, with warnings). One sync. */
+export async function readSettingsInExcel(): Promise<SettingsRead> {
+  return Excel.run(async (context) => parseSettings(await new ExcelWorkbookPort(context).readSettings()));
+}
+
+/**
+ * Saves aging settings (basis, buckets, loss rates, risk weights) in the workbook: read, change,
+ * write in one `Excel.run`, so a co-author's other settings saved meanwhile are kept.
+ */
+export async function saveSettingsInExcel(change: AgingSettings): Promise<void> {
+  return Excel.run(async (context) => {
+    const port = new ExcelWorkbookPort(context);
+    await port.writeSettings(withAgingSettings(await port.readSettings(), change));
+  });
 }

@@ -194,3 +194,43 @@ export function settingsChunks(text: string): string[] {
   for (let i = 0; i < text.length; i += SETTINGS_CHUNK) chunks.push(text.slice(i, i + SETTINGS_CHUNK));
   return chunks.length ? chunks : [""];
 }
+
+/** The settings the pane's Settings view edits; an absent key means "the default". */
+export interface AgingSettings {
+  basis?: AgingBasis;
+  bucketBounds?: number[];
+  lossRates?: number[];
+  riskWeights?: Partial<RiskWeights>;
+}
+
+const AGING_KEYS = ["basis", "bucketBounds", "lossRates", "riskWeights"] as const;
+
+/**
+ * The stored settings text with the aging settings named in `change` replaced (a key present
+ * with the value undefined is removed, so the default applies again). Everything else is kept
+ * exactly as stored, even keys this version does not know, so a co-author on a newer version
+ * loses nothing. Damaged text starts over: parseSettings ignores it anyway.
+ * @example withAgingSettings('{"mappings":{}}', { basis: "invoice" }) // '{"mappings":{},"basis":"invoice"}'
+ */
+export function withAgingSettings(stored: string | null, change: AgingSettings): string {
+  let raw: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = stored ? JSON.parse(stored) : {};
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) raw = parsed as Record<string, unknown>;
+  } catch {
+    // Damaged: nothing in it can be read, so nothing is lost by starting over.
+  }
+  const next: Record<string, unknown> = { mappings: {}, ...raw };
+  for (const key of AGING_KEYS) {
+    if (!(key in change)) continue;
+    if (change[key] === undefined) delete next[key];
+    else next[key] = change[key];
+  }
+  return JSON.stringify(next);
+}
+
+/** The aging settings in effect: the saved ones (already checked by parseSettings). */
+export function agingSettingsOf(settings: WorkbookSettings): AgingSettings {
+  const { basis, bucketBounds, lossRates, riskWeights } = settings;
+  return { basis, bucketBounds, lossRates, riskWeights };
+}
