@@ -1,0 +1,67 @@
+/**
+ * The pane's reminders actions through the Office.js adapter, against the fake Excel host
+ * (test/support/fakeExcel, a stand-in for Excel written for tests): one Excel.run per action,
+ * the AR Reminders sheet and the settings as Excel would hold them.
+ */
+import { dayFromIso, excelSerialFromDay } from "../../src/core/parse/dates";
+import { draftRemindersInExcel, markSentInExcel, saveReminderSettingsInExcel } from "../../src/excel/runReminders";
+import { REGISTRY_SHEET } from "../../src/workbook/registry";
+import { createFakeExcel, installFakeOffice, type FakeExcel, type InstalledOffice } from "../support/fakeExcel";
+
+const serial = (iso: string) => excelSerialFromDay(dayFromIso(iso)!);
+const AS_OF = dayFromIso("2026-03-31")!;
+let fake: FakeExcel;
+let office: InstalledOffice | undefined;
+
+beforeEach(() => {
+  fake = createFakeExcel();
+  office = installFakeOffice(globalThis as unknown as Record<string, unknown>, fake);
+  fake.addTable("Ledger", "Invoices", "A1", [
+    ["Invoice No", "Customer", "Invoice Date", "Due Date", "Amount", "Email"],
+    ["A-1", "Acme", serial("2026-02-01"), serial("2026-03-20"), 100.5, "ap@acme.example"],
+    ["B-1", "=Beta", serial("2026-01-01"), serial("2026-02-10"), 50, "ar@beta.example"],
+  ]);
+});
+afterEach(() => office?.uninstall());
+
+/** The ARReminders table as values: header row first. */
+function remindersTable(): unknown[][] {
+  const table = fake.getTable("ARReminders");
+  if (!table) throw new Error("no ARReminders table in the workbook");
+  const values = fake.getSheetValues(table.sheet);
+  const header = values.findIndex((row) => row[0] === "Customer");
+  return values.slice(header).filter((row) => row[0] !== "" && row[0] !== null);
+}
+
+describe("reminders in Excel (fake host)", () => {
+  it("drafts, marks as sent and does not draft that level again, one Excel.run per action", async () => {
+    await saveReminderSettingsInExcel({ sender: { company: "Northwind", name: "Sam Lee" } });
+    const settings = fake.getSheetValues(REGISTRY_SHEET).slice(1).map((r) => r[4]).join("");
+    expect(JSON.parse(settings).sender).toEqual({ company: "Northwind", name: "Sam Lee" });
+
+    fake.resetStats();
+    const drafted = await draftRemindersInExcel({ asOf: AS_OF });
+    expect(fake.stats.runCount).toBe(1);
+    expect(drafted.reminders.map((r) => r.draft.customer)).toEqual(["=Beta", "Acme"]);
+    const [header, ...body] = remindersTable();
+    expect(header).toEqual(["Customer", "To", "Cc", "Level", "Subject", "Body", "Total", "Currency", "Invoices", "Status", "Sent date", "Sent by", "Note"]);
+    // A customer named like a formula stays text in the mail-merge source.
+    expect(body.map((r) => [r[0], r[9]])).toEqual([
+      ["=Beta", "Draft"],
+      ["Acme", "Draft"],
+    ]);
+    expect(fake.getFormulas(drafted.sheet).flat().some((f) => String(f).startsWith("=Beta"))).toBe(false);
+
+    const acme = drafted.reminders.find((r) => r.draft.customer === "Acme")!.draft;
+    fake.resetStats();
+    await markSentInExcel([{ customer: "Acme", level: acme.level.id, invoices: ["A-1"] }], { by: "Sam Lee", on: AS_OF, asOf: AS_OF });
+    expect(fake.stats.runCount).toBe(1);
+    expect(fake.stats.tableRowAddCalls).toBe(0);
+    const acmeRow = remindersTable().find((r) => r[0] === "Acme")!;
+    expect(acmeRow.slice(9, 12)).toEqual(["Sent", serial("2026-03-31"), "Sam Lee"]);
+
+    const again = await draftRemindersInExcel({ asOf: AS_OF });
+    expect(again.reminders.map((r) => r.draft.customer)).toEqual(["=Beta"]);
+    expect(remindersTable().filter((r) => r[0] === "Acme").map((r) => r[9])).toEqual(["Sent"]);
+  });
+});
