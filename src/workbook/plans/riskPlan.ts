@@ -3,7 +3,7 @@ import { minorDigits, unitsFromMinor } from "../../core/parse/money";
 import { GRACE_DAYS, RECENCY_HALF_LIFE_DAYS } from "../../core/risk/features";
 import { CREDIBILITY_K, FACTOR_LABELS, RISK_FACTORS, TIER_THRESHOLDS } from "../../core/risk/score";
 import type { Worklist } from "../../core/risk/worklist";
-import { DATE_FORMAT, moneyFormat, type PlanBlock, type PlanCell, type SheetPlan } from "../sheetPlan";
+import { columnLetters, DATE_FORMAT, moneyFormat, type PlanBlock, type PlanCell, type SheetPlan } from "../sheetPlan";
 
 export const RISK_SHEET = "AR Risk";
 export const RISK_TABLE = "ARRisk";
@@ -44,6 +44,21 @@ export const RISK_COLUMNS = [
   ["Share of AR", PERCENT],
 ] as const;
 
+/** Row of the factor weights' header; the worklist table starts three rows below the weights. */
+const WEIGHTS_ROW = 11;
+/** Worksheet row of the worklist table's header row. */
+const TABLE_HEADER_ROW = WEIGHTS_ROW + RISK_FACTORS.length + 3;
+
+/**
+ * The cells of a worklist customer's row on the risk sheet, by its rank (rows are in rank order),
+ * for the pane to select it.
+ * @example riskRowRange(1) // "A24:V24"
+ */
+export function riskRowRange(rank: number): string {
+  const row = TABLE_HEADER_ROW + rank;
+  return `A${row}:${columnLetters(RISK_COLUMNS.length)}${row}`;
+}
+
 /**
  * The "AR Risk" sheet: as-of, the portfolio prior, how the score is made and its weights, then
  * the worklist as a table ranked by the expected value of contacting (score ÷ 100 × overdue),
@@ -64,8 +79,8 @@ export function planRiskSheet(worklist: Worklist, context: RiskSheetContext): Sh
     ["Rank: expected value of contacting = score ÷ 100 × overdue amount, largest first. Disputed invoices are never chased."],
   ];
   const weightRows: PlanCell[][] = RISK_FACTORS.map((f) => [FACTOR_LABELS[f], weights[f]]);
-  const weightsRow = 11;
-  const tableRow = weightsRow + weightRows.length + 3;
+  const weightsRow = WEIGHTS_ROW;
+  const tableRow = TABLE_HEADER_ROW;
   const digits = Math.max(2, ...worklist.items.map((i) => minorDigits(i.currency || undefined)));
   const allDigits = new Set(worklist.items.map((i) => minorDigits(i.currency || undefined)));
   const money = allDigits.size === 1 ? moneyFormat([...allDigits][0]) : moneyFormat(digits);
