@@ -10,7 +10,8 @@ export type ArDeskErrorCode =
   | "TABLE_NOT_FOUND"
   | "SEVERAL_INVOICE_TABLES"
   | "BAD_OPTION"
-  | "WRITE_FAILED";
+  | "WRITE_FAILED"
+  | "CANCELLED";
 
 export class ArDeskError extends Error {
   readonly code: ArDeskErrorCode;
@@ -31,4 +32,9 @@ export function describeError(error: unknown): string {
   }
   const detail = error instanceof Error ? error.message : String(error);
   return `AR Desk hit an unexpected problem: ${detail}. Nothing in your data was changed.`;
+}
+
+/** The error a cancelled action stops with: between two steps, so nothing is half written. */
+export function cancelled(): ArDeskError {
+  return new ArDeskError("CANCELLED", "Cancelled; your sheets are as they were.");
 }

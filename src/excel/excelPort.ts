@@ -396,6 +396,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const header = found.getHeaderRowRange().load("values,address");
     // With a pick, the body (possibly 100k rows) is read only when some picked column is there.
     const body = pick ? found.getDataBodyRange().load("rowCount") : found.getDataBodyRange().load("values");
+    // A user's date column must come back looking like dates, so its number format is read too.
+    const firstRow = found.getDataBodyRange().getRow(0).load("numberFormat");
     try {
       await this.context.sync();
     } catch (error) {
@@ -403,14 +405,15 @@ export class ExcelWorkbookPort implements WorkbookPort {
       throw error;
     }
     const headers = ((header.values as unknown[][])[0] ?? []).map((v) => String(v ?? ""));
+    const columnFormats = ((firstRow.numberFormat as unknown[][])[0] ?? []).map((f) => (typeof f === "string" && f !== "General" ? f : null));
     if (pick) {
       const wanted = pick(headers);
       if (!wanted.some((h) => headers.includes(h))) return { sheet: sheet.name, headers: [], rows: [] };
       const data = await this.readTable({ name: table.name, sheet: sheet.name, headers, headerAddress: cellAddress(firstCell(header.address).row, firstCell(header.address).column), rowCount: body.rowCount, kind: "table" });
-      return project({ sheet: sheet.name, headers, rows: data.rows.filter((row) => row.some((v) => !isBlank(v))) }, pick);
+      return project({ sheet: sheet.name, headers, rows: data.rows.filter((row) => row.some((v) => !isBlank(v))), columnFormats }, pick);
     }
     const rows = (body.values as CellValue[][]).filter((row) => row.some((v) => !isBlank(v)));
-    const read: GeneratedTable = { sheet: sheet.name, headers, rows };
+    const read: GeneratedTable = { sheet: sheet.name, headers, rows, columnFormats };
     this.generated.set(name.toLowerCase(), read);
     return copyOf(read);
   }
@@ -721,13 +724,18 @@ function applyStyle(range: Excel.Range, style: PlanStyle): void {
 }
 
 function copyOf(table: GeneratedTable): GeneratedTable {
-  return { sheet: table.sheet, headers: [...table.headers], rows: table.rows.map((row) => [...row]) };
+  return { sheet: table.sheet, headers: [...table.headers], rows: table.rows.map((row) => [...row]), columnFormats: table.columnFormats && [...table.columnFormats] };
 }
 
 /** Only the picked columns of a table read back, in the order picked (all of them without a pick). */
 function project(table: GeneratedTable, pick?: (headers: readonly string[]) => readonly string[]): GeneratedTable {
   if (!pick) return copyOf(table);
   const indexes = pick(table.headers).map((h) => table.headers.indexOf(h)).filter((i) => i >= 0);
-  return { sheet: table.sheet, headers: indexes.map((i) => table.headers[i]), rows: table.rows.map((row) => indexes.map((i) => row[i] ?? null)) };
+  return {
+    sheet: table.sheet,
+    headers: indexes.map((i) => table.headers[i]),
+    rows: table.rows.map((row) => indexes.map((i) => row[i] ?? null)),
+    columnFormats: table.columnFormats && indexes.map((i) => table.columnFormats?.[i] ?? null),
+  };
 }
 

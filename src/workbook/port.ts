@@ -44,6 +44,8 @@ export interface GeneratedTable {
   headers: string[];
   /** Body rows, totals row excluded; `rows[i][j]` is under `headers[j]`. */
   rows: CellValue[][];
+  /** Number format per column (from the first body row) where the host can tell, e.g. a date column a user added. */
+  columnFormats?: (string | null)[];
 }
 
 export interface WriteProgress {

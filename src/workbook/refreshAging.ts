@@ -6,6 +6,7 @@ import { assessRisk } from "../core/risk/assessRisk";
 import type { Worklist } from "../core/risk/worklist";
 import { minorDigits } from "../core/parse/money";
 import { planRiskSheet } from "./plans/riskPlan";
+import { ARCHIVE_TABLE, carryUserColumns, planArchiveSheet } from "./annotations";
 import { HISTORY_TABLE, planHistorySheet, snapshotOf, snapshotsFrom } from "./plans/historyPlan";
 import type { AgingBasis, InvoiceRecord } from "../core/types";
 import { makeBuckets } from "../core/aging/buckets";
@@ -13,7 +14,7 @@ import type { FieldMapping, FieldMatch } from "../core/columns/mapColumns";
 import type { DayNumber } from "../core/types";
 import type { QualityScore } from "../core/validate/validateInvoices";
 import type { Issue } from "../core/validate/types";
-import { describeError } from "../core/errors";
+import { cancelled, describeError } from "../core/errors";
 import { chooseInvoiceTable, invoiceTables } from "./chooseTable";
 import { customerDirectory, isCustomersTable, joinCustomers } from "./customers";
 import { applyPayments, isPaymentsTable, type UnappliedPayment } from "./payments";
@@ -45,6 +46,8 @@ export interface ReadOptions {
   /** False when the source is CSV (every cell is text). */
   typedCells?: boolean;
   onProgress?: (progress: RefreshProgress) => void;
+  /** Aborting it stops the action at the next step (ArDeskError "CANCELLED"); sheets already swapped in stay. */
+  signal?: AbortSignal;
 }
 
 export interface RefreshOptions extends ReadOptions {
@@ -105,7 +108,13 @@ export interface RefreshResult extends ValidationReport {
  * when the workbook has them. Refresh, validate and reminders all start here.
  */
 export async function readLedger(port: WorkbookPort, options: ReadOptions) {
-  const progress = options.onProgress ?? (() => undefined);
+  const report = options.onProgress ?? (() => undefined);
+  // Each stage reports progress first, so that is where a cancel takes effect. Within a sheet's
+  // write the adapter checks the signal itself, between chunks, where it can undo cleanly.
+  const progress = (step: RefreshProgress) => {
+    if (options.signal?.aborted && step.stage !== "done" && !step.write) throw cancelled();
+    report(step);
+  };
   progress({ stage: "finding" });
   const tables = await port.listTables();
   const table = chooseInvoiceTable(tables, options.table);
@@ -216,14 +225,19 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
     generatedAt: generatedAt(options.now ?? new Date()),
     payments: paymentsTable ? { table: paymentsTable.name, unapplied } : undefined,
   };
+  const risk = assessRisk(load.records, options.asOf, { weights: settings.riskWeights, toBase });
+  // What users typed beside the detail and risk tables is read before those tables are replaced.
+  const detailPlan = await carryUserColumns(port, planDetailSheet(aging));
+  const riskPlan = await carryUserColumns(port, planRiskSheet(risk, { generatedAt: context.generatedAt, source }));
+  const archived = [...detailPlan.archived, ...riskPlan.archived];
   progress({ stage: "writing" });
   const written = await port.writeSheet(planAgingSheet(aging, sections, context), (write) => progress({ stage: "writing", write }));
-  const detail = await port.writeSheet(planDetailSheet(aging), (write) => progress({ stage: "writing", write }));
-  const risk = assessRisk(load.records, options.asOf, { weights: settings.riskWeights, toBase });
-  const riskWritten = await port.writeSheet(planRiskSheet(risk, { generatedAt: context.generatedAt, source }));
+  const detail = await port.writeSheet(detailPlan.plan, (write) => progress({ stage: "writing", write }));
+  const riskWritten = await port.writeSheet(riskPlan.plan);
   const issuesWritten = await port.writeSheet(planIssuesSheet(load.issues, load.quality, { source, asOf: options.asOf }));
   const historyWritten = saved.length ? await port.writeSheet(planHistorySheet(saved, context.generatedAt, (await port.readGeneratedTable(HISTORY_TABLE))?.rows ?? [])) : undefined;
-  warnings.push(...renameWarnings([written, detail, riskWritten, issuesWritten, ...(historyWritten ? [historyWritten] : [])]));
+  const archiveWritten = archived.length ? await port.writeSheet(planArchiveSheet(archived, context.generatedAt, (await port.readGeneratedTable(ARCHIVE_TABLE))?.rows ?? [])) : undefined;
+  warnings.push(...renameWarnings([written, detail, riskWritten, issuesWritten, ...(historyWritten ? [historyWritten] : []), ...(archiveWritten ? [archiveWritten] : [])]));
   progress({ stage: "done" });
   return {
     ...validationReport(options, load, source, warnings, issuesWritten.sheet),

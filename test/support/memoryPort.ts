@@ -7,7 +7,7 @@
 import { ArDeskError } from "../../src/core/errors";
 import type { CellValue, GeneratedTable, TableData, TableInfo, WorkbookPort, WriteResult } from "../../src/workbook/port";
 import { generatedSheetName } from "../../src/workbook/registry";
-import type { SheetPlan } from "../../src/workbook/sheetPlan";
+import type { PlanCell, SheetPlan } from "../../src/workbook/sheetPlan";
 
 export class MemoryPort implements WorkbookPort {
   readonly plans = new Map<string, SheetPlan>();
@@ -42,10 +42,18 @@ export class MemoryPort implements WorkbookPort {
     this.settings = text;
   }
 
-  async readGeneratedTable(name: string): Promise<GeneratedTable | null> {
+  async readGeneratedTable(name: string, pick?: (headers: readonly string[]) => readonly string[]): Promise<GeneratedTable | null> {
     for (const [sheet, plan] of this.plans) {
       const table = plan.tables.find((t) => t.name === name);
-      if (table) return { sheet, headers: [...table.headers], rows: table.rows.map((row) => row.map((cell) => (cell !== null && typeof cell === "object" ? null : cell))) };
+      if (!table) continue;
+      const indexes = (pick ? pick(table.headers) : table.headers).map((h) => table.headers.indexOf(h)).filter((i) => i >= 0);
+      const cell = (value: PlanCell | undefined): CellValue => (value === undefined || (value !== null && typeof value === "object") ? null : value);
+      return {
+        sheet,
+        headers: indexes.map((i) => table.headers[i]),
+        rows: indexes.length ? table.rows.map((row) => indexes.map((i) => cell(row[i]))) : [],
+        columnFormats: indexes.map((i) => table.columnFormats[i] ?? null),
+      };
     }
     return null;
   }
