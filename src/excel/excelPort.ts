@@ -19,6 +19,7 @@ import type { CellValue, GeneratedTable, TableData, TableInfo, WorkbookPort, Wri
 import { findHeaderRow, HEADER_SEARCH_ROWS } from "../workbook/findHeaderRow";
 import { generatedSheetName, isGenerated, parseRegistry, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated, type RegistryEntry } from "../workbook/registry";
 import { settingsChunks } from "../workbook/settings";
+import { queuePlanVisuals } from "./planVisuals";
 import { cellAddress, columnLetters, looksLikeFormula, parseCellAddress, type PlanCell, type PlanStyle, type SheetPlan } from "../workbook/sheetPlan";
 
 /** Default byte budget of one write chunk: well under the 5 MB request limit, room for overhead. */
@@ -501,6 +502,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     try {
       tableNames = this.queueTables(written, plan, layouts, snap, existing !== undefined);
       this.queueFormats(written, plan, layouts);
+      queuePlanVisuals(written, plan, layouts);
       this.queueRegistryValues(registry as Excel.Worksheet, withGenerated(kept, { sheet: plan.name, kind: plan.kind, id: written.id }), false);
       await this.context.sync();
     } catch (error) {

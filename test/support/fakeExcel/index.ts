@@ -13,6 +13,7 @@
 import { formatRect, parseRect, splitSheet, type Rect } from "./address";
 import { FakeErrorCodes, FakeOfficeError } from "./errors";
 import { emptyStats, RequestContext, type FakeStats, type HostLimits, type Host } from "./proxies";
+import type { CellValueRule, ColorScaleCriteria } from "./visuals";
 import { bodyRect, headerRect, tableRect, totalsRect, WorkbookState, type CellState, type Scalar, type SheetState, type TableState } from "./state";
 
 export { FakeErrorCodes, FakeOfficeError } from "./errors";
@@ -54,6 +55,30 @@ export interface FakeCell {
   fontSize: number;
 }
 
+/** A conditional format as the test API reports it (see visuals.ts). */
+export interface FakeConditionalFormatInfo {
+  type: string;
+  /** Cells it applies to, e.g. "B12:G20". */
+  address: string;
+  /** 0 is the top priority. */
+  priority: number;
+  colorScale?: ColorScaleCriteria;
+  cellValue?: { rule: CellValueRule | null; fill: string | null; fontColor: string | null };
+}
+
+export interface FakeChartInfo {
+  name: string;
+  type: string;
+  title: string;
+  /** Top-left and bottom-right cells covered ("H12", "O29"), null until setPosition. */
+  from: string | null;
+  to: string | null;
+  /** Sheet-qualified addresses, as Excel shows them in a series formula; null where unset. */
+  series: { name: string; values: string | null; categories: string | null }[];
+  legendPosition: string;
+  categoryAxisReversed: boolean;
+}
+
 export interface FakeExcelNamespace {
   run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T>;
   run<T>(object: unknown, batch: (context: RequestContext) => Promise<T>): Promise<T>;
@@ -89,6 +114,9 @@ export interface FakeExcel {
   getFreezeRows(sheet: string): number;
   getTable(name: string): FakeTableInfo | undefined;
   listTables(): FakeTableInfo[];
+  /** Conditional formats on a sheet, highest priority first. */
+  getConditionalFormats(sheet: string): FakeConditionalFormatInfo[];
+  getCharts(sheet: string): FakeChartInfo[];
   listSheets(): FakeSheetInfo[];
   readonly activeSheet: string | null;
   /** The selected range ("Sheet!A1:B2" style parts), or null when nothing was selected. */
@@ -221,6 +249,28 @@ export function createFakeExcel(options: Partial<HostLimits> = {}): FakeExcel {
       return t ? tableInfo(t) : undefined;
     },
     listTables: () => state().tables.map(tableInfo),
+    getConditionalFormats: (name) =>
+      sheet(name).conditionalFormats.map((cf, priority) => ({
+        type: cf.type,
+        address: formatRect(cf.rect),
+        priority,
+        ...(cf.colorScale ? { colorScale: JSON.parse(JSON.stringify(cf.colorScale)) as ColorScaleCriteria } : {}),
+        ...(cf.cellValue ? { cellValue: { rule: cf.cellValue.rule ? { ...cf.cellValue.rule } : null, fill: cf.cellValue.fillColor, fontColor: cf.cellValue.fontColor } } : {}),
+      })),
+    getCharts: (name) =>
+      sheet(name).charts.map((c) => {
+        const where = (r: { sheet: SheetState; rect: Rect } | null) => (r ? state().addressOf(r.sheet, r.rect) : null);
+        return {
+          name: c.name,
+          type: c.type,
+          title: c.title,
+          from: c.position ? formatRect(c.position.start) : null,
+          to: c.position?.end ? formatRect(c.position.end) : null,
+          series: c.series.map((s) => ({ name: s.name, values: where(s.values), categories: where(s.categories) })),
+          legendPosition: c.legendPosition,
+          categoryAxisReversed: c.categoryAxisReversed,
+        };
+      }),
     listSheets: () => state().sheets.map((s, position) => ({ name: s.name, id: s.id, position, visibility: s.visibility })),
     get activeSheet() {
       return state().activeSheet?.name ?? null;

@@ -11,6 +11,21 @@
 import { formatRect, MAX_COLUMNS, MAX_ROWS, type Rect } from "./address";
 import { FakeErrorCodes, FakeOfficeError, propertyNotLoaded } from "./errors";
 import { bodyRect, fail, headerRect, tableRect, totalsRect, type SheetState, type TableState, type Visibility, type WorkbookState } from "./state";
+import {
+  checkChartType,
+  checkColor,
+  checkSeriesRange,
+  LEGEND_POSITIONS,
+  newConditionalFormat,
+  seriesFromSource,
+  setCellValueRule,
+  setColorScaleCriteria,
+  type CellValueRule,
+  type ChartState,
+  type ColorScaleCriteria,
+  type ConditionalFormatState,
+  type SeriesState,
+} from "./visuals";
 
 export interface SyncRecord {
   requestBytes: number;
@@ -531,6 +546,9 @@ export class Worksheet extends ClientObject {
   get tables(): TableCollection {
     return this._child("tables", (r) => new TableCollection(this._ctx, r));
   }
+  get charts(): ChartCollection {
+    return this._child("charts", (r) => new ChartCollection(this._ctx, r));
+  }
   get freezePanes(): WorksheetFreezePanes {
     return this._child("freezePanes", (r) => new WorksheetFreezePanes(this._ctx, r));
   }
@@ -670,6 +688,9 @@ export class Range extends ClientObject {
   }
   get cellCount(): number {
     return this._get("cellCount");
+  }
+  get conditionalFormats(): ConditionalFormatCollection {
+    return this._child("conditionalFormats", (r) => new ConditionalFormatCollection(this._ctx, r));
   }
   get format(): RangeFormat {
     return this._child("format", (r) => new RangeFormat(this._ctx, r));
@@ -1144,6 +1165,494 @@ export class TableRowCollection extends ClientObject {
       const rect = { r1: at, c1: t.column, r2: at + n - 1, c2: t.column + t.columnCount - 1 };
       if (values) st.writeInputs(t.sheet, rect, values, "values");
       t.bodyRows += n;
+    });
+  }
+}
+
+// -------------------------------------------------------------------------------------------
+// Conditional formats and charts (model and argument checks in visuals.ts)
+// -------------------------------------------------------------------------------------------
+
+let nextVisualId = 1;
+
+interface ConditionalFormatEntity {
+  sheet: SheetState;
+  cf: ConditionalFormatState;
+  readonly deleted: boolean;
+}
+
+const cfEntity = (sheet: SheetState, cf: ConditionalFormatState): ConditionalFormatEntity => ({
+  sheet,
+  cf,
+  get deleted() {
+    return cf.deleted;
+  },
+});
+
+const intersects = (a: Rect, b: Rect) => a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+
+/** `Range.conditionalFormats`: the formats that touch the range, highest priority first. */
+export class ConditionalFormatCollection extends Collection<ConditionalFormat> {
+  protected readonly _className = "ConditionalFormatCollection";
+  protected readonly _scalars = [] as const;
+  get count(): number {
+    return this._get("count");
+  }
+  protected _list(e: RangeEntity): Entity[] {
+    return e.sheet.conditionalFormats.filter((cf) => intersects(cf.rect, e.rect)).map((cf) => cfEntity(e.sheet, cf));
+  }
+  protected _item(entity: Entity): ConditionalFormat {
+    return new ConditionalFormat(this._ctx, () => entity, { entity });
+  }
+  /** Like Excel, the new format goes to the top priority. */
+  add(type: string): ConditionalFormat {
+    return this._method("add", [type], ConditionalFormat, (e: RangeEntity) => {
+      const cf = newConditionalFormat(`{CF-${nextVisualId++}}`, type, e.rect);
+      e.sheet.conditionalFormats.unshift(cf);
+      return cfEntity(e.sheet, cf);
+    });
+  }
+  getItemAt(index: number): ConditionalFormat {
+    return this._method("getItemAt", [index], ConditionalFormat, (e: RangeEntity) => (this._list(e)[index] as ConditionalFormatEntity | undefined) ?? fail(FakeErrorCodes.itemNotFound, `No conditional format at index ${index}.`));
+  }
+}
+
+export class ConditionalFormat extends ClientObject {
+  protected readonly _className = "ConditionalFormat";
+  protected readonly _scalars = ["id", "type", "priority"] as const;
+  get id(): string {
+    return this._get("id");
+  }
+  get type(): string {
+    return this._get("type");
+  }
+  get priority(): number {
+    return this._get("priority");
+  }
+  get colorScale(): ColorScaleConditionalFormat {
+    return this._child("colorScale", (r) => new ColorScaleConditionalFormat(this._ctx, r));
+  }
+  get cellValue(): CellValueConditionalFormat {
+    return this._child("cellValue", (r) => new CellValueConditionalFormat(this._ctx, r));
+  }
+  protected override _childEntity(key: string, parent: Entity): Entity {
+    const { cf } = parent as ConditionalFormatEntity;
+    // Excel refuses the type-specific object of another type of format.
+    if ((key === "colorScale" && cf.type !== "ColorScale") || (key === "cellValue" && cf.type !== "CellValue")) {
+      fail(FakeErrorCodes.invalidOperation, `The conditional format is of type ${cf.type}, not ${key === "colorScale" ? "ColorScale" : "CellValue"}.`);
+    }
+    return parent;
+  }
+  protected override _nav(prop: string): ClientObject | undefined {
+    if (prop === "colorScale") return this.colorScale;
+    if (prop === "cellValue") return this.cellValue;
+    return undefined;
+  }
+  protected override _read(e: ConditionalFormatEntity, prop: string): unknown {
+    if (prop === "id") return e.cf.id;
+    if (prop === "type") return e.cf.type;
+    if (prop === "priority") return e.sheet.conditionalFormats.indexOf(e.cf);
+    return undefined;
+  }
+  getRange(): Range {
+    return this._method("getRange", [], Range, (e: ConditionalFormatEntity) => ({ sheet: e.sheet, rect: { ...e.cf.rect } }));
+  }
+  delete(): void {
+    this._write("delete", null, (e: ConditionalFormatEntity) => {
+      e.cf.deleted = true;
+      e.sheet.conditionalFormats.splice(e.sheet.conditionalFormats.indexOf(e.cf), 1);
+    });
+  }
+}
+
+export class ColorScaleConditionalFormat extends ClientObject {
+  protected readonly _className = "ColorScaleConditionalFormat";
+  protected readonly _scalars = ["criteria", "threeColorScale"] as const;
+  get criteria(): ColorScaleCriteria {
+    return this._get("criteria");
+  }
+  set criteria(value: ColorScaleCriteria) {
+    this._write("criteria", value, (e: ConditionalFormatEntity) => setColorScaleCriteria(e.cf, value));
+  }
+  get threeColorScale(): boolean {
+    return this._get("threeColorScale");
+  }
+  protected override _read(e: ConditionalFormatEntity, prop: string): unknown {
+    const scale = e.cf.colorScale!;
+    if (prop === "criteria") return JSON.parse(JSON.stringify(scale));
+    if (prop === "threeColorScale") return Boolean(scale.midpoint);
+    return undefined;
+  }
+}
+
+export class CellValueConditionalFormat extends ClientObject {
+  protected readonly _className = "CellValueConditionalFormat";
+  protected readonly _scalars = ["rule"] as const;
+  get rule(): CellValueRule {
+    return this._get("rule");
+  }
+  set rule(value: CellValueRule) {
+    this._write("rule", value, (e: ConditionalFormatEntity) => setCellValueRule(e.cf, value));
+  }
+  get format(): ConditionalRangeFormat {
+    return this._child("format", (r) => new ConditionalRangeFormat(this._ctx, r));
+  }
+  protected override _childEntity(_: string, parent: Entity): Entity {
+    return parent;
+  }
+  protected override _nav(prop: string): ClientObject | undefined {
+    return prop === "format" ? this.format : undefined;
+  }
+  protected override _read(e: ConditionalFormatEntity, prop: string): unknown {
+    return prop === "rule" ? (e.cf.cellValue!.rule ? { ...e.cf.cellValue!.rule } : null) : undefined;
+  }
+}
+
+export class ConditionalRangeFormat extends ClientObject {
+  protected readonly _className = "ConditionalRangeFormat";
+  protected readonly _scalars = [] as const;
+  get fill(): ConditionalRangeFill {
+    return this._child("fill", (r) => new ConditionalRangeFill(this._ctx, r));
+  }
+  get font(): ConditionalRangeFont {
+    return this._child("font", (r) => new ConditionalRangeFont(this._ctx, r));
+  }
+  protected override _childEntity(_: string, parent: Entity): Entity {
+    return parent;
+  }
+  protected override _nav(prop: string): ClientObject | undefined {
+    if (prop === "fill") return this.fill;
+    if (prop === "font") return this.font;
+    return undefined;
+  }
+  protected override _read(): unknown {
+    return undefined;
+  }
+}
+
+export class ConditionalRangeFill extends ClientObject {
+  protected readonly _className = "ConditionalRangeFill";
+  protected readonly _scalars = ["color"] as const;
+  get color(): string {
+    return this._get("color");
+  }
+  set color(value: string) {
+    this._write("color", value, (e: ConditionalFormatEntity) => (e.cf.cellValue!.fillColor = checkColor(value, "fill").toUpperCase()));
+  }
+  clear(): void {
+    this._write("clear", null, (e: ConditionalFormatEntity) => (e.cf.cellValue!.fillColor = null));
+  }
+  protected override _read(e: ConditionalFormatEntity, prop: string): unknown {
+    return prop === "color" ? e.cf.cellValue!.fillColor : undefined;
+  }
+}
+
+export class ConditionalRangeFont extends ClientObject {
+  protected readonly _className = "ConditionalRangeFont";
+  protected readonly _scalars = ["color"] as const;
+  get color(): string {
+    return this._get("color");
+  }
+  set color(value: string) {
+    this._write("color", value, (e: ConditionalFormatEntity) => (e.cf.cellValue!.fontColor = checkColor(value, "font").toUpperCase()));
+  }
+  protected override _read(e: ConditionalFormatEntity, prop: string): unknown {
+    return prop === "color" ? e.cf.cellValue!.fontColor : undefined;
+  }
+}
+
+interface ChartEntity {
+  sheet: SheetState;
+  chart: ChartState<SheetState>;
+  readonly deleted: boolean;
+}
+
+const chartEntity = (sheet: SheetState, chart: ChartState<SheetState>): ChartEntity => ({
+  sheet,
+  chart,
+  get deleted() {
+    return chart.deleted;
+  },
+});
+
+/** A range argument (a Range proxy, or an address on the chart's sheet) as a sheet and rectangle. */
+function rangeArgument(ctx: RequestContext, sheet: SheetState, arg: Range | string): RangeEntity {
+  if (typeof arg === "string") return { sheet, rect: ctx._host.state.rectOn(sheet, arg) };
+  if (!(arg instanceof Range)) fail(FakeErrorCodes.invalidArgument, "The argument is invalid or missing: a Range was expected.");
+  return arg._resolve() as RangeEntity;
+}
+
+const rangeDesc = (arg: Range | string | undefined) => (arg === undefined ? null : typeof arg === "string" ? arg : `range#${arg._id}`);
+
+/** `Worksheet.charts`. */
+export class ChartCollection extends Collection<Chart> {
+  protected readonly _className = "ChartCollection";
+  protected readonly _scalars = [] as const;
+  get count(): number {
+    return this._get("count");
+  }
+  protected _list(sheet: SheetState): Entity[] {
+    return sheet.charts.map((c) => chartEntity(sheet, c));
+  }
+  protected _item(entity: Entity): Chart {
+    return new Chart(this._ctx, () => entity, { entity });
+  }
+  add(type: string, sourceData: Range, seriesBy = "Auto"): Chart {
+    return this._method("add", [type, rangeDesc(sourceData), seriesBy], Chart, (sheet: SheetState) => {
+      const chartType = checkChartType(type);
+      const source = rangeArgument(this._ctx, sheet, sourceData);
+      const st = this._ctx._host.state;
+      const series = seriesFromSource(source, seriesBy, (r, c) => st.valueOf(source.sheet, r, c));
+      let n = sheet.charts.length + 1;
+      while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
+      const chart: ChartState<SheetState> = {
+        id: `{CHART-${nextVisualId++}}`,
+        name: `Chart ${n}`,
+        type: chartType,
+        series,
+        title: "",
+        legendPosition: "Right",
+        categoryAxisReversed: false,
+        position: null,
+        deleted: false,
+      };
+      sheet.charts.push(chart);
+      return chartEntity(sheet, chart);
+    });
+  }
+  getItem(name: string): Chart {
+    return this._method("getItem", [name], Chart, (sheet: SheetState) => {
+      const chart = sheet.charts.find((c) => c.name.toLowerCase() === name.toLowerCase()) ?? fail(FakeErrorCodes.itemNotFound, `The requested resource doesn't exist: chart "${name}".`);
+      return chartEntity(sheet, chart);
+    });
+  }
+  getItemAt(index: number): Chart {
+    return this._method("getItemAt", [index], Chart, (sheet: SheetState) => (this._list(sheet)[index] as ChartEntity | undefined) ?? fail(FakeErrorCodes.itemNotFound, `No chart at index ${index}.`));
+  }
+}
+
+export class Chart extends ClientObject {
+  protected readonly _className = "Chart";
+  protected readonly _scalars = ["name", "id", "chartType"] as const;
+  get name(): string {
+    return this._get("name");
+  }
+  set name(value: string) {
+    this._write("name", value, (e: ChartEntity) => {
+      if (typeof value !== "string" || value.trim() === "") fail(FakeErrorCodes.invalidArgument, "A chart name cannot be blank.");
+      e.chart.name = value;
+    });
+  }
+  get id(): string {
+    return this._get("id");
+  }
+  get chartType(): string {
+    return this._get("chartType");
+  }
+  set chartType(value: string) {
+    this._write("chartType", value, (e: ChartEntity) => (e.chart.type = checkChartType(value)));
+  }
+  get title(): ChartTitle {
+    return this._child("title", (r) => new ChartTitle(this._ctx, r));
+  }
+  get series(): ChartSeriesCollection {
+    return this._child("series", (r) => new ChartSeriesCollection(this._ctx, r));
+  }
+  get legend(): ChartLegend {
+    return this._child("legend", (r) => new ChartLegend(this._ctx, r));
+  }
+  get axes(): ChartAxes {
+    return this._child("axes", (r) => new ChartAxes(this._ctx, r));
+  }
+  protected override _childEntity(_: string, parent: Entity): Entity {
+    return parent;
+  }
+  protected override _nav(prop: string): ClientObject | undefined {
+    if (prop === "title") return this.title;
+    if (prop === "series") return this.series;
+    if (prop === "legend") return this.legend;
+    return undefined;
+  }
+  protected override _read(e: ChartEntity, prop: string): unknown {
+    if (prop === "name") return e.chart.name;
+    if (prop === "id") return e.chart.id;
+    if (prop === "chartType") return e.chart.type;
+    return undefined;
+  }
+  /** Places the chart from the top-left of `startCell` to the bottom-right of `endCell`. */
+  setPosition(startCell: Range | string, endCell?: Range | string): void {
+    this._ctx._queue({
+      desc: { id: this._id, op: "Chart.setPosition", value: [rangeDesc(startCell), rangeDesc(endCell)] },
+      run: () => {
+        const e = this._target<ChartEntity>();
+        const start = rangeArgument(this._ctx, e.sheet, startCell);
+        const end = endCell === undefined ? null : rangeArgument(this._ctx, e.sheet, endCell);
+        if (start.sheet !== e.sheet || (end && end.sheet !== e.sheet)) fail(FakeErrorCodes.invalidArgument, "The chart's position must be on its own sheet.");
+        if (end && (end.rect.r2 < start.rect.r1 || end.rect.c2 < start.rect.c1)) fail(FakeErrorCodes.invalidArgument, "The end cell of a chart's position is above or left of its start cell.");
+        e.chart.position = { start: { ...start.rect }, end: end ? { ...end.rect } : null };
+      },
+    });
+  }
+  delete(): void {
+    this._write("delete", null, (e: ChartEntity) => {
+      e.chart.deleted = true;
+      e.sheet.charts.splice(e.sheet.charts.indexOf(e.chart), 1);
+    });
+  }
+}
+
+export class ChartTitle extends ClientObject {
+  protected readonly _className = "ChartTitle";
+  protected readonly _scalars = ["text", "visible"] as const;
+  get text(): string {
+    return this._get("text");
+  }
+  set text(value: string) {
+    this._write("text", value, (e: ChartEntity) => {
+      if (typeof value !== "string") fail(FakeErrorCodes.invalidArgument, "A chart title must be text.");
+      e.chart.title = value;
+    });
+  }
+  get visible(): boolean {
+    return this._get("visible");
+  }
+  protected override _read(e: ChartEntity, prop: string): unknown {
+    if (prop === "text") return e.chart.title;
+    if (prop === "visible") return e.chart.title !== "";
+    return undefined;
+  }
+}
+
+export class ChartLegend extends ClientObject {
+  protected readonly _className = "ChartLegend";
+  protected readonly _scalars = ["position"] as const;
+  get position(): string {
+    return this._get("position");
+  }
+  set position(value: string) {
+    this._write("position", value, (e: ChartEntity) => {
+      if (!LEGEND_POSITIONS.includes(value) || value === "Invalid") fail(FakeErrorCodes.invalidArgument, `Invalid legend position ${JSON.stringify(value)}.`);
+      e.chart.legendPosition = value;
+    });
+  }
+  protected override _read(e: ChartEntity, prop: string): unknown {
+    return prop === "position" ? e.chart.legendPosition : undefined;
+  }
+}
+
+export class ChartAxes extends ClientObject {
+  protected readonly _className = "ChartAxes";
+  protected readonly _scalars = [] as const;
+  get categoryAxis(): ChartAxis {
+    return this._child("categoryAxis", (r) => new ChartAxis(this._ctx, r));
+  }
+  protected override _childEntity(_: string, parent: Entity): Entity {
+    return parent;
+  }
+  protected override _read(): unknown {
+    return undefined;
+  }
+}
+
+/** The category axis only: the one AR Desk turns around. */
+export class ChartAxis extends ClientObject {
+  protected readonly _className = "ChartAxis";
+  protected readonly _scalars = ["reversePlotOrder"] as const;
+  get reversePlotOrder(): boolean {
+    return this._get("reversePlotOrder");
+  }
+  set reversePlotOrder(value: boolean) {
+    this._write("reversePlotOrder", value, (e: ChartEntity) => {
+      if (typeof value !== "boolean") fail(FakeErrorCodes.invalidArgument, "reversePlotOrder must be true or false.");
+      e.chart.categoryAxisReversed = value;
+    });
+  }
+  protected override _read(e: ChartEntity, prop: string): unknown {
+    return prop === "reversePlotOrder" ? e.chart.categoryAxisReversed : undefined;
+  }
+}
+
+interface SeriesEntity {
+  chart: ChartEntity;
+  series: SeriesState<SheetState>;
+  readonly deleted: boolean;
+}
+
+const seriesEntity = (chart: ChartEntity, series: SeriesState<SheetState>): SeriesEntity => ({
+  chart,
+  series,
+  get deleted() {
+    return series.deleted || chart.deleted;
+  },
+});
+
+export class ChartSeriesCollection extends Collection<ChartSeries> {
+  protected readonly _className = "ChartSeriesCollection";
+  protected readonly _scalars = [] as const;
+  get count(): number {
+    return this._get("count");
+  }
+  protected _list(e: ChartEntity): Entity[] {
+    return e.chart.series.map((s) => seriesEntity(e, s));
+  }
+  protected _item(entity: Entity): ChartSeries {
+    return new ChartSeries(this._ctx, () => entity, { entity });
+  }
+  add(name?: string, index?: number): ChartSeries {
+    return this._method("add", [name ?? null, index ?? null], ChartSeries, (e: ChartEntity) => {
+      const list = e.chart.series;
+      if (index !== undefined && (!Number.isInteger(index) || index < 0 || index > list.length)) fail(FakeErrorCodes.invalidArgument, `Invalid series index ${index}.`);
+      const series: SeriesState<SheetState> = { name: name ?? `Series${list.length + 1}`, values: null, categories: null, deleted: false };
+      list.splice(index ?? list.length, 0, series);
+      return seriesEntity(e, series);
+    });
+  }
+  getItemAt(index: number): ChartSeries {
+    return this._method("getItemAt", [index], ChartSeries, (e: ChartEntity) => (this._list(e)[index] as SeriesEntity | undefined) ?? fail(FakeErrorCodes.itemNotFound, `No series at index ${index}.`));
+  }
+}
+
+export class ChartSeries extends ClientObject {
+  protected readonly _className = "ChartSeries";
+  protected readonly _scalars = ["name"] as const;
+  get name(): string {
+    return this._get("name");
+  }
+  set name(value: string) {
+    this._write("name", value, (e: SeriesEntity) => {
+      if (typeof value !== "string") fail(FakeErrorCodes.invalidArgument, "A series name must be text.");
+      e.series.name = value;
+    });
+  }
+  protected override _read(e: SeriesEntity, prop: string): unknown {
+    return prop === "name" ? e.series.name : undefined;
+  }
+  private setRange(op: string, sourceData: Range, apply: (e: SeriesEntity, source: RangeEntity) => void): void {
+    this._ctx._queue({
+      desc: { id: this._id, op: `ChartSeries.${op}`, value: rangeDesc(sourceData) },
+      run: () => {
+        const e = this._target<SeriesEntity>();
+        if (!(sourceData instanceof Range)) fail(FakeErrorCodes.invalidArgument, `ChartSeries.${op} needs a Range.`);
+        apply(e, sourceData._resolve() as RangeEntity);
+      },
+    });
+  }
+  setValues(sourceData: Range): void {
+    this.setRange("setValues", sourceData, (e, source) => {
+      checkSeriesRange(source.rect, "values");
+      e.series.values = { sheet: source.sheet, rect: { ...source.rect } };
+    });
+  }
+  setXAxisValues(sourceData: Range): void {
+    this.setRange("setXAxisValues", sourceData, (e, source) => {
+      checkSeriesRange(source.rect, "categories");
+      e.series.categories = { sheet: source.sheet, rect: { ...source.rect } };
+    });
+  }
+  delete(): void {
+    this._write("delete", null, (e: SeriesEntity) => {
+      e.series.deleted = true;
+      e.chart.chart.series.splice(e.chart.chart.series.indexOf(e.series), 1);
     });
   }
 }

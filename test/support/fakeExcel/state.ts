@@ -4,6 +4,7 @@
  */
 import { columnName, formatRect, isUnbounded, MAX_ROWS, parseRect, quoteSheet, splitSheet, type Rect } from "./address";
 import { FakeErrorCodes, FakeOfficeError } from "./errors";
+import type { ChartState, ConditionalFormatState } from "./visuals";
 
 export type Scalar = string | number | boolean;
 
@@ -29,6 +30,9 @@ export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 export class SheetState {
   readonly rows = new Map<number, Map<number, CellState>>();
   readonly columnWidths = new Map<number, number>();
+  /** Conditional formats, highest priority first, and charts (see visuals.ts): gone with the sheet. */
+  readonly conditionalFormats: ConditionalFormatState[] = [];
+  readonly charts: ChartState<SheetState>[] = [];
   freezeRows = 0;
   freezeColumns = 0;
   visibility: Visibility = "Visible";
