@@ -3,6 +3,7 @@
  * no Office.js, so the wording is tested on its own (test/taskpane/summary.test.ts).
  */
 import type { RefreshProgress, RefreshResult } from "../workbook/refreshAging";
+import type { WriteProgress } from "../workbook/port";
 import type { SkippedRow } from "../workbook/loadInvoices";
 import { isoFromDay } from "../core/parse/dates";
 import { unitsFromMinor } from "../core/parse/money";
@@ -113,6 +114,76 @@ export function progressValue(progress: RefreshProgress): number {
     case "done":
       return 1;
   }
+}
+
+/** The progress bar and its line, as the pane shows them during one run. */
+export interface ProgressView {
+  value: number;
+  text: string;
+  /** Sheets whose writing finished before the current one (0 while writing the first). */
+  sheet: number;
+  write?: WriteProgress;
+}
+
+/**
+ * The next state of the progress bar. A run writes several sheets and each reports its own
+ * chunks from 1, so a chunk count that does not grow means the next sheet. The number of sheets
+ * is not known ahead, so each sheet fills half of what is left of the writing part: the bar
+ * never moves back and never claims to be done before the run is.
+ * @example nextProgressView(null, { stage: "reading" }) // { value: 0.15, text: "Reading invoices…", sheet: 0 }
+ */
+export function nextProgressView(previous: ProgressView | null, progress: RefreshProgress): ProgressView {
+  const write = progress.stage === "writing" ? progress.write : undefined;
+  const last = previous?.write;
+  const sheet = (previous?.sheet ?? 0) + (write && last && write.done <= last.done ? 1 : 0);
+  let value = progressValue(progress);
+  if (progress.stage === "writing") {
+    const fraction = write && write.total > 0 ? Math.min(1, Math.max(0, write.done / write.total)) : 0;
+    value = 0.3 + 0.7 * (1 - 0.5 ** sheet * (1 - fraction / 2));
+  }
+  const text = stageText(progress) + (write && sheet > 0 ? ` (sheet ${sheet + 1})` : "");
+  return { value: Math.max(previous?.value ?? 0, value), text, sheet, write: write ?? last };
+}
+
+/** A loss rate as a percent for the pane: "0.4%", "20%". */
+export function ratePercent(rate: number): string {
+  return `${Math.round(rate * 10_000) / 100}%`;
+}
+
+export interface LossRateSuggestion {
+  /** Consecutive snapshot pairs behind the roll rates. */
+  pairs: number;
+  currency: string;
+  buckets: { label: string; current: number; suggested: number | null }[];
+}
+
+/**
+ * Loss rates suggested by the roll rates between saved snapshots, for the largest currency,
+ * once there are two snapshots or more with the same buckets; null before.
+ */
+export function lossRateSuggestion(result: Pick<RefreshResult, "sections">): LossRateSuggestion | null {
+  const section = result.sections.find((s) => !s.convertedNote);
+  if (!section || section.rollRates.pairs < 1) return null;
+  const { report, allowance, rollRates } = section;
+  return {
+    pairs: section.rollRates.pairs,
+    currency: report.currency,
+    buckets: report.buckets.map((b, i) => ({ label: b.label, current: allowance.rates[i], suggested: rollRates.suggestedLossRates[i] ?? null })),
+  };
+}
+
+/**
+ * The suggestion as one line.
+ * @example "From 1 pair of snapshots (roll rates): Current 0.4%, 1–30 1.2%, …, 120+ 80%."
+ */
+export function suggestionText(s: LossRateSuggestion): string {
+  const parts = s.buckets.map((b) => `${b.label} ${b.suggested === null ? `${ratePercent(b.current)} (kept: nothing to roll from)` : ratePercent(b.suggested)}`);
+  return `From ${plural(s.pairs, "pair")} of snapshots${s.currency ? ` of ${s.currency}` : ""} (roll rates): ${parts.join(", ")}.`;
+}
+
+/** What the pane says after Save snapshot. */
+export function snapshotLine(result: Pick<RefreshResult, "snapshotSaved" | "asOf">): string | null {
+  return result.snapshotSaved ? `Snapshot as of ${isoFromDay(result.asOf)} saved on the AR History sheet: roll rates compare it with the others.` : null;
 }
 
 /**

@@ -1,5 +1,9 @@
 import {
   kpiLines,
+  lossRateSuggestion,
+  nextProgressView,
+  snapshotLine,
+  suggestionText,
   describeSkipped,
   formatMinor,
   plural,
@@ -144,5 +148,83 @@ describe("kpiLines", () => {
     const lines = kpiLines({ sections: [section("EUR"), section("JPY")] } as never);
     expect(lines).toContain("EUR Overdue: 86.6% of AR");
     expect(lines).toContain("JPY CEI: 66.7%");
+  });
+});
+
+describe("nextProgressView", () => {
+  const run = (steps: Parameters<typeof nextProgressView>[1][]) => {
+    const views: ReturnType<typeof nextProgressView>[] = [];
+    for (const step of steps) views.push(nextProgressView(views[views.length - 1] ?? null, step));
+    return views;
+  };
+
+  it("covers reading, validating and each write chunk, and never moves back across sheets", () => {
+    const views = run([
+      { stage: "finding" },
+      { stage: "reading" },
+      { stage: "validating" },
+      { stage: "aging" },
+      { stage: "writing" },
+      { stage: "writing", write: { done: 1, total: 3 } },
+      { stage: "writing", write: { done: 2, total: 3 } },
+      { stage: "writing", write: { done: 3, total: 3 } },
+      // The next sheet counts its own chunks from 1 again.
+      { stage: "writing", write: { done: 1, total: 2 } },
+      { stage: "writing", write: { done: 2, total: 2 } },
+      { stage: "done" },
+    ]);
+    expect(views.map((v) => v.text)).toEqual([
+      "Finding the invoice table…",
+      "Reading invoices…",
+      "Checking every cell…",
+      "Aging open invoices…",
+      "Writing the AR Aging sheet…",
+      "Writing chunk 2 of 3",
+      "Writing chunk 3 of 3",
+      "Writing chunk 3 of 3",
+      "Writing chunk 2 of 2 (sheet 2)",
+      "Writing chunk 2 of 2 (sheet 2)",
+      "Done",
+    ]);
+    const values = views.map((v) => v.value);
+    expect(values.every((v, i) => i === 0 || v > values[i - 1])).toBe(true);
+    expect(values.slice(0, -1).every((v) => v < 1)).toBe(true);
+    expect(values[values.length - 1]).toBe(1);
+    // The second sheet starts where the first ended: no jump back to 30%.
+    expect(values[8]).toBeGreaterThan(values[7]);
+  });
+});
+
+describe("snapshots and suggested loss rates", () => {
+  const labels = ["Current", "1–30", "31–60", "61–90", "91–120", "120+"];
+  const section = (pairs: number, suggested: (number | null)[], extra: object = {}) => ({
+    report: { currency: "EUR", buckets: labels.map((label) => ({ label })) },
+    allowance: { rates: [0.01, 0.03, 0.08, 0.2, 0.4, 0.8] },
+    rollRates: { pairs, rates: [], suggestedLossRates: suggested },
+    ...extra,
+  });
+
+  it("suggests nothing before two snapshots", () => {
+    expect(lossRateSuggestion({ sections: [section(0, [null, null, null, null, null, 0.8])] } as never)).toBeNull();
+  });
+
+  it("lists the roll-rate loss rates per bucket, keeping the current rate where nothing rolled", () => {
+    const s = lossRateSuggestion({ sections: [section(1, [0.004, 0.0123, null, 0.16, 0.4, 0.8])] } as never)!;
+    expect(s.pairs).toBe(1);
+    expect(s.buckets[1]).toEqual({ label: "1–30", current: 0.03, suggested: 0.0123 });
+    expect(suggestionText(s)).toBe(
+      "From 1 pair of snapshots of EUR (roll rates): Current 0.4%, 1–30 1.23%, 31–60 8% (kept: nothing to roll from), 61–90 16%, 91–120 40%, 120+ 80%.",
+    );
+  });
+
+  it("takes the largest real currency, not the converted restatement", () => {
+    const converted = section(3, [0.5, 0.5, 0.5, 0.5, 0.5, 0.5], { convertedNote: "All currencies in EUR" });
+    expect(lossRateSuggestion({ sections: [converted, section(2, [0.1, 0.1, 0.1, 0.1, 0.1, 0.8])] } as never)!.pairs).toBe(2);
+  });
+
+  it("says the snapshot was saved, only when it was", () => {
+    const asOf = sampleResult().asOf;
+    expect(snapshotLine({ snapshotSaved: true, asOf })).toBe("Snapshot as of 2026-03-31 saved on the AR History sheet: roll rates compare it with the others.");
+    expect(snapshotLine({ snapshotSaved: false, asOf })).toBeNull();
   });
 });
