@@ -1,0 +1,249 @@
+/**
+ * The Reminders view's logic, pure (no React, no Office.js): the drafts as a list, template
+ * problems with the customers affected, the .eml and mailto: of a draft, the template editor's
+ * preview and checks, and the sender form. Tested in test/taskpane/remindersView.test.ts.
+ */
+import { isEmailAddress, parseAddresses } from "../core/reminders/addresses";
+import { fromParagraphs } from "../core/reminders/defaultTemplates";
+import { emlFileName } from "../core/reminders/eml";
+import { formatMoney } from "../core/reminders/format";
+import { findLevel, type DunningLevel } from "../core/reminders/levels";
+import { mailtoLink, MAILTO_LIMIT } from "../core/reminders/mailto";
+import type { ReminderDraft } from "../core/reminders/select";
+import {
+  checkTemplates,
+  reminderLanguage,
+  renderReminder,
+  templateErrors,
+  templateFor,
+  type ReminderTemplate,
+  type RenderedReminder,
+  type Sender,
+  type TemplateProblem,
+  type TemplateSet,
+} from "../core/reminders/templates";
+import { mergeTemplates, reminderEml, type DraftResult, type ReminderRef } from "../workbook/reminders";
+import { plural } from "./summary";
+
+/** A stable id for a draft in the list: customer, currency and level. */
+export function draftId(draft: Pick<ReminderDraft, "customer" | "currency" | "level">): string {
+  return [draft.customer, draft.currency, draft.level.id].join("\u0000");
+}
+
+/**
+ * Money as the pane shows it: grouped, with the currency's decimals and code.
+ * @example moneyText(123450, "EUR") // "€1,234.50"
+ */
+export function moneyText(minor: number, currency: string): string {
+  return formatMoney(minor, currency || undefined, "en-US");
+}
+
+export interface DraftListItem {
+  id: string;
+  customer: string;
+  level: string;
+  total: string;
+  to: string;
+}
+
+/** The drafts, one line each: customer, level, total, addressee. */
+export function draftList(reminders: readonly RenderedReminder[]): DraftListItem[] {
+  return reminders.map(({ draft }) => ({ id: draftId(draft), customer: draft.customer, level: draft.level.name, total: moneyText(draft.totalMinor, draft.currency), to: draft.to.join(", ") }));
+}
+
+/** What the reminder sheet and the next drafting know this reminder by. */
+export function reminderRef(reminder: RenderedReminder): ReminderRef {
+  const { draft } = reminder;
+  return { customer: draft.customer, level: draft.level.id, invoices: draft.items.map((i) => i.invoice) };
+}
+
+/**
+ * One sentence on what the drafting found.
+ * @example "2 drafts. 1 held back by a template problem. 1 needs a contact (no email): Cobalt."
+ */
+export function draftSummary(result: Pick<DraftResult, "reminders" | "held" | "selection" | "rowsSkipped" | "sheet">): string {
+  const { reminders, held, selection } = result;
+  const parts = [`${plural(reminders.length, "draft")}, listed on the "${result.sheet}" sheet.`];
+  if (held.length) parts.push(`${plural(held.length, "customer")} held back by a template problem.`);
+  if (selection.needsContact.length) parts.push(`${selection.needsContact.length} need${selection.needsContact.length === 1 ? "s" : ""} a contact (no email): ${selection.needsContact.map((d) => d.customer).join(", ")}.`);
+  if (selection.collections.length) parts.push(`${plural(selection.collections.length, "customer")} for collections: ${selection.collections.map((d) => d.customer).join(", ")}.`);
+  const sent = selection.skipped.filter((s) => s.code === "already-sent");
+  if (sent.length) parts.push(`${plural(sent.length, "reminder")} already sent: ${sent.map((s) => s.customer).join(", ")}.`);
+  const other = selection.skipped.length - sent.length;
+  if (other) parts.push(`${plural(other, "customer")} not chased (disputed, promised or on hold).`);
+  if (result.rowsSkipped) parts.push(`${plural(result.rowsSkipped, "row")} with errors left out: press Validate.`);
+  return parts.join(" ");
+}
+
+/** Customers named in a problem before "and N more". */
+export const CUSTOMERS_SHOWN = 10;
+
+export interface ProblemLine {
+  message: string;
+  /** Which template and part: "First reminder (en), subject". */
+  where: string;
+  /** "Acme, Beta and 3 more", or "" when no customer is concerned yet. */
+  customers: string;
+  /** True when the template itself is wrong (not a customer's missing value): it cannot be saved. */
+  blocking: boolean;
+}
+
+const BLOCKING: ReadonlySet<TemplateProblem["kind"]> = new Set(["unknown-placeholder", "invalid-template", "missing-subject", "missing-template"]);
+const PART_NAMES: Record<"text" | "html", string> = { text: "text body", html: "HTML body" };
+
+/**
+ * Template problems as lines for the pane, each with the customers it affects. The same problem
+ * in the text and the HTML body is one line: the editor makes both from the same words.
+ */
+export function problemLines(problems: readonly TemplateProblem[], levels: readonly DunningLevel[]): ProblemLine[] {
+  const merged = new Map<string, { problem: TemplateProblem; parts: string[]; customers: string[] }>();
+  for (const p of problems) {
+    const key = [p.kind, p.level, p.language, p.placeholder ?? "", p.message].join("\u0000");
+    const entry = merged.get(key) ?? { problem: p, parts: [], customers: [] };
+    if (p.part && !entry.parts.includes(p.part)) entry.parts.push(p.part);
+    for (const c of p.customers) if (!entry.customers.includes(c)) entry.customers.push(c);
+    merged.set(key, entry);
+  }
+  return [...merged.values()].map(({ problem, parts, customers }) => {
+    const names = customers.slice(0, CUSTOMERS_SHOWN).join(", ");
+    const more = customers.length - CUSTOMERS_SHOWN;
+    const bodies = parts.includes("text") && parts.includes("html") ? ["text and HTML bodies"] : parts.filter((p) => p !== "subject").map((p) => PART_NAMES[p as "text" | "html"]);
+    const where = [...(parts.includes("subject") ? ["subject"] : []), ...bodies].join(", ");
+    return {
+      message: problem.message,
+      where: `${findLevel(levels, problem.level)?.name ?? problem.level} (${problem.language})${where ? `, ${where}` : ""}`,
+      customers: more > 0 ? `${names} and ${more} more` : names,
+      blocking: BLOCKING.has(problem.kind),
+    };
+  });
+}
+
+/** A draft as an .eml file to download: its name and its text. */
+export function emlDownload(reminder: RenderedReminder, sender: Sender): { fileName: string; content: string } {
+  const { draft } = reminder;
+  return { fileName: emlFileName(draft.customer, draft.level.id, draft.currency), content: reminderEml(reminder, sender) };
+}
+
+/** The mailto: link of a draft, or why there is none. */
+export function mailtoFor(reminder: RenderedReminder, sender: Sender): { href: string } | { reason: string } {
+  const href = mailtoLink({ to: reminder.draft.to, cc: sender.cc, subject: reminder.subject, body: reminder.text });
+  if (href) return { href };
+  return { reason: `Too long for a mail link (over ${MAILTO_LIMIT.toLocaleString("en-US")} characters): download the .eml instead.` };
+}
+
+/** Languages offered in the template editor: the defaults' and any the team added. */
+export function editorLanguages(templates: TemplateSet): string[] {
+  const found = new Set(["en", "fr"]);
+  for (const byLanguage of Object.values(templates)) for (const language of Object.keys(byLanguage)) found.add(language);
+  return [...found].sort();
+}
+
+/** Levels that send an email: those a template exists for. */
+export function editorLevels(levels: readonly DunningLevel[]): DunningLevel[] {
+  return levels.filter((l) => l.email);
+}
+
+/**
+ * A template from what the editor shows, a subject and a text body: the HTML body is made from
+ * the text, paragraph by paragraph (blank lines), as the defaults are, so both parts say the same.
+ * @example templateFromText("Hi", "Dear {{ contact_name }},\n\n{{ invoice_table }}").html // "<p>Dear {{ contact_name }},</p>\n<div>{{ invoice_table_html }}</div>"
+ */
+export function templateFromText(subject: string, text: string): ReminderTemplate {
+  const paragraphs = text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.replace(/^\n+|\n+$/g, ""))
+    .filter((p) => p.trim() !== "");
+  return fromParagraphs(subject, paragraphs);
+}
+
+export interface EditorText {
+  subject: string;
+  text: string;
+  /** True when the team saved its own version (Reset to default removes it). */
+  custom: boolean;
+}
+
+/** What the editor starts from for a level and language: the saved template, else the default (English when the language has none). */
+export function editorText(templates: TemplateSet, saved: DraftResult["savedTemplates"], level: string, language: string): EditorText {
+  const found = templateFor(templates, level, language);
+  return { subject: found?.template.subject ?? "", text: found?.template.text ?? "", custom: Boolean(saved[level]?.[language]) };
+}
+
+/** The customers whose reminder at this level would use the template of this language. */
+export function customersUsing(drafts: readonly ReminderDraft[], templates: TemplateSet, level: string, language: string): ReminderDraft[] {
+  return drafts.filter((d) => d.level.id === level && (templateFor(templates, level, reminderLanguage(d.language))?.language ?? reminderLanguage(d.language)) === language);
+}
+
+/**
+ * The edited template checked before it is saved: what is wrong with it whatever the customer
+ * (blocking), and the holes it would leave for the customers who would get it.
+ */
+export function checkEdited(edited: ReminderTemplate, context: { templates: TemplateSet; drafts: readonly ReminderDraft[]; sender: Sender; level: string; language: string }): TemplateProblem[] {
+  const { level, language } = context;
+  const templates = mergeTemplates(context.templates, { [level]: { [language]: edited } });
+  const affected = customersUsing(context.drafts, templates, level, language);
+  const found = checkTemplates(templates, affected, { sender: context.sender });
+  const same = (a: TemplateProblem, b: TemplateProblem) => a.kind === b.kind && a.part === b.part && a.placeholder === b.placeholder;
+  // With no customer at this level today, the template is still checked on its own.
+  const own = templateErrors(edited, { level, language }).filter((e) => !found.some((f) => same(f, e)));
+  return [...found, ...own];
+}
+
+/**
+ * The edited template on a real customer: the draft rendered as if it were at the edited level
+ * and in the edited language, so what the preview shows is what that customer would read.
+ */
+export function previewEdited(draft: ReminderDraft, edited: ReminderTemplate, context: { templates: TemplateSet; levels: readonly DunningLevel[]; sender: Sender; level: string; language: string }): RenderedReminder {
+  const level = findLevel(context.levels, context.level) ?? draft.level;
+  const templates = mergeTemplates(context.templates, { [context.level]: { [context.language]: edited } });
+  return renderReminder({ ...draft, level, language: context.language }, templates, { sender: context.sender });
+}
+
+/** The sender form's fields, as text. */
+export interface SenderForm {
+  company: string;
+  name: string;
+  email: string;
+  signature: string;
+  paymentInstructions: string;
+  paymentLink: string;
+  /** Addresses separated by ; or , */
+  cc: string;
+}
+
+export function senderForm(sender: Sender): SenderForm {
+  return {
+    company: sender.company ?? "",
+    name: sender.name ?? "",
+    email: sender.email ?? "",
+    signature: sender.signature ?? "",
+    paymentInstructions: sender.paymentInstructions ?? "",
+    paymentLink: sender.paymentLink ?? "",
+    cc: (sender.cc ?? []).join("; "),
+  };
+}
+
+/** What is wrong with the form, by field; empty when it can be saved. */
+export function senderProblems(form: SenderForm): Partial<Record<keyof SenderForm, string>> {
+  const problems: Partial<Record<keyof SenderForm, string>> = {};
+  if (!form.name.trim() && !form.signature.trim()) problems.name = "Enter your name (or a signature): every reminder is signed.";
+  if (form.email.trim() && !isEmailAddress(form.email.trim())) problems.email = `"${form.email.trim()}" is not an email address, e.g. ar@yourcompany.com.`;
+  const cc = parseAddresses(form.cc);
+  if (cc.invalid.length) problems.cc = `Not an email address: ${cc.invalid.join(", ")}. Separate addresses with ;`;
+  if (form.paymentLink.trim() && !/^https:\/\/\S+$/i.test(form.paymentLink.trim())) problems.paymentLink = "A payment link starts with https:// and has no spaces.";
+  return problems;
+}
+
+/** The sender the form describes. */
+export function senderFromForm(form: SenderForm): Sender {
+  return {
+    company: form.company.trim(),
+    name: form.name.trim(),
+    email: form.email.trim(),
+    signature: form.signature.trim(),
+    paymentInstructions: form.paymentInstructions.trim(),
+    paymentLink: form.paymentLink.trim(),
+    cc: parseAddresses(form.cc).valid,
+  };
+}

@@ -1,0 +1,166 @@
+import { simpleParser } from "mailparser";
+import { DEFAULT_TEMPLATES } from "../../src/core/reminders/defaultTemplates";
+import { DEFAULT_LEVELS } from "../../src/core/reminders/levels";
+import { selectDrafts } from "../../src/core/reminders/select";
+import { draftReminders, renderReminder, type TemplateProblem } from "../../src/core/reminders/templates";
+import {
+  checkEdited,
+  customersUsing,
+  draftList,
+  draftSummary,
+  editorLanguages,
+  editorText,
+  emlDownload,
+  mailtoFor,
+  moneyText,
+  previewEdited,
+  problemLines,
+  reminderRef,
+  senderForm,
+  senderFromForm,
+  senderProblems,
+  templateFromText,
+} from "../../src/taskpane/remindersView";
+import { AS_OF, invoice, SENDER } from "../core/reminders/fixtures";
+
+const records = [
+  invoice("A-1", "Acme", "2026-03-20", 12050, { contact: "Jo" }),
+  invoice("B-1", "Bâtiments Dupont", "2026-03-25", 99000, { language: "fr", email: "compta@dupont.example" }),
+  invoice("C-1", "Cobalt", "2026-03-01", 7000, { email: undefined }),
+];
+const selection = selectDrafts(records, { asOf: AS_OF });
+const rendered = draftReminders(selection.drafts, DEFAULT_TEMPLATES, { sender: SENDER });
+const acme = rendered.reminders.find((r) => r.draft.customer === "Acme")!;
+
+describe("draft list", () => {
+  it("shows customer, level, total and addressee", () => {
+    expect(draftList(rendered.reminders).map(({ customer, level, total, to }) => ({ customer, level, total, to }))).toEqual([
+      { customer: "Acme", level: "First reminder", total: "€120.50", to: "ap@example.com" },
+      { customer: "Bâtiments Dupont", level: "First reminder", total: "€990.00", to: "compta@dupont.example" },
+    ]);
+    expect(moneyText(123456, "")).toBe("1,234.56");
+    expect(moneyText(5000, "JPY")).toBe("¥5,000");
+    expect(reminderRef(acme)).toEqual({ customer: "Acme", level: "first", invoices: ["A-1"] });
+  });
+
+  it("sums up the drafting in one sentence", () => {
+    const text = draftSummary({ ...rendered, selection: { ...selection, skipped: [{ customer: "Delta", currency: "EUR", code: "already-sent", reason: "", invoices: [], totalMinor: 1 }] }, rowsSkipped: 1, sheet: "AR Reminders" });
+    expect(text).toBe(
+      '2 drafts, listed on the "AR Reminders" sheet. 1 needs a contact (no email): Cobalt. 1 reminder already sent: Delta. 1 row with errors left out: press Validate.',
+    );
+  });
+});
+
+describe("problems", () => {
+  it("names the template, the part and the customers, and says which block saving", () => {
+    const problems: TemplateProblem[] = [
+      { kind: "unknown-placeholder", level: "first", language: "en", part: "subject", placeholder: "x", message: "{{ x }} is not a placeholder AR Desk knows.", customers: ["A", "B"] },
+      { kind: "empty-placeholder", level: "final", language: "fr", part: "text", placeholder: "contact_name", message: "{{ contact_name }} would be empty.", customers: Array.from({ length: 12 }, (_, i) => `C${i + 1}`) },
+    ];
+    expect(problemLines(problems, DEFAULT_LEVELS)).toEqual([
+      { message: "{{ x }} is not a placeholder AR Desk knows.", where: "First reminder (en), subject", customers: "A, B", blocking: true },
+      { message: "{{ contact_name }} would be empty.", where: "Final notice (fr), text body", customers: "C1, C2, C3, C4, C5, C6, C7, C8, C9, C10 and 2 more", blocking: false },
+    ]);
+  });
+});
+
+describe(".eml and mailto", () => {
+  it("downloads an .eml named after the customer and level that parses with both parts", async () => {
+    const { fileName, content } = emlDownload(rendered.reminders[1], { ...SENDER, cc: ["team@northwind.example"] });
+    expect(fileName).toBe("Batiments-Dupont-EUR-first.eml");
+    const parsed = await simpleParser(content);
+    expect(parsed.headers.get("x-unsent")).toBe("1");
+    expect(parsed.subject).toBe("Rappel de paiement – Bâtiments Dupont – 990,00 € en retard");
+    expect(parsed.text).toContain("B-1");
+    expect(parsed.html).toContain("<table");
+    expect((parsed.cc as { text: string }).text).toBe("team@northwind.example");
+  });
+
+  it("offers a mailto: link when it fits, and says why not when it does not", () => {
+    const link = mailtoFor(acme, SENDER);
+    expect("href" in link && decodeURIComponent(link.href)).toContain("subject=Payment reminder – Acme – €120.50 overdue");
+    const long = { ...acme, text: "x".repeat(2500) };
+    expect(mailtoFor(long, SENDER)).toEqual({ reason: "Too long for a mail link (over 2,000 characters): download the .eml instead." });
+  });
+});
+
+describe("template editor", () => {
+  it("turns the editor's text into the same HTML the defaults have", () => {
+    for (const byLanguage of Object.values(DEFAULT_TEMPLATES)) {
+      for (const template of Object.values(byLanguage)) expect(templateFromText(template.subject, template.text)).toEqual(template);
+    }
+    expect(templateFromText("S", "One\r\n\r\n\r\nTwo\nlines").html).toBe("<p>One</p>\n<p>Two<br>\nlines</p>");
+  });
+
+  it("starts from the saved template, else the default, and offers the known languages", () => {
+    const mine = { subject: "Ours", text: "Pay", html: "<p>Pay</p>" };
+    const templates = { ...DEFAULT_TEMPLATES, first: { ...DEFAULT_TEMPLATES.first, de: mine } };
+    expect(editorText(templates, { first: { de: mine } }, "first", "de")).toEqual({ subject: "Ours", text: "Pay", custom: true });
+    expect(editorText(templates, {}, "second", "fr")).toEqual({ subject: DEFAULT_TEMPLATES.second.fr.subject, text: DEFAULT_TEMPLATES.second.fr.text, custom: false });
+    expect(editorText(templates, {}, "second", "es").subject).toBe(DEFAULT_TEMPLATES.second.en.subject);
+    expect(editorLanguages(templates)).toEqual(["de", "en", "fr"]);
+  });
+
+  it("previews the edited template on a real customer, at the edited level and language", () => {
+    const edited = templateFromText("Relance {{ level_name }} – {{ customer_name }}", "Montant : {{ total }}\n\n{{ signature }}");
+    const preview = previewEdited(acme.draft, edited, { templates: DEFAULT_TEMPLATES, levels: DEFAULT_LEVELS, sender: SENDER, level: "second", language: "fr" });
+    expect(preview.subject).toBe("Relance Second reminder – Acme");
+    expect(preview.text).toBe("Montant : 120,50\u00a0€\n\nSam Lee\nNorthwind Ltd\n");
+    expect(preview.problems).toEqual([]);
+  });
+
+  it("refuses an unknown placeholder and lists the customers who would get the template", () => {
+    const drafts = [...rendered.reminders, ...rendered.held].map((r) => r.draft);
+    const edited = templateFromText("Reminder {{ customer_nam }}", "Dear {{ contact_name }},\n\n{{ signature }}");
+    const problems = checkEdited(edited, { templates: DEFAULT_TEMPLATES, drafts, sender: SENDER, level: "first", language: "en" });
+    const lines = problemLines(problems, DEFAULT_LEVELS);
+    expect(lines).toContainEqual({ message: "{{ customer_nam }} is not a placeholder AR Desk knows.", where: "First reminder (en), subject", customers: "Acme", blocking: true });
+    // Bâtiments Dupont reads French, so the English template is not theirs.
+    expect(customersUsing(drafts, DEFAULT_TEMPLATES, "first", "en").map((d) => d.customer)).toEqual(["Acme"]);
+    // contact_name without a default is a hole only for customers without a contact: none here.
+    expect(lines.filter((l) => !l.blocking)).toEqual([]);
+  });
+
+  it("lists a customer whose contact would be empty, without blocking the save", () => {
+    const drafts = rendered.reminders.map((r) => r.draft);
+    const edited = templateFromText("Bonjour", "Bonjour {{ contact_name }}\n\n{{ signature }}");
+    const lines = problemLines(checkEdited(edited, { templates: DEFAULT_TEMPLATES, drafts, sender: SENDER, level: "first", language: "fr" }), DEFAULT_LEVELS);
+    expect(lines).toEqual([{ message: "{{ contact_name }} would be empty.", where: "First reminder (fr), text and HTML bodies", customers: "Bâtiments Dupont", blocking: false }]);
+  });
+
+  it("checks the template on its own when no customer is at that level", () => {
+    const edited = templateFromText("", "Hi {{ nope }}");
+    const lines = problemLines(checkEdited(edited, { templates: DEFAULT_TEMPLATES, drafts: [], sender: SENDER, level: "final", language: "en" }), DEFAULT_LEVELS);
+    expect(lines.map((l) => [l.message, l.where, l.customers, l.blocking])).toEqual([
+      ["{{ nope }} is not a placeholder AR Desk knows.", "Final notice (en), text and HTML bodies", "", true],
+      ["The final template (en) has no subject.", "Final notice (en), subject", "", true],
+    ]);
+  });
+});
+
+describe("sender form", () => {
+  it("round-trips the saved sender and reads cc addresses", () => {
+    const form = senderForm({ ...SENDER, cc: ["a@b.example", "c@d.example"] });
+    expect(form.cc).toBe("a@b.example; c@d.example");
+    expect(senderFromForm({ ...form, cc: "x@y.example, z@w.example" }).cc).toEqual(["x@y.example", "z@w.example"]);
+    expect(senderProblems(form)).toEqual({});
+  });
+
+  it("says what is wrong, field by field", () => {
+    const form = { ...senderForm({}), email: "sam at northwind", cc: "ok@x.example; nope", paymentLink: "pay.example" };
+    expect(senderProblems(form)).toEqual({
+      name: "Enter your name (or a signature): every reminder is signed.",
+      email: '"sam at northwind" is not an email address, e.g. ar@yourcompany.com.',
+      cc: "Not an email address: nope. Separate addresses with ;",
+      paymentLink: "A payment link starts with https:// and has no spaces.",
+    });
+  });
+
+  it("a saved sender fills the signature hole the drafts were held back for", () => {
+    const unsigned = renderReminder(acme.draft, DEFAULT_TEMPLATES, { sender: {} });
+    expect(unsigned.problems.map((p) => p.placeholder)).toContain("signature");
+    const signed = renderReminder(acme.draft, DEFAULT_TEMPLATES, { sender: senderFromForm({ ...senderForm({}), name: "Sam Lee" }) });
+    expect(signed.problems).toEqual([]);
+    expect(signed.text).toContain("Kind regards,\nSam Lee\n");
+  });
+});
