@@ -1,0 +1,616 @@
+/**
+ * The Reminders tab: draft the reminders of the as-of day, see what holds some back, and for each
+ * draft preview it, copy it, download it as an .eml, open it through a mailto: link and mark it
+ * as sent; edit the templates with a live preview on a real customer; edit the sender details.
+ * Loaded lazily by App.tsx, so the template engine (LiquidJS) stays out of the pane's first load.
+ * The wording and checks are in remindersView.ts; Excel is reached only through `actions`.
+ */
+import * as React from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Body1,
+  Body1Strong,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Subtitle2,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { describeError } from "../core/errors";
+import { isoFromDay, today } from "../core/parse/dates";
+import type { RenderedReminder } from "../core/reminders/templates";
+import type { DayNumber } from "../core/types";
+import { draftRemindersInExcel, markSentInExcel, saveReminderSettingsInExcel } from "../excel/runReminders";
+import type { DraftOptions, DraftResult, markSent, MarkSentOptions, ReminderRef, ReminderSettingsChange } from "../workbook/reminders";
+import type { WorkbookSettings } from "../workbook/settings";
+import {
+  checkEdited,
+  draftId,
+  draftList,
+  draftSummary,
+  editorLanguages,
+  editorLevels,
+  editorText,
+  emlDownload,
+  mailtoFor,
+  previewEdited,
+  problemLines,
+  reminderRef,
+  senderForm,
+  senderFromForm,
+  senderProblems,
+  templateFromText,
+  type ProblemLine,
+  type SenderForm,
+} from "./remindersView";
+
+const useStyles = makeStyles({
+  view: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  buttons: { display: "flex", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, flexWrap: "wrap", alignItems: "center" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyleType: "none" },
+  draft: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    columnGap: tokens.spacingHorizontalS,
+    width: "100%",
+    textAlign: "start",
+    fontWeight: tokens.fontWeightRegular,
+  },
+  problems: { margin: `${tokens.spacingVerticalXS} 0 0 0`, paddingLeft: tokens.spacingHorizontalL },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  body: {
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    whiteSpace: "pre-wrap",
+    overflowWrap: "anywhere",
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusSmall,
+    maxHeight: "320px",
+    overflowY: "auto",
+  },
+  html: {
+    width: "100%",
+    height: "320px",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusSmall,
+    // An email is written on white whatever Office's theme, as the customer's mail program shows it.
+    backgroundColor: tokens.colorNeutralBackgroundStatic,
+  },
+});
+
+/** The view's actions on the workbook: Office.js ones in Excel, fakes in tests. */
+export interface ReminderActions {
+  draft: (options: DraftOptions) => Promise<DraftResult>;
+  markSent: (refs: readonly ReminderRef[], options: MarkSentOptions) => ReturnType<typeof markSent>;
+  saveSettings: (change: ReminderSettingsChange) => Promise<WorkbookSettings>;
+}
+
+const EXCEL_ACTIONS: ReminderActions = { draft: draftRemindersInExcel, markSent: markSentInExcel, saveSettings: saveReminderSettingsInExcel };
+
+export interface RemindersViewProps {
+  /** The pane's as-of date; null while the field holds no date. */
+  asOf: DayNumber | null;
+  /** The invoice table picked in the pane, when there are several. */
+  table?: string;
+  actions?: ReminderActions;
+}
+
+/**
+ * "Sent by" is the person at this computer, not a workbook setting every co-author shares, and
+ * Office gives an add-in no user name without a sign-in round trip: typed once, kept here.
+ */
+const SENT_BY_KEY = "ar-desk.sentBy";
+
+function rememberedName(): string {
+  try {
+    return window.localStorage.getItem(SENT_BY_KEY) ?? "";
+  } catch {
+    return ""; // storage can be blocked in Office's web view; the field just starts empty
+  }
+}
+
+function rememberName(name: string): void {
+  try {
+    window.localStorage.setItem(SENT_BY_KEY, name);
+  } catch {
+    // not remembered; the user types it again next time
+  }
+}
+
+/** The Async Clipboard API is often blocked in Office's iframe; the old copy command still works there. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall through to the textarea copy
+  }
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.appendChild(area);
+  area.select();
+  try {
+    return document.execCommand("copy");
+  } catch {
+    return false;
+  } finally {
+    area.remove();
+  }
+}
+
+function downloadFile(fileName: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: "message/rfc822" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Revoked later: revoking at once can cancel the download in some browsers.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+type Notice = { intent: "success" | "error" | "warning" | "info"; title?: string; text: string; testId?: string };
+
+export default function RemindersView({ asOf, table, actions = EXCEL_ACTIONS }: RemindersViewProps): React.ReactElement {
+  const styles = useStyles();
+  const [result, setResult] = React.useState<DraftResult | null>(null);
+  const [running, setRunning] = React.useState<string | null>(null);
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+  const [selected, setSelected] = React.useState<string | null>(null);
+  const [sent, setSent] = React.useState<ReadonlySet<string>>(new Set());
+
+  const draft = async (after?: Notice) => {
+    if (asOf === null) return;
+    setRunning("draft");
+    setNotice(null);
+    try {
+      const next = await actions.draft({ asOf, table });
+      setResult(next);
+      setSent(new Set());
+      setSelected((current) => (current && next.reminders.some((r) => draftId(r.draft) === current) ? current : next.reminders[0] ? draftId(next.reminders[0].draft) : null));
+      if (after) setNotice(after);
+    } catch (e) {
+      setNotice({ intent: "error", title: "Drafting failed", text: describeError(e), testId: "reminders-error" });
+    } finally {
+      setRunning(null);
+    }
+  };
+
+  /** Saves a settings change, then drafts again so the list shows what the change does. */
+  const save = async (what: string, change: ReminderSettingsChange, done: string): Promise<boolean> => {
+    setRunning(what);
+    setNotice(null);
+    try {
+      await actions.saveSettings(change);
+    } catch (e) {
+      setNotice({ intent: "error", title: "Not saved", text: describeError(e), testId: "reminders-error" });
+      setRunning(null);
+      return false;
+    }
+    await draft({ intent: "success", text: done, testId: "reminders-saved" });
+    return true;
+  };
+
+  const reminder = result?.reminders.find((r) => draftId(r.draft) === selected) ?? null;
+  const busy = running !== null;
+
+  return (
+    <section className={styles.view} aria-label="Reminders" data-testid="reminders">
+      <Body1>Draft the reminder each overdue customer should get as of {asOf === null ? "the as-of date" : isoFromDay(asOf)}, from the templates kept in this workbook.</Body1>
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={busy || asOf === null} onClick={() => draft()} data-testid="draft-reminders">
+          Draft reminders
+        </Button>
+        {running && <Spinner size="tiny" label={running === "draft" ? "Drafting…" : "Saving…"} />}
+      </div>
+
+      {notice && (
+        <MessageBar intent={notice.intent} layout="multiline" data-testid={notice.testId}>
+          <MessageBarBody>
+            {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
+            {notice.text}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {!result && <Body1 className={styles.muted}>Drafting writes the &quot;AR Reminders&quot; sheet (a mail-merge source). Nothing is sent from here.</Body1>}
+
+      {result && (
+        <>
+          <Body1 data-testid="draft-summary">{draftSummary(result)}</Body1>
+          {result.warnings.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <ul className={styles.problems}>
+                  {result.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {result.problems.length > 0 && (
+            <MessageBar intent="warning" layout="multiline" data-testid="reminder-problems">
+              <MessageBarBody>
+                <MessageBarTitle>Held back: a template would leave a hole</MessageBarTitle>
+                <ProblemList lines={problemLines(result.problems, result.levels)} className={styles.problems} />
+                {!result.sender.name && !result.sender.signature && <Body1 block>Enter your sender details below: every reminder is signed with them.</Body1>}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+
+          {result.reminders.length > 0 && (
+            <ul className={styles.list} aria-label="Drafts" data-testid="drafts">
+              {draftList(result.reminders).map((item) => (
+                <li key={item.id}>
+                  <Button
+                    appearance={item.id === selected ? "secondary" : "subtle"}
+                    aria-pressed={item.id === selected}
+                    className={styles.draft}
+                    onClick={() => setSelected(item.id)}
+                    data-testid="draft"
+                    data-customer={item.customer}
+                  >
+                    <span>
+                      <Body1Strong>{item.customer}</Body1Strong> <Caption1>{item.level}</Caption1>
+                    </span>
+                    <span>
+                      {sent.has(item.id) && (
+                        <Badge appearance="tint" color="success">
+                          Sent
+                        </Badge>
+                      )}{" "}
+                      <Body1>{item.total}</Body1>
+                    </span>
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+
+          {reminder && (
+            <DraftDetail
+              key={draftId(reminder.draft)}
+              reminder={reminder}
+              result={result}
+              sent={sent.has(draftId(reminder.draft))}
+              busy={busy}
+              onNotice={setNotice}
+              onMark={async (by) => {
+                setRunning("mark");
+                setNotice(null);
+                try {
+                  await actions.markSent([reminderRef(reminder)], { by, on: today(), asOf: result.asOf });
+                  setSent((s) => new Set(s).add(draftId(reminder.draft)));
+                  setNotice({ intent: "success", text: `${reminder.draft.customer}: ${reminder.draft.level.name} marked as sent by ${by} in "${result.sheet}". It will not be drafted again for these invoices.`, testId: "marked-sent" });
+                } catch (e) {
+                  setNotice({ intent: "error", title: "Not marked as sent", text: describeError(e), testId: "reminders-error" });
+                } finally {
+                  setRunning(null);
+                }
+              }}
+            />
+          )}
+
+          <Accordion collapsible multiple defaultOpenItems={!result.sender.name && !result.sender.signature ? ["sender"] : []}>
+            <AccordionItem value="templates" data-testid="templates-section">
+              <AccordionHeader>Templates</AccordionHeader>
+              <AccordionPanel>
+                <TemplateEditor
+                  result={result}
+                  busy={busy}
+                  onSave={(level, language, template, done) => save("template", { template: { level, language, template } }, done)}
+                  onRefused={setNotice}
+                />
+              </AccordionPanel>
+            </AccordionItem>
+            <AccordionItem value="sender" data-testid="sender-section">
+              <AccordionHeader>Sender details</AccordionHeader>
+              <AccordionPanel>
+                <SenderEditor result={result} busy={busy} onSave={(form) => save("sender", { sender: senderFromForm(form) }, "Sender details saved in the workbook for every co-author; drafts updated.")} />
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ProblemList({ lines, className }: { lines: readonly ProblemLine[]; className: string }) {
+  return (
+    <ul className={className}>
+      {lines.map((line) => (
+        <li key={`${line.where}|${line.message}`} data-testid="problem">
+          {line.message} <Caption1>({line.where})</Caption1>
+          {line.customers && <Body1 block>For: {line.customers}</Body1>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function DraftDetail(props: { reminder: RenderedReminder; result: DraftResult; sent: boolean; busy: boolean; onNotice: (n: Notice) => void; onMark: (by: string) => Promise<void> }) {
+  const { reminder, result, sent, busy, onNotice, onMark } = props;
+  const styles = useStyles();
+  const [sentBy, setSentBy] = React.useState(rememberedName);
+  const mail = mailtoFor(reminder, result.sender);
+  const cc = result.sender.cc ?? [];
+
+  const copy = async (what: string, text: string) => {
+    const ok = await copyText(text);
+    onNotice(ok ? { intent: "success", text: `${what} copied.`, testId: "copied" } : { intent: "warning", text: `Could not copy the ${what.toLowerCase()}: select it below and press Ctrl+C.` });
+  };
+
+  return (
+    <article className={styles.card} aria-label={`Reminder to ${reminder.draft.customer}`} data-testid="reminder-preview">
+      <Subtitle2 as="h3">{reminder.draft.customer}</Subtitle2>
+      <Caption1>
+        {reminder.draft.level.name} · To {reminder.draft.to.join(", ")}
+        {cc.length ? ` · Cc ${cc.join(", ")}` : ""}
+      </Caption1>
+      <Body1Strong data-testid="preview-subject">{reminder.subject}</Body1Strong>
+      <pre className={styles.body} data-testid="preview-text">
+        {reminder.text}
+      </pre>
+      <details>
+        <summary>
+          <Caption1>HTML version</Caption1>
+        </summary>
+        {/* Values in the HTML are escaped by the engine; the empty sandbox also forbids scripts, forms and navigation. */}
+        <iframe className={styles.html} sandbox="" srcDoc={reminder.html} title={`HTML body of the reminder to ${reminder.draft.customer}`} data-testid="preview-html" />
+      </details>
+      <div className={styles.buttons}>
+        <Button size="small" onClick={() => copy("Subject", reminder.subject)}>
+          Copy subject
+        </Button>
+        <Button size="small" onClick={() => copy("Body", reminder.text)}>
+          Copy body
+        </Button>
+        <Button
+          size="small"
+          onClick={() => {
+            const { fileName, content } = emlDownload(reminder, result.sender);
+            downloadFile(fileName, content);
+          }}
+          data-testid="download-eml"
+        >
+          Download .eml
+        </Button>
+        {"href" in mail ? (
+          <Button size="small" as="a" href={mail.href} data-testid="mailto">
+            Open in mail app
+          </Button>
+        ) : (
+          <Caption1 className={styles.muted} data-testid="mailto-too-long">
+            {mail.reason}
+          </Caption1>
+        )}
+      </div>
+      <div className={styles.buttons}>
+        <Field label="Sent by" hint="Kept on this computer for next time.">
+          <Input value={sentBy} onChange={(_, data) => setSentBy(data.value)} disabled={sent} data-testid="sent-by" />
+        </Field>
+        <Button
+          appearance="primary"
+          disabled={busy || sent || !sentBy.trim()}
+          onClick={() => {
+            rememberName(sentBy.trim());
+            void onMark(sentBy.trim());
+          }}
+          data-testid="mark-sent"
+        >
+          {sent ? "Sent" : "Mark as sent"}
+        </Button>
+      </div>
+    </article>
+  );
+}
+
+function TemplateEditor(props: { result: DraftResult; busy: boolean; onSave: (level: string, language: string, template: ReturnType<typeof templateFromText> | null, done: string) => Promise<boolean>; onRefused: (n: Notice) => void }) {
+  const { result, busy, onSave, onRefused } = props;
+  const styles = useStyles();
+  const levels = editorLevels(result.levels);
+  const languages = editorLanguages(result.templates);
+  const drafts = React.useMemo(() => [...result.reminders, ...result.held].map((r) => r.draft), [result]);
+  const [level, setLevel] = React.useState(drafts[0]?.level.id ?? levels[0]?.id ?? "first");
+  const [language, setLanguage] = React.useState("en");
+  const start = editorText(result.templates, result.savedTemplates, level, language);
+  const [subject, setSubject] = React.useState(start.subject);
+  const [text, setText] = React.useState(start.text);
+  const [customer, setCustomer] = React.useState(drafts[0] ? drafts[0].customer : "");
+
+  // A new level or language (or a save that changed the templates) starts from what is stored.
+  React.useEffect(() => {
+    setSubject(start.subject);
+    setText(start.text);
+  }, [level, language, start.subject, start.text]);
+
+  const edited = React.useMemo(() => templateFromText(subject, text), [subject, text]);
+  const deferred = React.useDeferredValue(edited);
+  const lines = React.useMemo(
+    () => problemLines(checkEdited(deferred, { templates: result.templates, drafts, sender: result.sender, level, language }), result.levels),
+    [deferred, result, drafts, level, language],
+  );
+  const sample = drafts.find((d) => d.customer === customer) ?? drafts[0];
+  const preview = React.useMemo(
+    () => (sample ? previewEdited(sample, deferred, { templates: result.templates, levels: result.levels, sender: result.sender, level, language }) : null),
+    [sample, deferred, result, level, language],
+  );
+  const changed = subject !== start.subject || text !== start.text;
+  const levelName = levels.find((l) => l.id === level)?.name ?? level;
+
+  const saveTemplate = async () => {
+    const blocking = lines.filter((l) => l.blocking);
+    if (blocking.length) {
+      onRefused({
+        intent: "error",
+        title: "Template not saved",
+        text: blocking.map((l) => `${l.message} (${l.where})${l.customers ? ` For: ${l.customers}.` : ""}`).join(" "),
+        testId: "template-refused",
+      });
+      return;
+    }
+    await onSave(level, language, edited, `${levelName} (${language}) saved in the workbook for every co-author; drafts updated.`);
+  };
+
+  return (
+    <div className={styles.view} data-testid="template-editor">
+      <div className={styles.buttons}>
+        <Field label="Level">
+          <Select value={level} onChange={(_, data) => setLevel(data.value)} data-testid="template-level">
+            {levels.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Language">
+          <Select value={language} onChange={(_, data) => setLanguage(data.value)} data-testid="template-language">
+            {languages.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {start.custom ? (
+          <Badge appearance="tint" color="brand">
+            Saved in this workbook
+          </Badge>
+        ) : (
+          <Badge appearance="tint" color="informative">
+            Default
+          </Badge>
+        )}
+      </div>
+      <Field label="Subject">
+        <Input value={subject} onChange={(_, data) => setSubject(data.value)} data-testid="template-subject" />
+      </Field>
+      <Field label="Body" hint="Placeholders in {{ }} are filled per customer; a blank line starts a paragraph of the HTML version.">
+        <Textarea value={text} onChange={(_, data) => setText(data.value)} rows={14} resize="vertical" data-testid="template-body" />
+      </Field>
+      {lines.length > 0 ? (
+        <MessageBar intent={lines.some((l) => l.blocking) ? "error" : "warning"} layout="multiline" data-testid="template-problems">
+          <MessageBarBody>
+            <MessageBarTitle>{lines.some((l) => l.blocking) ? "This template cannot be saved" : "Held back for some customers"}</MessageBarTitle>
+            <ProblemList lines={lines} className={styles.problems} />
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <Caption1 className={styles.muted}>No problem found for the customers at this level.</Caption1>
+      )}
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={busy || !changed} onClick={saveTemplate} data-testid="save-template">
+          Save to workbook
+        </Button>
+        <Button disabled={busy || !start.custom} onClick={() => onSave(level, language, null, `${levelName} (${language}) is back to the default; drafts updated.`)} data-testid="reset-template">
+          Reset to default
+        </Button>
+        <Button disabled={busy || !changed} onClick={() => {
+            setSubject(start.subject);
+            setText(start.text);
+          }}
+        >
+          Undo changes
+        </Button>
+      </div>
+      {drafts.length > 0 && (
+        <Field label="Preview on">
+          <Select value={sample?.customer ?? ""} onChange={(_, data) => setCustomer(data.value)} data-testid="template-customer">
+            {drafts.map((d) => (
+              <option key={draftId(d)} value={d.customer}>
+                {d.customer}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {preview ? (
+        <div className={styles.card} data-testid="template-preview">
+          <Body1Strong>{preview.subject}</Body1Strong>
+          <pre className={styles.body}>{preview.text}</pre>
+        </div>
+      ) : (
+        <Caption1 className={styles.muted}>Draft reminders with at least one customer to preview the template.</Caption1>
+      )}
+    </div>
+  );
+}
+
+const SENDER_FIELDS: { key: keyof SenderForm; label: string; hint?: string; multiline?: boolean }[] = [
+  { key: "company", label: "Company" },
+  { key: "name", label: "Your name" },
+  { key: "email", label: "Your email", hint: "The From of the .eml drafts." },
+  { key: "signature", label: "Signature", hint: "Lines under the closing; default: your name and company.", multiline: true },
+  { key: "paymentInstructions", label: "Payment instructions", hint: "Bank details or how to pay.", multiline: true },
+  { key: "paymentLink", label: "Payment link", hint: "https://…" },
+  { key: "cc", label: "Cc on every reminder", hint: "Addresses separated by ;" },
+];
+
+function SenderEditor({ result, busy, onSave }: { result: DraftResult; busy: boolean; onSave: (form: SenderForm) => Promise<boolean> }) {
+  const styles = useStyles();
+  const saved = React.useMemo(() => senderForm(result.sender), [result.sender]);
+  const [form, setForm] = React.useState<SenderForm>(saved);
+  const [tried, setTried] = React.useState(false);
+  React.useEffect(() => setForm(saved), [saved]);
+  const problems = senderProblems(form);
+  const changed = JSON.stringify(form) !== JSON.stringify(saved);
+
+  return (
+    <div className={styles.view} data-testid="sender-form">
+      {SENDER_FIELDS.map((f) => (
+        <Field key={f.key} label={f.label} hint={f.hint} validationState={tried && problems[f.key] ? "error" : "none"} validationMessage={tried ? problems[f.key] : undefined}>
+          {f.multiline ? (
+            <Textarea value={form[f.key]} onChange={(_, data) => setForm((s) => ({ ...s, [f.key]: data.value }))} rows={3} data-testid={`sender-${f.key}`} />
+          ) : (
+            <Input value={form[f.key]} onChange={(_, data) => setForm((s) => ({ ...s, [f.key]: data.value }))} data-testid={`sender-${f.key}`} />
+          )}
+        </Field>
+      ))}
+      <div className={styles.buttons}>
+        <Button
+          appearance="primary"
+          disabled={busy || !changed}
+          onClick={() => {
+            setTried(true);
+            if (Object.keys(problems).length === 0) void onSave(form);
+          }}
+          data-testid="save-sender"
+        >
+          Save sender details
+        </Button>
+        <Caption1 className={styles.muted}>Stored in the workbook, shared with every co-author.</Caption1>
+      </div>
+    </div>
+  );
+}
