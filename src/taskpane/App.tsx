@@ -28,14 +28,21 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { FieldMapping } from "../core/columns/mapColumns";
-import { describeError } from "../core/errors";
+import { ArDeskError, describeError } from "../core/errors";
 import { dayFromIso, isoFromDay, today } from "../core/parse/dates";
 import type { Issue } from "../core/validate/types";
 import type { TableInfo } from "../workbook/port";
 import type { ReadOptions, RefreshOptions, RefreshProgress, RefreshResult, TableChoice, ValidationReport } from "../workbook/refreshAging";
 import { breakdownLine, groupIssues, issueCounts, issueLocation, qualityLine, scoreText, severityCount, severityHeading, SEVERITIES } from "./issuesView";
 import { columnOptions, mappingOf, mappingRows, sameMapping, setFieldColumn } from "./mappingView";
-import { kpiLines, progressValue, skippedList, stageText, summaryDetail, summaryHeadline } from "./summary";
+import { readSettingsInExcel, saveSettingsInExcel } from "../excel/runRefresh";
+import type { AgingSettings, SettingsRead } from "../workbook/settings";
+import { mergeSuggested } from "./settingsView";
+import { kpiLines, lossRateSuggestion, nextProgressView, skippedList, snapshotLine, suggestionText, summaryDetail, summaryHeadline, type ProgressView } from "./summary";
+
+// Views not shown at start load on first use, keeping the pane's first load small (issue #7).
+const SettingsView = React.lazy(() => import("./SettingsView"));
+const RiskView = React.lazy(() => import("./RiskView"));
 
 const useStyles = makeStyles({
   root: {
@@ -75,6 +82,12 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXS,
+  },
+  progressLine: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
   },
   list: {
     margin: `${tokens.spacingVerticalXS} 0 0 0`,
@@ -137,12 +150,18 @@ export interface PaneActions {
   describe: (table?: string) => Promise<TableChoice>;
   saveMapping: (table: TableInfo, mapping: FieldMapping) => Promise<void>;
   selectCell: (sheet: string, cell: string) => Promise<void>;
+  /** The saved settings; Excel's by default (index.tsx does not pass it). */
+  loadSettings?: () => Promise<SettingsRead>;
+  /** Saves aging settings, keeping the others; Excel's by default. */
+  saveSettings?: (change: AgingSettings) => Promise<void>;
 }
 
 /** The refresh the pane runs: the Office.js one in Excel, a fake in tests. */
 export type RefreshFn = PaneActions["refresh"];
 
-type View = "refresh" | "issues" | "columns";
+type View = "refresh" | "issues" | "columns" | "risk" | "settings" | "reminders";
+/** Lazy: the template engine (LiquidJS) is loaded only when the Reminders tab is opened. */
+const RemindersView = React.lazy(() => import("./RemindersView"));
 type Outcome = { kind: "refreshed"; result: RefreshResult } | { kind: "validated"; report: ValidationReport } | null;
 
 export interface AppProps extends PaneActions {
@@ -155,10 +174,13 @@ export interface AppProps extends PaneActions {
  * "Validate", progress, and three views: what the refresh did, the issues found, the column mapping.
  */
 export function App(props: AppProps): React.ReactElement {
-  const { refresh, validate, describe, saveMapping, selectCell, initialAsOf } = props;
+  const { refresh, validate, describe, saveMapping, selectCell, initialAsOf, loadSettings = readSettingsInExcel, saveSettings = saveSettingsInExcel } = props;
   const styles = useStyles();
   const [asOf, setAsOf] = React.useState(initialAsOf ?? isoFromDay(today()));
-  const [progress, setProgress] = React.useState<RefreshProgress | null>(null);
+  const [progress, setProgress] = React.useState<ProgressView | null>(null);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const abort = React.useRef<AbortController | null>(null);
+  const [cancelling, setCancelling] = React.useState(false);
   const [running, setRunning] = React.useState<"refresh" | "validate" | null>(null);
   const [outcome, setOutcome] = React.useState<Outcome>(null);
   const [error, setError] = React.useState<{ title: string; message: string } | null>(null);
@@ -188,30 +210,55 @@ export function App(props: AppProps): React.ReactElement {
     void loadChoice(name);
   };
 
-  const run = async (kind: "refresh" | "validate") => {
+  const run = async (kind: "refresh" | "validate", snapshot = false) => {
     if (asOfDay === null) return;
     setOutcome(null);
     setError(null);
+    setNotice(null);
     setRunning(kind);
-    setProgress({ stage: "finding" });
+    const controller = new AbortController();
+    abort.current = controller;
+    const { signal } = controller;
+    const onProgress = (step: RefreshProgress) => setProgress((previous) => nextProgressView(previous, step));
+    setProgress(nextProgressView(null, { stage: "finding" }));
     try {
       if (kind === "refresh") {
-        const result = await refresh({ asOf: asOfDay, table, onProgress: setProgress });
+        const result = await refresh({ asOf: asOfDay, table, onProgress, signal, ...(snapshot ? { snapshot: true } : {}) });
         setOutcome({ kind: "refreshed", result });
         setView("refresh");
       } else {
-        const report = await validate({ asOf: asOfDay, table, onProgress: setProgress });
+        const report = await validate({ asOf: asOfDay, table, onProgress, signal });
         setOutcome({ kind: "validated", report });
         setView("issues");
       }
     } catch (e) {
-      setError({ title: kind === "refresh" ? "Refresh failed" : "Validation failed", message: describeError(e) });
       setView("refresh");
-      // Several invoice tables, or the table is gone: show what the workbook has now.
-      void loadChoice(table);
+      if (e instanceof ArDeskError && e.code === "CANCELLED") {
+        // The user asked for it: say what state the workbook is in, not an error.
+        setNotice(e.message);
+      } else {
+        setError({ title: kind === "refresh" ? "Refresh failed" : "Validation failed", message: describeError(e) });
+        // Several invoice tables, or the table is gone: show what the workbook has now.
+        void loadChoice(table);
+      }
     } finally {
+      abort.current = null;
+      setCancelling(false);
       setProgress(null);
       setRunning(null);
+    }
+  };
+
+  const cancel = () => {
+    setCancelling(true);
+    abort.current?.abort();
+  };
+
+  const onSelectRisk = async (sheet: string, range: string) => {
+    try {
+      await selectCell(sheet, range);
+    } catch (e) {
+      setError({ title: "Could not select the customer", message: describeError(e) });
     }
   };
 
@@ -269,14 +316,30 @@ export function App(props: AppProps): React.ReactElement {
           <Button onClick={() => run("validate")} disabled={busy || asOfDay === null} data-testid="validate">
             Validate
           </Button>
+          <Button onClick={() => run("refresh", true)} disabled={busy || asOfDay === null} data-testid="save-snapshot" title="Refresh and keep this aging on the AR History sheet, for roll rates">
+            Save snapshot
+          </Button>
         </div>
       </section>
 
       {progress && (
-        <div className={styles.progress} role="status" aria-live="polite" data-testid="progress">
-          <ProgressBar value={progressValue(progress)} max={1} thickness="large" />
-          <Caption1>{stageText(progress)}</Caption1>
+        <div className={styles.progress} data-testid="progress">
+          <ProgressBar value={progress.value} max={1} thickness="large" aria-label="Progress" />
+          <div className={styles.progressLine}>
+            <Caption1 role="status" aria-live="polite" data-testid="progress-text">
+              {cancelling ? "Cancelling…" : progress.text}
+            </Caption1>
+            <Button size="small" onClick={cancel} disabled={cancelling} data-testid="cancel">
+              Cancel
+            </Button>
+          </div>
         </div>
+      )}
+
+      {notice && (
+        <MessageBar intent="info" layout="multiline" data-testid="cancelled">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
       )}
 
       {error && (
@@ -311,11 +374,26 @@ export function App(props: AppProps): React.ReactElement {
         <Tab value="columns" data-testid="tab-columns">
           Columns
         </Tab>
+        <Tab value="risk" data-testid="tab-risk">
+          Risk
+        </Tab>
+        <Tab value="settings" data-testid="tab-settings">
+          Settings
+        </Tab>
+        <Tab value="reminders" data-testid="tab-reminders">
+          Reminders
+        </Tab>
       </TabList>
+      {view === "reminders" && (
+        <React.Suspense fallback={<Body1 className={styles.muted}>Loading…</Body1>}>
+          <RemindersView asOf={asOfDay} table={table} />
+        </React.Suspense>
+      )}
 
       {view === "refresh" && outcome?.kind === "refreshed" && (
         <SuccessMessage result={outcome.result} listClassName={styles.list} onShowIssues={() => setView("issues")} />
       )}
+      {view === "refresh" && outcome?.kind === "refreshed" && <SnapshotNote result={outcome.result} saveSettings={saveSettings} busy={busy} />}
       {view === "refresh" && outcome?.kind === "validated" && (
         <Body1 className={styles.muted}>Validated: see Issues. Press Refresh aging to age the invoices.</Body1>
       )}
@@ -323,6 +401,19 @@ export function App(props: AppProps): React.ReactElement {
         <Body1 className={styles.muted}>Press Refresh aging to write the aging sheets, or Validate to check every cell first.</Body1>
       )}
       {view === "issues" && <IssuesView report={report} onSelect={onSelect} />}
+      {view === "risk" &&
+        (outcome?.kind === "refreshed" ? (
+          <React.Suspense fallback={<Body1 className={styles.muted}>Loading…</Body1>}>
+            <RiskView worklist={outcome.result.risk} sheet={outcome.result.riskSheet} onSelect={(range) => onSelectRisk(outcome.result.riskSheet, range)} />
+          </React.Suspense>
+        ) : (
+          <Body1 className={styles.muted}>Press Refresh aging to score every customer and rank who to contact first.</Body1>
+        ))}
+      {view === "settings" && (
+        <React.Suspense fallback={<Body1 className={styles.muted}>Loading…</Body1>}>
+          <SettingsView loadSettings={loadSettings} saveSettings={saveSettings} busy={busy} />
+        </React.Suspense>
+      )}
       {view === "columns" && (
         <ColumnsView
           choice={choice}
@@ -373,6 +464,61 @@ function SuccessMessage({ result, listClassName, onShowIssues }: { result: Refre
           <Button size="small" onClick={onShowIssues} data-testid="show-issues">
             Show issues
           </Button>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** After a refresh: whether a snapshot was saved, and the loss rates roll rates suggest, with a button to use them. */
+function SnapshotNote({ result, saveSettings, busy }: { result: RefreshResult; saveSettings: (change: AgingSettings) => Promise<void>; busy: boolean }) {
+  const [status, setStatus] = React.useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [saving, setSaving] = React.useState(false);
+  const saved = snapshotLine(result);
+  const suggestion = lossRateSuggestion(result);
+  if (!saved && !suggestion) return null;
+  const use = async () => {
+    if (!suggestion) return;
+    setSaving(true);
+    try {
+      const rates = mergeSuggested(
+        suggestion.buckets.map((b) => b.current),
+        suggestion.buckets.map((b) => b.suggested),
+      );
+      await saveSettings({ lossRates: rates });
+      setStatus({ intent: "success", text: "Loss rates saved in the workbook: the next refresh's allowance uses them." });
+    } catch (e) {
+      setStatus({ intent: "error", text: describeError(e) });
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <MessageBar intent="info" layout="multiline" data-testid="snapshot">
+      <MessageBarBody>
+        {saved && (
+          <Body1 as="p" block data-testid="snapshot-saved">
+            {saved}
+          </Body1>
+        )}
+        {suggestion ? (
+          <>
+            <Body1 as="p" block data-testid="suggested-rates">
+              Suggested loss rates: {suggestionText(suggestion)}
+            </Body1>
+            <Button size="small" onClick={use} disabled={busy || saving || status?.intent === "success"} data-testid="use-suggested">
+              Use as loss rates
+            </Button>
+          </>
+        ) : (
+          <Body1 as="p" block>
+            Save a snapshot on another date too: with two or more, AR Desk suggests loss rates from how balances roll from bucket to bucket.
+          </Body1>
+        )}
+        {status && (
+          <Body1 as="p" block data-testid="suggested-status">
+            {status.text}
+          </Body1>
         )}
       </MessageBarBody>
     </MessageBar>
