@@ -38,6 +38,20 @@ beforeEach(() => {
 
 afterEach(() => office.uninstall());
 
+/** A stored cell with no value, formula or format: Excel has no such cell (the fake keeps cleared ones). */
+const isEmptyCell = (cell: object) => Object.entries(cell).every(([key, value]) => key === "value" && value === "");
+
+/** The grid without trailing rows and columns of blanks (empty cells the fake kept stretch its used range). */
+function trimmed(values: unknown[][]): unknown[][] {
+  const rows = values.map((row) => {
+    let end = row.length;
+    while (end > 0 && row[end - 1] === "") end--;
+    return row.slice(0, end);
+  });
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+  return rows;
+}
+
 /**
  * Everything a refresh leaves in the workbook, sheet by sheet in tab order: every stored cell
  * (value, formula, number format, font, fill), the values as read back, tables, conditional
@@ -51,13 +65,20 @@ function snapshot(f: FakeExcel): unknown {
     const state = f.state.findSheet(name)!;
     const cells = [...state.rows]
       .sort(([a], [b]) => a - b)
-      .map(([row, columns]) => [row, [...columns].sort(([a], [b]) => a - b).map(([column, cell]) => [column, { ...cell, value: resolve(cell.value) }])]);
+      .map(([row, columns]) => [
+        row,
+        [...columns]
+          .filter(([, cell]) => !isEmptyCell(cell))
+          .sort(([a], [b]) => a - b)
+          .map(([column, cell]) => [column, { ...cell, value: resolve(cell.value) }]),
+      ])
+      .filter(([, columns]) => (columns as unknown[]).length > 0);
     return {
       name,
       position,
       visibility,
       cells,
-      values: f.getSheetValues(name).map((row) => row.map(resolve)),
+      values: trimmed(f.getSheetValues(name).map((row) => row.map(resolve))),
       tables: f.listTables().filter((t) => t.sheet === name),
       conditionalFormats: f.getConditionalFormats(name),
       charts: f.getCharts(name),
