@@ -95,8 +95,6 @@ const useStyles = makeStyles({
     height: "320px",
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusSmall,
-    // An email is written on white whatever Office's theme, as the customer's mail program shows it.
-    backgroundColor: tokens.colorNeutralBackgroundStatic,
   },
 });
 
@@ -175,6 +173,14 @@ function downloadFile(fileName: string, content: string): void {
   link.remove();
   // Revoked later: revoking at once can cancel the download in some browsers.
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * The HTML body as a page of its own, light as a mail program shows it whatever Office's theme:
+ * the system colours of a light scheme, no colour of ours.
+ */
+function emailDocument(html: string): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>:root{color-scheme:light}body{background:Canvas;color:CanvasText;font-family:sans-serif;font-size:14px;margin:8px}</style></head><body>${html}</body></html>`;
 }
 
 type Notice = { intent: "success" | "error" | "warning" | "info"; title?: string; text: string; testId?: string };
@@ -386,7 +392,7 @@ function DraftDetail(props: { reminder: RenderedReminder; result: DraftResult; s
           <Caption1>HTML version</Caption1>
         </summary>
         {/* Values in the HTML are escaped by the engine; the empty sandbox also forbids scripts, forms and navigation. */}
-        <iframe className={styles.html} sandbox="" srcDoc={reminder.html} title={`HTML body of the reminder to ${reminder.draft.customer}`} data-testid="preview-html" />
+        <iframe className={styles.html} sandbox="" srcDoc={emailDocument(reminder.html)} title={`HTML body of the reminder to ${reminder.draft.customer}`} data-testid="preview-html" />
       </details>
       <div className={styles.buttons}>
         <Button size="small" onClick={() => copy("Subject", reminder.subject)}>
@@ -573,7 +579,7 @@ const SENDER_FIELDS: { key: keyof SenderForm; label: string; hint?: string; mult
   { key: "email", label: "Your email", hint: "The From of the .eml drafts." },
   { key: "signature", label: "Signature", hint: "Lines under the closing; default: your name and company.", multiline: true },
   { key: "paymentInstructions", label: "Payment instructions", hint: "Bank details or how to pay.", multiline: true },
-  { key: "paymentLink", label: "Payment link", hint: "https://…" },
+  { key: "paymentLink", label: "Payment link", hint: "A page where customers pay online, starting with https." },
   { key: "cc", label: "Cc on every reminder", hint: "Addresses separated by ;" },
 ];
 
