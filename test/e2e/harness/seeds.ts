@@ -3,6 +3,7 @@
  * The expected aging of "invoices" is computed by hand in ../expected.js.
  */
 import type { FakeExcel } from "../../support/fakeExcel";
+import { reminderSeed } from "./reminderSeeds";
 
 /**
  * Excel's serial number (1900 system) of a date after 1900-03-01: days since 1899-12-30.
@@ -14,6 +15,8 @@ export function serial(iso: string): number {
 }
 
 export const SEEDS: Record<string, (fake: FakeExcel) => void> = {
+  /** Invoices with emails and contacts, for the reminders test (reminderSeeds.ts). */
+  reminders: reminderSeed,
   /** 8 invoices for 3 customers, one with an unreadable amount (cell E9). */
   invoices(fake) {
     fake.addTable("Invoices", "Invoices", "A1", [

@@ -1,0 +1,182 @@
+/**
+ * The Reminders tab in Chromium on the fake Excel host (seed "reminders", harness/reminderSeeds.ts):
+ * lazy loading, template problems listed with customers, the sender form, drafts and their
+ * preview, the .eml download (parsed with mailparser), the mailto: link, Mark as sent written to
+ * the AR Reminders sheet and not drafted again, and the template editor refusing an unknown
+ * placeholder. Called by run-e2e.js with its helpers.
+ */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const { simpleParser } = require("mailparser");
+
+const AS_OF = "2026-03-31";
+
+/** Excel's serial (1900 system) of the machine's calendar day, as the pane's today() counts it. */
+function todaySerial() {
+  const now = new Date();
+  return (Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+/** The ARReminders table's rows as objects, from the sheet's values. */
+function reminderRows(values) {
+  const header = values.findIndex((row) => row[0] === "Customer" && row.includes("Status"));
+  if (header < 0) throw new Error(`no ARReminders header row in AR Reminders:\n${JSON.stringify(values)}`);
+  const names = values[header];
+  return values
+    .slice(header + 1)
+    .filter((row) => row[0] !== "" && row[0] !== null)
+    .map((row) => Object.fromEntries(names.map((name, i) => [name, row[i]])));
+}
+
+async function settingsText(page) {
+  return page.evaluate(() => window.__e2e.sheetValues("_ardesk").slice(1).map((r) => r[4]).join(""));
+}
+
+/**
+ * @param {{ browser: import("playwright-core").Browser, origin: string, openPane: Function, check: Function, assert: Function, artifacts: string }} env
+ */
+module.exports = async function testReminders({ browser, origin, openPane, check, assert, artifacts }) {
+  const { context, page, problems, external } = await openPane(browser, origin, "reminders");
+  const scripts = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+  });
+  const text = (testId) => page.getByTestId(testId).innerText();
+  try {
+    await check("the Reminders tab loads its code only when opened, then drafts nothing while the signature would be empty, naming the customers", async () => {
+      await page.getByTestId("as-of").fill(AS_OF);
+      const before = scripts.length;
+      await page.getByTestId("tab-reminders").click();
+      await page.getByTestId("draft-reminders").waitFor();
+      assert(scripts.length > before, "opening the Reminders tab loaded no script: RemindersView is not lazily loaded");
+      await page.getByTestId("draft-reminders").click();
+      await page.getByTestId("draft-summary").waitFor();
+      const held = await text("reminder-problems");
+      assert(held.includes("{{ signature }} would be empty."), `problems should name the empty signature; read\n  ${held}`);
+      assert(held.includes("Acme Corp") && held.includes("Birch & Co"), `problems should list both customers; read\n  ${held}`);
+      assert((await page.getByTestId("draft").count()) === 0, "reminders with a hole were listed as drafts");
+    });
+
+    await check("sender details saved in the pane are stored in the workbook and the drafts are listed", async () => {
+      const senderSection = page.getByTestId("sender-section");
+      if (!(await page.getByTestId("sender-name").isVisible())) await senderSection.getByRole("button", { name: "Sender details" }).click();
+      await page.getByTestId("sender-company").fill("Northwind Ltd");
+      await page.getByTestId("sender-name").fill("Sam Lee");
+      await page.getByTestId("sender-email").fill("ar@northwind.example");
+      await page.getByTestId("save-sender").click();
+      await page.getByTestId("reminders-saved").waitFor();
+      const settings = JSON.parse(await settingsText(page));
+      assert(settings.sender && settings.sender.name === "Sam Lee" && settings.sender.company === "Northwind Ltd", `settings in _ardesk: ${JSON.stringify(settings)}`);
+      const customers = await page.getByTestId("draft").evaluateAll((els) => els.map((e) => e.dataset.customer));
+      assert(JSON.stringify(customers) === JSON.stringify(["Acme Corp", "Birch & Co"]), `drafts listed: ${JSON.stringify(customers)}`);
+      const list = await text("drafts");
+      assert(list.includes("First reminder") && list.includes("2,230.55") && list.includes("Third reminder") && list.includes("310.45"), `draft list reads\n  ${list}`);
+      const summary = await text("draft-summary");
+      assert(summary.includes("Cobalt Ltd") && /needs a contact/.test(summary), `summary should say Cobalt Ltd needs a contact; reads\n  ${summary}`);
+    });
+
+    await check("the preview shows the customer's name, contact and total", async () => {
+      await page.locator('[data-testid="draft"][data-customer="Acme Corp"]').click();
+      const subject = await text("preview-subject");
+      assert(subject === "Payment reminder – Acme Corp – 2,230.55 overdue", `subject reads "${subject}"`);
+      const body = await text("preview-text");
+      for (const part of ["Dear Jo Park,", "R-1", "R-2", "Total overdue: 2,230.55", "Sam Lee\nNorthwind Ltd"]) assert(body.includes(part), `body should include "${part}"; reads\n${body}`);
+      await page.getByText("HTML version").click();
+      const html = await page.getByTestId("preview-html").getAttribute("srcdoc");
+      assert(html.includes("<table") && html.includes("R-1") && html.includes("Jo Park"), `HTML preview srcdoc:\n${html}`);
+      assert((await page.getByTestId("preview-html").getAttribute("sandbox")) === "", "the HTML preview iframe is not sandboxed");
+      await page.screenshot({ path: path.join(artifacts, "reminders.png"), fullPage: true });
+    });
+
+    await check("Download .eml gives a draft with X-Unsent: 1 that parses, with text and HTML parts", async () => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-eml").click()]);
+      assert(download.suggestedFilename() === "Acme-Corp-first.eml", `file name ${download.suggestedFilename()}`);
+      const file = path.join(artifacts, download.suggestedFilename());
+      await download.saveAs(file);
+      const eml = fs.readFileSync(file, "utf8");
+      const head = eml.slice(0, eml.indexOf("\r\n\r\n"));
+      assert(/^X-Unsent: 1$/m.test(head), `no X-Unsent: 1 header:\n${head}`);
+      const parsed = await simpleParser(eml);
+      assert(parsed.subject === "Payment reminder – Acme Corp – 2,230.55 overdue", `parsed subject "${parsed.subject}"`);
+      assert(parsed.from && parsed.from.value[0].address === "ar@northwind.example" && parsed.from.value[0].name === "Sam Lee", `From: ${JSON.stringify(parsed.from)}`);
+      assert(parsed.to && parsed.to.text === "ap@acme.example", `To: ${JSON.stringify(parsed.to)}`);
+      assert(parsed.text.includes("Dear Jo Park,") && parsed.text.includes("R-2"), `text part:\n${parsed.text}`);
+      assert(typeof parsed.html === "string" && parsed.html.includes("<table") && parsed.html.includes("R-1"), `html part:\n${parsed.html}`);
+    });
+
+    await check("the mailto: link carries the address, subject and body", async () => {
+      const href = await page.getByTestId("mailto").getAttribute("href");
+      assert(href.startsWith("mailto:ap@acme.example?"), `href ${href}`);
+      const query = new URLSearchParams(href.slice(href.indexOf("?") + 1).replace(/\+/g, "%2B"));
+      assert(query.get("subject") === "Payment reminder – Acme Corp – 2,230.55 overdue", `mailto subject ${query.get("subject")}`);
+      assert(query.get("body").includes("Dear Jo Park,\r\n"), `mailto body ${query.get("body")}`);
+    });
+
+    await check("Mark as sent writes Sent, the date and who into AR Reminders in one Excel.run", async () => {
+      await page.getByTestId("sent-by").fill("Sam Lee");
+      await page.evaluate(() => window.__e2e.resetStats());
+      await page.getByTestId("mark-sent").click();
+      await page.getByTestId("marked-sent").waitFor();
+      const stats = await page.evaluate(() => window.__e2e.stats());
+      assert(stats.runCount === 1, `Excel.run called ${stats.runCount} times for one click`);
+      assert(stats.tableRowAddCalls === 0, `TableRowCollection.add called ${stats.tableRowAddCalls} times`);
+      const rows = reminderRows(await page.evaluate(() => window.__e2e.sheetValues("AR Reminders")));
+      const acme = rows.filter((r) => r.Customer === "Acme Corp");
+      assert(acme.length === 1, `Acme Corp rows: ${JSON.stringify(acme)}`);
+      assert(acme[0].Status === "Sent" && acme[0]["Sent by"] === "Sam Lee" && acme[0]["Sent date"] === todaySerial(), `Acme Corp row: ${JSON.stringify(acme[0])}`);
+      const birch = rows.find((r) => r.Customer === "Birch & Co");
+      assert(birch && birch.Status === "Draft", `Birch & Co row: ${JSON.stringify(birch)}`);
+      assert((await page.evaluate((key) => window.localStorage.getItem(key), "ar-desk.sentBy")) === "Sam Lee", "the Sent by name is not remembered");
+    });
+
+    await check("drafting again does not draft the level already sent", async () => {
+      await page.getByTestId("draft-reminders").click();
+      await page.waitForFunction(() => !document.querySelector('[data-testid="draft"][data-customer="Acme Corp"]'));
+      const customers = await page.getByTestId("draft").evaluateAll((els) => els.map((e) => e.dataset.customer));
+      assert(JSON.stringify(customers) === JSON.stringify(["Birch & Co"]), `drafts after marking Acme Corp sent: ${JSON.stringify(customers)}`);
+      const summary = await text("draft-summary");
+      assert(summary.includes("already sent: Acme Corp"), `summary reads\n  ${summary}`);
+      const rows = reminderRows(await page.evaluate(() => window.__e2e.sheetValues("AR Reminders")));
+      const acme = rows.filter((r) => r.Customer === "Acme Corp");
+      assert(acme.length === 1 && acme[0].Status === "Sent" && acme[0]["Sent by"] === "Sam Lee", `Acme Corp rows after drafting again: ${JSON.stringify(acme)}`);
+    });
+
+    await check("a template with an unknown placeholder is refused with the customers listed, and nothing is saved", async () => {
+      await page.getByTestId("templates-section").getByRole("button", { name: "Templates" }).click();
+      await page.getByTestId("template-level").selectOption("third");
+      await page.getByTestId("template-language").selectOption("en");
+      await page.getByTestId("template-subject").fill("Reminder for {{ customer_nam }}");
+      const inline = page.getByTestId("template-problems");
+      await inline.waitFor();
+      const inlineText = await inline.innerText();
+      assert(inlineText.includes("{{ customer_nam }} is not a placeholder AR Desk knows.") && inlineText.includes("Birch & Co"), `inline check reads\n  ${inlineText}`);
+      const before = await settingsText(page);
+      await page.getByTestId("save-template").click();
+      const refused = await text("template-refused");
+      assert(refused.includes("customer_nam") && refused.includes("Birch & Co"), `refusal reads\n  ${refused}`);
+      assert((await settingsText(page)) === before, "the refused template changed the settings");
+    });
+
+    await check("a fixed template previews live on a real customer and is saved in the workbook; Reset goes back to the default", async () => {
+      await page.getByTestId("template-subject").fill("Reminder for {{ customer_name }}: {{ total_overdue }}");
+      await page.waitForFunction(() => document.querySelector('[data-testid="template-preview"]')?.innerText.includes("Reminder for Birch & Co: 310.45"));
+      await page.getByTestId("save-template").click();
+      await page.getByText("Third reminder (en) saved in the workbook").waitFor();
+      const settings = JSON.parse(await settingsText(page));
+      assert(settings.templates && settings.templates.third && settings.templates.third.en.subject === "Reminder for {{ customer_name }}: {{ total_overdue }}", `templates saved: ${JSON.stringify(settings.templates)}`);
+      await page.locator('[data-testid="draft"][data-customer="Birch & Co"]').click();
+      const subject = await text("preview-subject");
+      assert(subject === "Reminder for Birch & Co: 310.45", `the new draft's subject reads "${subject}"`);
+      await page.getByTestId("reset-template").click();
+      await page.getByText("Third reminder (en) is back to the default").waitFor();
+      const after = JSON.parse(await settingsText(page));
+      assert(!after.templates || !after.templates.third, `templates after reset: ${JSON.stringify(after.templates)}`);
+      assert((await page.getByTestId("template-subject").inputValue()).startsWith("Third reminder – {{ customer_name }}"), "the editor does not show the default after reset");
+      assert(problems.length === 0, problems.join("\n"));
+      assert(external.length === 0, `requests outside localhost: ${external.join(", ")}`);
+    });
+  } finally {
+    await context.close();
+  }
+};
