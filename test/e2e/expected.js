@@ -39,6 +39,23 @@ module.exports = {
       { severity: "error", rule: "unparseable-date", sheet: "Invoices", cell: "D5" },
     ],
   },
+  /**
+   * The same seed after Settings saved buckets 30, 60, 90 and the invoice-date basis, by hand in
+   * days since the invoice date as of 2026-03-31: INV-1001 15 and INV-1007 30 → 0–30; INV-1002
+   * 60 → 31–60; INV-1004 62 → 61–90; INV-1003 100, INV-1005 180, INV-1006 136 → 90+. The
+   * total is unchanged: 10,042.09.
+   */
+  settings: {
+    buckets: "30, 60, 90",
+    preview: "Shows as: 0–30 · 31–60 · 61–90 · 90+",
+    headers: ["Customer", "0–30", "31–60", "61–90", "90+", "Total"],
+    customers: {
+      "Acme Corp": [135000, 98055, 0, 0, 233055],
+      "Birch & Co": [0, 0, 31045, 240010, 271055],
+      "Cobalt Ltd": [0, 0, 0, 500099, 500099],
+    },
+    totals: [135000, 98055, 31045, 740109, 1004209],
+  },
   /** The "two-tables" seed: both tables are offered; picking LastYear ages its one invoice. */
   twoTables: { candidates: ["Current", "LastYear"], pick: "LastYear", headline: "Aged 1 invoice" },
 };

@@ -7,7 +7,7 @@
  *
  *   node test/e2e/run-e2e.js          # or: npm run test:e2e
  *
- * Artifacts: test-artifacts/taskpane.png, taskpane-error.png, issues.png, table-picker.png. Exits non-zero on any failure;
+ * Artifacts: test-artifacts/taskpane.png, taskpane-error.png, issues.png, table-picker.png, settings.png, risk.png. Exits non-zero on any failure;
  * the last line is "N passed, M failed". Never downloads a browser.
  */
 "use strict";
@@ -21,6 +21,7 @@ const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const DIST = path.join(ARTIFACTS, "e2e-dist");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const EXPECTED = require("./expected");
+const testReminders = require("./remindersE2e");
 const PAGE = "taskpane.e2e.html";
 const TIMEOUT_MS = 30_000;
 /** The whole run, build included, must finish within this. */
@@ -112,10 +113,10 @@ const cents = (value) => (typeof value === "number" ? Math.round(value * 100) : 
 const money = (c) => (typeof c === "number" ? (c / 100).toFixed(2) : JSON.stringify(c));
 
 /** The aging table in the sheet's values: header row, customer rows, totals row. */
-function agingTable(values) {
+function agingTable(values, width = EXPECTED.headers.length) {
   const headerRow = values.findIndex((row) => row[0] === "Customer");
   assert(headerRow >= 0, `no "Customer" header row in AR Aging; sheet values:\n${JSON.stringify(values)}`);
-  const headers = values[headerRow].slice(0, EXPECTED.headers.length);
+  const headers = values[headerRow].slice(0, width);
   const body = [];
   let r = headerRow + 1;
   for (; r < values.length && values[r][0] !== "" && values[r][0] !== null && !/^total/i.test(String(values[r][0])); r++) body.push(values[r]);
@@ -353,6 +354,214 @@ async function testTablePicker(browser, origin) {
   }
 }
 
+/** Every customer row and the totals row against hand-computed cents; also that each row's buckets add up to its total. */
+function compareAging(table, want) {
+  const wrong = [];
+  const width = want.headers.length - 1;
+  for (const [customer, expected] of Object.entries(want.customers)) {
+    const row = table.body.find((r) => r[0] === customer);
+    if (!row) {
+      wrong.push(`${customer}: missing`);
+      continue;
+    }
+    expected.forEach((cents_, i) => {
+      if (cents(row[i + 1]) !== cents_) wrong.push(`${customer} ${want.headers[i + 1]}: ${money(cents(row[i + 1]))} ≠ ${money(cents_)}`);
+    });
+  }
+  assert(table.body.length === Object.keys(want.customers).length, `customers ${JSON.stringify(table.body.map((r) => r[0]))}`);
+  assert(table.totals, "no totals row below the customers");
+  want.totals.forEach((cents_, i) => {
+    if (cents(table.totals[i + 1]) !== cents_) wrong.push(`total ${want.headers[i + 1]}: ${money(cents(table.totals[i + 1]))} ≠ ${money(cents_)}`);
+  });
+  for (const row of [...table.body, table.totals]) {
+    const buckets = row.slice(1, width).reduce((sum, v) => sum + cents(v), 0);
+    if (buckets !== cents(row[width])) wrong.push(`${row[0]}: buckets add up to ${money(buckets)}, total says ${money(cents(row[width]))}`);
+  }
+  for (let i = 1; i <= width; i++) {
+    const column = table.body.reduce((sum, row) => sum + cents(row[i]), 0);
+    if (column !== cents(table.totals[i])) wrong.push(`${want.headers[i]}: customers add up to ${money(column)}, totals row says ${money(cents(table.totals[i]))}`);
+  }
+  assert(wrong.length === 0, wrong.join("\n"));
+}
+
+/** The settings text AR Desk keeps in the very hidden "_ardesk" sheet, parsed. */
+async function savedSettings(page) {
+  const text = await page.evaluate(() => window.__e2e.sheetValues("_ardesk").slice(1).map((r) => r[4]).join(""));
+  return JSON.parse(text || "{}");
+}
+
+async function testSettings(browser, origin) {
+  const { context, page, problems, external } = await openPane(browser, origin, "invoices");
+  const want = EXPECTED.settings;
+  try {
+    await check("Settings says what is wrong with the buckets and previews the labels live", async () => {
+      await page.getByTestId("tab-settings").click();
+      await page.getByTestId("settings").waitFor();
+      await page.getByTestId("buckets").fill("30, 20");
+      const text = await page.getByTestId("settings").innerText();
+      assert(text.includes("20 comes after 30"), `no message for decreasing buckets; the view reads\n  ${text}`);
+      assert(await page.getByTestId("save-settings").isDisabled(), "Save settings is enabled with bad buckets");
+      await page.getByText("Days since the invoice date").click();
+      await page.getByTestId("buckets").fill(want.buckets);
+      const after = await page.getByTestId("settings").innerText();
+      assert(after.includes(want.preview), `preview should read "${want.preview}"; the view reads\n  ${after}`);
+      const rates = await page.getByTestId("loss-rates").locator("input").count();
+      assert(rates === want.headers.length - 2, `${rates} loss rate fields for ${want.headers.length - 2} buckets`);
+      await page.screenshot({ path: path.join(ARTIFACTS, "settings.png"), fullPage: true });
+    });
+
+    await check("Save settings writes them into the workbook", async () => {
+      await page.getByTestId("save-settings").click();
+      const status = page.getByTestId("settings-status");
+      await status.waitFor();
+      assert((await status.innerText()).includes("Settings saved"), `status reads ${await status.innerText()}`);
+      const saved = await savedSettings(page);
+      assert(saved.basis === "invoice", `saved basis ${JSON.stringify(saved.basis)}`);
+      assert(JSON.stringify(saved.bucketBounds) === "[30,60,90]", `saved buckets ${JSON.stringify(saved.bucketBounds)}`);
+      assert(Array.isArray(saved.lossRates) && saved.lossRates.length === want.headers.length - 2, `saved loss rates ${JSON.stringify(saved.lossRates)}`);
+    });
+
+    await check("the next refresh ages by the saved buckets and basis, and the totals still tie", async () => {
+      await page.getByTestId("as-of").fill(EXPECTED.asOf);
+      await page.getByRole("button", { name: "Refresh aging" }).click();
+      await page.getByTestId("success").waitFor();
+      const values = await page.evaluate(() => window.__e2e.sheetValues("AR Aging"));
+      const table = agingTable(values, want.headers.length);
+      assert(JSON.stringify(table.headers) === JSON.stringify(want.headers), `headers ${JSON.stringify(table.headers)} ≠ ${JSON.stringify(want.headers)}`);
+      compareAging(table, want);
+      assert(values.some((row) => row.includes("Days since the invoice date")), "AR Aging does not name the invoice-date basis");
+    });
+
+    await check("Reset to defaults puts the default buckets back in the form", async () => {
+      await page.getByTestId("tab-settings").click();
+      await page.getByTestId("buckets").waitFor();
+      assert((await page.getByTestId("buckets").inputValue()) === want.buckets, "the form does not show the saved buckets");
+      await page.getByTestId("reset-settings").click();
+      assert((await page.getByTestId("buckets").inputValue()) === "30, 60, 90, 120", "Reset to defaults left the buckets");
+      assert(problems.length === 0, problems.join("\n"));
+      assert(external.length === 0, `requests outside localhost: ${external.join(", ")}`);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+async function testSnapshotAndRisk(browser, origin) {
+  const { context, page, problems, external } = await openPane(browser, origin, "invoices");
+  try {
+    await check("Save snapshot refreshes and keeps the aging on the AR History sheet", async () => {
+      await page.getByTestId("as-of").fill(EXPECTED.asOf);
+      await page.getByTestId("save-snapshot").click();
+      const saved = page.getByTestId("snapshot-saved");
+      await saved.waitFor();
+      assert((await saved.innerText()).includes(`Snapshot as of ${EXPECTED.asOf} saved`), `note reads ${await saved.innerText()}`);
+      const names = await page.evaluate(() => window.__e2e.sheetNames());
+      assert(names.includes("AR History"), `sheets after Save snapshot: ${JSON.stringify(names)}`);
+      const history = await page.evaluate(() => window.__e2e.sheetValues("AR History"));
+      assert(history.some((row) => row.includes("120+")), `AR History has no bucket rows:\n${JSON.stringify(history)}`);
+    });
+
+    await check("a second snapshot on another date suggests loss rates, and Use as loss rates saves them", async () => {
+      await page.getByTestId("as-of").fill("2026-04-30");
+      await page.getByTestId("save-snapshot").click();
+      const suggested = page.getByTestId("suggested-rates");
+      await suggested.waitFor();
+      const text = await suggested.innerText();
+      assert(/From 1 pair of snapshots .*Current [\d.]+%.*120\+ [\d.]+%/.test(text), `suggestion reads\n  ${text}`);
+      await page.getByTestId("use-suggested").click();
+      await page.getByText("Loss rates saved in the workbook").waitFor();
+      const saved = await savedSettings(page);
+      assert(Array.isArray(saved.lossRates) && saved.lossRates.length === EXPECTED.headers.length - 2, `saved loss rates ${JSON.stringify(saved.lossRates)}`);
+    });
+
+    await check("the Risk tab lists every customer ranked, with score, tier and reasons in plain words", async () => {
+      await page.getByTestId("tab-risk").click();
+      await page.getByTestId("risk").waitFor();
+      const items = page.getByTestId("risk-customer");
+      const customers = await items.evaluateAll((els) => els.map((e) => e.dataset.customer));
+      assert(JSON.stringify([...customers].sort()) === JSON.stringify(Object.keys(EXPECTED.customers).sort()), `customers ${JSON.stringify(customers)}`);
+      for (let i = 0; i < customers.length; i++) {
+        const text = await items.nth(i).innerText();
+        assert(text.startsWith(`${i + 1}. ${customers[i]}`), `item ${i + 1} reads\n  ${text}`);
+        assert(/(Low|Medium|High|Critical) \d+\.\d/.test(text), `no tier and score in\n  ${text}`);
+        assert(/overdue/.test(text) && /Next: /.test(text), `no overdue amount or next action in\n  ${text}`);
+      }
+      const cobalt = await items.filter({ hasText: "Cobalt Ltd" }).innerText();
+      assert(/past due|late|overdue/.test(cobalt.split("\n").slice(2).join(" ")), `Cobalt's reasons read\n  ${cobalt}`);
+      await page.screenshot({ path: path.join(ARTIFACTS, "risk.png"), fullPage: true });
+    });
+
+    await check("clicking a customer, or pressing Enter on one, selects its row on the AR Risk sheet", async () => {
+      const values = await page.evaluate(() => window.__e2e.sheetValues("AR Risk"));
+      const header = values.findIndex((row) => row[0] === "Rank" && row[1] === "Customer");
+      assert(header >= 0, `no worklist header on AR Risk:\n${JSON.stringify(values)}`);
+      const last = String.fromCharCode(64 + values[header].filter((v) => v !== "" && v !== null).length);
+      const rowOf = (customer) => values.findIndex((row, r) => r > header && row[1] === customer) + 1;
+      const items = page.getByTestId("risk-customer");
+      const expectSelected = async (customer) => {
+        const want = { sheet: "AR Risk", address: `A${rowOf(customer)}:${last}${rowOf(customer)}` };
+        await page
+          .waitForFunction((w) => {
+            const sel = window.__e2e.selection();
+            return sel && sel.sheet === w.sheet && sel.address === w.address;
+          }, want, { timeout: 5_000 })
+          .catch(async () => {
+            throw new Error(`selection is ${JSON.stringify(await page.evaluate(() => window.__e2e.selection()))}, expected ${JSON.stringify(want)}`);
+          });
+      };
+      const second = await items.nth(1).getAttribute("data-customer");
+      await items.nth(1).click();
+      await expectSelected(second);
+      const third = await items.nth(2).getAttribute("data-customer");
+      await items.nth(2).focus();
+      await page.keyboard.press("Enter");
+      await expectSelected(third);
+      assert(problems.length === 0, problems.join("\n"));
+      assert(external.length === 0, `requests outside localhost: ${external.join(", ")}`);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+async function testCancel(browser, origin) {
+  const { context, page, problems, external } = await openPane(browser, origin, "invoices");
+  try {
+    let before;
+    let id;
+    await check("Cancel while a refresh reads stops it; the pane says the sheets are as they were, and they are", async () => {
+      await page.getByTestId("as-of").fill(EXPECTED.asOf);
+      await page.getByRole("button", { name: "Refresh aging" }).click();
+      await page.getByTestId("success").waitFor();
+      before = await page.evaluate(() => window.__e2e.sheetValues("AR Aging"));
+      id = await page.evaluate(() => window.__e2e.sheetId("AR Aging"));
+      // Another date, so a refresh that went through would change the sheet.
+      await page.getByTestId("as-of").fill("2026-04-30");
+      await page.evaluate(() => window.__e2e.holdSyncs());
+      await page.getByRole("button", { name: "Refresh aging" }).click();
+      await page.waitForFunction(() => window.__e2e.heldSyncs() > 0);
+      const progress = await page.getByTestId("progress-text").innerText();
+      assert(/Finding|Reading/.test(progress), `progress reads "${progress}" while the run is held`);
+      await page.getByTestId("cancel").click();
+      await page.evaluate(() => window.__e2e.releaseSyncs());
+      const notice = page.getByTestId("cancelled");
+      await notice.waitFor();
+      const text = await notice.innerText();
+      assert(text.includes("Cancelled; your sheets are as they were"), `notice reads\n  ${text}`);
+      assert((await page.getByTestId("error").count()) === 0, "a cancelled run shows an error bar");
+      assert((await page.getByTestId("progress").count()) === 0, "the progress bar stays after the cancel");
+      const after = await page.evaluate(() => window.__e2e.sheetValues("AR Aging"));
+      assert(JSON.stringify(after) === JSON.stringify(before), "AR Aging changed although the refresh was cancelled");
+      assert((await page.evaluate(() => window.__e2e.sheetId("AR Aging"))) === id, "AR Aging was replaced although the refresh was cancelled");
+      assert(problems.length === 0, problems.join("\n"));
+      assert(external.length === 0, `requests outside localhost: ${external.join(", ")}`);
+    });
+  } finally {
+    await page.evaluate(() => window.__e2e.releaseSyncs()).catch(() => undefined);
+    await context.close();
+  }
+}
+
 async function main() {
   const guard = setTimeout(() => {
     record("the e2e run finishes in time", new Error(`still running after ${RUN_LIMIT_MS / 1000} s`));
@@ -390,6 +599,10 @@ async function main() {
     await testError(browser, origin);
     await testIssues(browser, origin);
     await testTablePicker(browser, origin);
+    await testSettings(browser, origin);
+    await testSnapshotAndRisk(browser, origin);
+    await testCancel(browser, origin);
+    await testReminders({ browser, origin, openPane, check, assert, artifacts: ARTIFACTS });
   } catch (error) {
     record("the e2e run completes", error);
   } finally {
