@@ -113,14 +113,11 @@ export function refreshSummary(result: RefreshResult, output: string, topCustome
     report.buckets.forEach((b, i) => lines.push(`  ${b.label.padEnd(width)}  ${formatMoney(report.totals[i], d).padStart(16)}`));
     lines.push(`  ${"Total".padEnd(width)}  ${formatMoney(report.grandTotal, d).padStart(16)}`);
     lines.push(`  ${"Allowance".padEnd(width)}  ${formatMoney(allowance.total, d).padStart(16)}`);
-    const figure = (name: string, kpi: Kpi, unit: string) => `  ${name}: ${kpi.value === null ? `n/a (${kpi.reason})` : `${kpi.value}${unit}`}`;
-    lines.push(
-      figure("Overdue", kpis.overduePercent, "%"),
-      figure(`DSO (${kpis.periodDays} days)`, kpis.dso, " days"),
-      figure("DSO (countback)", kpis.dsoCountback, " days"),
-      figure("Best possible DSO", kpis.bestPossibleDso, " days"),
-      figure("CEI", kpis.cei, "%"),
-    );
+    // The same key figures, names and units as the AR Aging sheet; the total is printed above.
+    for (const { key, name, unit, money } of KEY_FIGURES.filter((f) => f.key !== "totalAr")) {
+      const kpi = kpis[key];
+      lines.push(`  ${name(kpis.periodDays)}: ${kpi.value === null ? `n/a (${kpi.reason})` : money ? formatMoney(kpi.value, d) : `${kpi.value} ${unit}`}`);
+    }
     const overdue = report.customers.filter((c) => c.overdue > 0).slice(0, topCustomers);
     if (overdue.length) {
       lines.push("  Most overdue customers:");
