@@ -83,6 +83,10 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXS,
   },
+  tabs: {
+    // Six tabs do not fit a 320 px pane on one line.
+    flexWrap: "wrap",
+  },
   progressLine: {
     display: "flex",
     alignItems: "center",
@@ -366,7 +370,7 @@ export function App(props: AppProps): React.ReactElement {
         </MessageBar>
       )}
 
-      <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="Views">
+      <TabList className={styles.tabs} size="small" selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="Views">
         <Tab value="refresh">Summary</Tab>
         <Tab value="issues" data-testid="tab-issues">
           Issues{report ? ` (${report.issues.length.toLocaleString("en-US")})` : ""}

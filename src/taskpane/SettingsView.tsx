@@ -35,7 +35,7 @@ const useStyles = makeStyles({
   },
   grid: {
     display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) 7rem auto",
+    gridTemplateColumns: "minmax(0, 1fr) 6rem 3.5rem",
     alignItems: "start",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXS,
@@ -43,9 +43,13 @@ const useStyles = makeStyles({
   label: {
     paddingTop: tokens.spacingVerticalXS,
   },
+  number: {
+    // Fluent's Input is wide by default; in the narrow pane the grid column decides.
+    minWidth: 0,
+    width: "100%",
+  },
   share: {
     paddingTop: tokens.spacingVerticalXS,
-    minWidth: "3.5rem",
     textAlign: "end",
     color: tokens.colorNeutralForeground2,
   },
@@ -139,6 +143,7 @@ export default function SettingsView({ loadSettings, saveSettings, busy }: Setti
             <Field validationState={check.lossRateErrors[i] ? "error" : "none"} validationMessage={check.lossRateErrors[i]}>
               <Input
                 aria-label={`Loss rate for ${label}, percent`}
+                className={styles.number}
                 value={form.lossRates[i] ?? ""}
                 contentAfter="%"
                 inputMode="decimal"
@@ -159,6 +164,7 @@ export default function SettingsView({ loadSettings, saveSettings, busy }: Setti
             <Field validationState={check.weightErrors[factor] ? "error" : "none"} validationMessage={check.weightErrors[factor]}>
               <Input
                 aria-label={`Weight of ${FACTOR_LABELS[factor]}`}
+                className={styles.number}
                 value={form.weights[factor]}
                 inputMode="decimal"
                 onChange={(_, data) => edit({ ...form, weights: { ...form.weights, [factor]: data.value } })}
