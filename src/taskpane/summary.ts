@@ -84,9 +84,10 @@ export function stageText(progress: RefreshProgress): string {
     case "aging":
       return "Aging open invoices…";
     case "writing":
+      // Not "the AR Aging sheet": Validate writes only the issues sheet.
       return progress.write && progress.write.total > 0
         ? `Writing chunk ${Math.min(progress.write.done + 1, progress.write.total)} of ${progress.write.total}`
-        : "Writing the AR Aging sheet…";
+        : "Writing the sheets…";
     case "done":
       return "Done";
   }

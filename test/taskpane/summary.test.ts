@@ -99,7 +99,7 @@ describe("progress", () => {
     expect(stageText({ stage: "reading" })).toBe("Reading invoices…");
     expect(stageText({ stage: "writing", write: { done: 0, total: 3 } })).toBe("Writing chunk 1 of 3");
     expect(stageText({ stage: "writing", write: { done: 3, total: 3 } })).toBe("Writing chunk 3 of 3");
-    expect(stageText({ stage: "writing" })).toBe("Writing the AR Aging sheet…");
+    expect(stageText({ stage: "writing" })).toBe("Writing the sheets…");
   });
 
   it("moves forward from 0 to 1", () => {
@@ -178,7 +178,7 @@ describe("nextProgressView", () => {
       "Reading invoices…",
       "Checking every cell…",
       "Aging open invoices…",
-      "Writing the AR Aging sheet…",
+      "Writing the sheets…",
       "Writing chunk 2 of 3",
       "Writing chunk 3 of 3",
       "Writing chunk 3 of 3",
