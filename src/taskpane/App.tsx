@@ -174,8 +174,9 @@ export interface AppProps extends PaneActions {
 }
 
 /**
- * The AR Desk pane: as-of date, the invoice table (when there are several), "Refresh aging" and
- * "Validate", progress, and three views: what the refresh did, the issues found, the column mapping.
+ * The AR Desk pane: as-of date, the invoice table (when there are several), "Refresh aging",
+ * "Validate" and "Save snapshot", progress with Cancel, and the views: what the refresh did, the
+ * issues found, the column mapping, the risk worklist, the settings and the reminders.
  */
 export function App(props: AppProps): React.ReactElement {
   const { refresh, validate, describe, saveMapping, selectCell, initialAsOf, loadSettings = readSettingsInExcel, saveSettings = saveSettingsInExcel } = props;
@@ -227,7 +228,7 @@ export function App(props: AppProps): React.ReactElement {
     setProgress(nextProgressView(null, { stage: "finding" }));
     try {
       if (kind === "refresh") {
-        const result = await refresh({ asOf: asOfDay, table, onProgress, signal, ...(snapshot ? { snapshot: true } : {}) });
+        const result = await refresh({ asOf: asOfDay, table, onProgress, signal, snapshot });
         setOutcome({ kind: "refreshed", result });
         setView("refresh");
       } else {
