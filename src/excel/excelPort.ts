@@ -14,7 +14,7 @@
  * JSON size (budget 4 MB) and a chunk rejected with RequestPayloadSizeLimitExceeded is halved
  * and sent again (a rejected request applies nothing).
  */
-import { ArDeskError } from "../core/errors";
+import { ArDeskError, cancelled } from "../core/errors";
 import type { CellValue, GeneratedTable, TableData, TableInfo, WorkbookPort, WriteProgress, WriteResult } from "../workbook/port";
 import { findHeaderRow, HEADER_SEARCH_ROWS } from "../workbook/findHeaderRow";
 import { generatedSheetName, isGenerated, parseRegistry, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated, type RegistryEntry } from "../workbook/registry";
@@ -35,12 +35,21 @@ export const DEFAULT_READ_BYTES = 4 * 1024 * 1024;
 /** Guess of one cell's size in a values response before any row was seen (JSON, generous). */
 const BYTES_PER_CELL_GUESS = 40;
 const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
+/** Room each write chunk leaves for the last sync's tables, formats, visuals and registry. */
+const FINISH_RESERVE = 64 * 1024;
+/** Registry kind of a staging sheet: ours while it is written, never taken for input. */
+const STAGING_KIND = "staging";
 
 export interface ExcelPortOptions {
   /** Byte budget of one write chunk (tests lower it to force several chunks). */
   chunkBytes?: number;
   /** Byte budget of one read response (tests lower it to force several read chunks). */
   readBytes?: number;
+  /**
+   * Aborting it stops a read or write at its next chunk with ArDeskError "CANCELLED"; a sheet
+   * being replaced is then left as it was (its staging sheet is deleted).
+   */
+  signal?: AbortSignal;
 }
 
 /** Rows of `total` per read chunk so that `bytesPerRow × rows` stays within `budget` (at least 1). */
@@ -80,6 +89,32 @@ interface TableLayout {
   /** Rows of the body as Excel will hold them (a table always keeps at least one). */
   bodyRows: number;
   headers: string[];
+}
+
+/** A sheet being written: what it replaces, where it is staged, what the registry said before. */
+interface StagedWrite {
+  plan: SheetPlan;
+  existing?: SheetSnapshot;
+  /** Name of the hidden sheet written into: a staging name, or the plan's name for a new sheet. */
+  staging: string;
+  registryExists: boolean;
+  /** Registry entries before this write (restored when it stops part-way). */
+  before: RegistryEntry[];
+  /** Registry entries of other sheets, kept as they are. */
+  kept: RegistryEntry[];
+  /** Blocks whose cells the user types into, when an old sheet has them. */
+  preserved: SheetPlan["blocks"];
+  sheet?: Excel.Worksheet;
+  sheetId?: string;
+  /** What the user had in the preserved cells, read in the first sync. */
+  keptCells?: { at: string; formulas: unknown[][] }[];
+  registryWrittenWithoutId?: boolean;
+}
+
+/** Loads queued in one write sync, read after it. */
+interface StagedReads {
+  preserved?: { at: string; range: Excel.Range }[];
+  old?: Excel.Worksheet;
 }
 
 const encoder = new TextEncoder();
@@ -168,7 +203,42 @@ function isResponseTooLarge(error: unknown): boolean {
 }
 
 function tableGone(info: TableInfo): ArDeskError {
-  return new ArDeskError("TABLE_NOT_FOUND", `The table "${info.name}" on sheet "${info.sheet}" is no longer in the workbook.`, "Refresh again to look for it.");
+  return new ArDeskError(
+    "TABLE_NOT_FOUND",
+    `The sheet "${info.sheet}" with the table "${info.name}" was renamed or deleted while AR Desk was reading it, so nothing was written.`,
+    "Run AR Desk again: it will look for the table where it is now.",
+  );
+}
+
+/** The table's sheet went (or was renamed) between two syncs: a co-author's edit. */
+const isGoneDuringRead = (error: unknown) => isItemNotFound(error) || (error as { code?: unknown } | null)?.code === "InvalidObjectPath";
+
+function sheetChanged(sheet: string): ArDeskError {
+  return new ArDeskError(
+    "WRITE_FAILED",
+    `The sheet "${sheet}" was renamed or deleted by someone else while AR Desk was replacing it, so AR Desk stopped: nothing was half written and their change was kept.`,
+    "Run the refresh again.",
+  );
+}
+
+/** A free name for the hidden sheet a replacement is written into; leftovers of ours are reused. */
+function stagingName(name: string, sheets: readonly SheetSnapshot[], leftovers: readonly RegistryEntry[]): string {
+  const free = (n: string) => !sheets.some((s) => sameName(s.name, n)) || leftovers.some((e) => sameName(e.sheet, n));
+  let temp = `${name.slice(0, 24)} (new)`;
+  for (let n = 2; !free(temp); n++) temp = `${name.slice(0, 22)} (new ${n})`;
+  return temp;
+}
+
+/** "B7:D9": the cells of a block. */
+function blockRange(block: SheetPlan["blocks"][number]): string {
+  const { row, column } = parseCellAddress(block.at);
+  const columns = Math.max(1, ...block.values.map((r) => r.length));
+  return `${cellAddress(row, column)}:${cellAddress(row + Math.max(1, block.values.length) - 1, column + columns - 1)}`;
+}
+
+/** Request bytes of a plan's blocks (they travel in its first chunk). */
+function blockBytes(plan: SheetPlan): number {
+  return plan.blocks.reduce((sum, b) => sum + encoder.encode(JSON.stringify(b.values)).length, 0);
 }
 
 const isItemNotFound = (error: unknown) => (error as { code?: unknown } | null)?.code === "ItemNotFound";
@@ -181,8 +251,11 @@ export class ExcelWorkbookPort implements WorkbookPort {
   private metaExists?: boolean;
   /** Generated tables read in this run, by lower-case name (see readGeneratedTable). */
   private readonly generated = new Map<string, GeneratedTable>();
+  /** Header rows of AR Desk's own tables, read by listTables, until this run rewrites them. */
+  private generatedHeads = new Map<string, string[]>();
   private readonly chunkBytes: number;
   private readonly readBytes: number;
+  private readonly signal?: AbortSignal;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -190,6 +263,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
   ) {
     this.chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
     this.readBytes = options.readBytes ?? DEFAULT_READ_BYTES;
+    this.signal = options.signal;
   }
 
   /**
@@ -225,7 +299,18 @@ export class ExcelWorkbookPort implements WorkbookPort {
         return { sheet: s.name, used, preview };
       });
     if (found.length === 0 && plain.length === 0) return [];
-    await this.context.sync();
+    // Headers of AR Desk's own tables ride along, so reading back what users added beside them
+    // (readGeneratedTable with a pick) costs no sync when they added nothing.
+    const heads = loads.tables.items
+      .filter((table) => ours(table.worksheet.name) && !sameName(table.worksheet.name, REGISTRY_SHEET))
+      .map((table) => ({ name: table.name, header: table.getHeaderRowRange().load("values") }));
+    try {
+      await this.context.sync();
+    } catch (error) {
+      if (!isGoneDuringRead(error)) throw error;
+      throw new ArDeskError("TABLE_NOT_FOUND", "A sheet was renamed or deleted while AR Desk was looking for tables, so nothing was read or written.", "Run AR Desk again: it will look at the workbook as it is now.");
+    }
+    this.generatedHeads = new Map(heads.map((h) => [h.name.toLowerCase(), ((h.header.values as unknown[][])[0] ?? []).map((v) => String(v ?? ""))]));
     const tables: TableInfo[] = found.map((t) => {
       const { row, column } = firstCell(t.header.address);
       return {
@@ -277,6 +362,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
     let total: () => number;
     let chunkRange: (from: number, rows: number) => Excel.Range;
     let first: Excel.Range;
+    // The sheet's name now: a table renamed away with its sheet is still found by its own name.
+    let sheetName: (() => string) | undefined;
     if (info.kind === "range") {
       const r = rangeOf(info);
       const sheet = wb.worksheets.getItem(r.sheet);
@@ -288,6 +375,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
       total = () => (used.isNullObject ? 0 : Math.max(0, firstCell(used.address).row + used.rowCount - 1 - r.headerRow));
     } else {
       const table = wb.tables.getItem(info.name);
+      const where = table.worksheet.load("name");
+      sheetName = () => where.name;
       header = table.getHeaderRowRange().load("values,address");
       const body = table.getDataBodyRange().load("address,rowCount");
       topLeft = { row: 0, column: 0 };
@@ -301,10 +390,11 @@ export class ExcelWorkbookPort implements WorkbookPort {
     try {
       await this.context.sync();
     } catch (error) {
-      if (isItemNotFound(error)) throw tableGone(info);
+      if (isGoneDuringRead(error)) throw tableGone(info);
       if (isResponseTooLarge(error) && firstRows > 1) return this.readTable({ ...info, rowCount: Math.floor(firstRows / 2) });
       throw error;
     }
+    if (sheetName && !sameName(sheetName(), info.sheet)) throw tableGone(info);
     const rowCount = total();
     const rows = (first.values as CellValue[][]).slice(0, rowCount);
     const bytesPerRow = Math.max(1, ...rows.map(rowBytes));
@@ -313,6 +403,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     while (rows.length < rowCount) {
       const from = rows.length;
       const count = Math.min(size, rowCount - from);
+      if (this.signal?.aborted) throw cancelled();
       const chunk = chunkRange(from, count).load("values");
       try {
         await this.context.sync();
@@ -321,7 +412,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
           size = Math.max(1, Math.floor(count / 2));
           continue;
         }
-        if (isItemNotFound(error)) throw tableGone(info);
+        if (isGoneDuringRead(error)) throw tableGone(info);
         throw error;
       }
       for (const row of chunk.values as CellValue[][]) rows.push(row);
@@ -393,6 +484,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const table = snap.tables.find((t) => sameName(t.name, name));
     const sheet = table && snap.sheets.find((s) => sameName(s.name, table.sheet));
     if (!table || !sheet || !isGenerated(snap.registry, sheet.name, sheet.id)) return null;
+    const heads = pick && this.generatedHeads.get(name.toLowerCase());
+    if (heads && !pick(heads).some((h) => heads.includes(h))) return { sheet: sheet.name, headers: [], rows: [] };
     const found = this.context.workbook.tables.getItem(table.name);
     const header = found.getHeaderRowRange().load("values,address");
     // With a pick, the body (possibly 100k rows) is read only when some picked column is there.
@@ -432,10 +525,22 @@ export class ExcelWorkbookPort implements WorkbookPort {
     }
   }
 
+  /**
+   * Writes a sheet plan in chunks, one sync each. A sheet AR Desk replaces is written into a
+   * hidden staging sheet and swapped in only in the last sync (old one deleted, staging renamed
+   * and put back at the old position), so a cancel, a failure or a co-author's change part-way
+   * leaves the previous sheet exactly as it was: the staging sheet is then deleted. A new sheet
+   * is written hidden and shown in the last sync. Tables, formats and the registry go in that
+   * last sync too, so a sheet costs one sync per chunk; a replaced sheet with cells the user
+   * types into (PlanBlock.preserve) written in one chunk costs one more, to read those cells first.
+   */
   async writeSheet(requested: SheetPlan, onProgress?: (progress: WriteProgress) => void): Promise<WriteResult> {
     const snap = this.snapshot ?? (await this.readSnapshot());
     this.snapshot = undefined; // until this write succeeds and the snapshot is brought up to date
-    for (const t of requested.tables) this.generated.delete(t.name.toLowerCase());
+    for (const t of requested.tables) {
+      this.generated.delete(t.name.toLowerCase());
+      this.generatedHeads.delete(t.name.toLowerCase());
+    }
     // A user's sheet of the plan's name is never touched: the plan goes under another name.
     const name = generatedSheetName(requested, snap.sheets, snap.registry);
     const plan = name === requested.name ? requested : { ...requested, name };
@@ -452,36 +557,61 @@ export class ExcelWorkbookPort implements WorkbookPort {
         body.push({ table: ti, index, values, bytes: encoder.encode(JSON.stringify(values)).length + 1 });
       }),
     );
-    const chunks = this.chunk(body);
+    const chunks = this.chunk(body, blockBytes(plan));
 
-    // Registry entries: ours first with an unknown id (so a half-written sheet is still ours),
-    // stale entries of sheets that no longer exist dropped.
-    const kept = snap.registry.filter((e) => snap.sheets.some((s) => sameName(s.name, e.sheet)) && !sameName(e.sheet, plan.name));
-    const wb = this.context.workbook;
-    let sheet: Excel.Worksheet | undefined;
-    let registry: Excel.Worksheet | undefined;
+    const exists = (sheet: string) => snap.sheets.some((s) => sameName(s.name, sheet));
+    // Staging sheets left by an interrupted run are ours (registered): deleted on the way.
+    const leftovers = snap.registry.filter((e) => e.kind === STAGING_KIND && exists(e.sheet));
+    const kept = snap.registry.filter((e) => exists(e.sheet) && !sameName(e.sheet, plan.name) && e.kind !== STAGING_KIND);
+    const before = snap.registry.filter((e) => exists(e.sheet) && e.kind !== STAGING_KIND);
+    const staging = existing ? stagingName(plan.name, snap.sheets, leftovers) : plan.name;
+    const write: StagedWrite = {
+      plan,
+      existing,
+      staging,
+      registryExists: snap.registryExists,
+      before,
+      kept,
+      preserved: existing ? plan.blocks.filter((b) => b.preserve && b.values.length > 0) : [],
+    };
     let done = 0;
+    let finished: { id: string; tables: string[] } | undefined;
 
     // One sync per write chunk is the point of chunking (the only sync in a loop in AR Desk).
-    while (chunks.length > 0) {
-      const [from, to] = chunks[0];
-      const first = sheet === undefined;
-      let target: Excel.Worksheet;
+    while (!finished) {
+      const [from, to] = chunks[0] ?? [0, 0];
+      const first = write.sheet === undefined;
+      // The cells a user typed are read in the first sync, so they cannot also be written in it.
+      const last = chunks.length <= 1 && !(first && write.preserved.length > 0);
+      if (this.signal?.aborted) {
+        if (!first) await this.discard(write);
+        throw cancelled();
+      }
+      const wb = this.context.workbook;
+      let sheet: Excel.Worksheet;
+      let created: Excel.Worksheet | undefined;
+      let reads: StagedReads = {};
+      let tables: string[] = [];
       try {
         if (first) {
-          target = this.queueSheetSetup(plan, snap, existing);
-          registry = snap.registryExists ? wb.worksheets.getItem(REGISTRY_SHEET) : this.queueRegistrySheet();
-          this.queueRegistryValues(registry, withGenerated(kept, { sheet: plan.name, kind: plan.kind, id: "" }), !snap.registryExists);
-          this.queueBlocks(target, plan);
+          sheet = created = this.queueStagingSheet(write, leftovers);
+          reads = this.queuePreservedReads(write);
+          this.queueBlocks(sheet, plan);
           plan.tables.forEach((t, i) => {
             const l = layouts[i];
-            target.getRange(`${cellAddress(l.headerRow, l.firstColumn)}:${cellAddress(l.headerRow, l.lastColumn)}`).values = [t.headers.map(literalText)];
+            sheet.getRange(`${cellAddress(l.headerRow, l.firstColumn)}:${cellAddress(l.headerRow, l.lastColumn)}`).values = [t.headers.map(literalText)];
           });
         } else {
-          target = sheet as Excel.Worksheet;
+          sheet = wb.worksheets.getItem(write.sheetId as string);
         }
         wb.application.suspendApiCalculationUntilNextSync();
-        this.queueRows(target, layouts, body, from, to);
+        if (chunks.length > 0) this.queueRows(sheet, layouts, body, from, to);
+        if (last) {
+          tables = this.queueSwap(sheet, write, layouts, snap);
+        } else if (existing) {
+          // Each sync also looks at the sheet being replaced: a co-author may rename or delete it.
+          reads.old = wb.worksheets.getItemOrNullObject(existing.id).load("name");
+        }
         await this.context.sync();
       } catch (error) {
         if (isPayloadTooLarge(error) && to - from > 1) {
@@ -489,27 +619,32 @@ export class ExcelWorkbookPort implements WorkbookPort {
           chunks.splice(0, 1, [from, mid], [mid, to]);
           continue;
         }
-        throw this.writeFailed(plan, error);
+        // Even a failed first sync may have added the staging sheet: a batch is not a transaction.
+        await this.discard(write);
+        throw this.writeFailed(write, error);
       }
-      if (first) sheet = target;
+      if (created) {
+        write.sheet = created;
+        write.sheetId = created.id;
+        write.keptCells = reads.preserved?.map((p) => ({ at: p.at, formulas: p.range.formulas as unknown[][] }));
+      }
+      if (reads.old && (reads.old.isNullObject || !sameName(reads.old.name, (existing as SheetSnapshot).name))) {
+        await this.discard(write);
+        throw sheetChanged(plan.name);
+      }
+      if (last) finished = { id: write.sheetId as string, tables };
       chunks.shift();
       done++;
-      onProgress?.({ done, total: done + chunks.length + 1 });
+      onProgress?.({ done, total: done + chunks.length + (finished ? 0 : Math.max(0, 1 - chunks.length)) });
     }
 
-    const written = sheet as Excel.Worksheet;
-    let tableNames: string[] = [];
-    try {
-      tableNames = this.queueTables(written, plan, layouts, snap, existing !== undefined);
-      this.queueFormats(written, plan, layouts);
-      queuePlanVisuals(written, plan, layouts);
-      this.queueRegistryValues(registry as Excel.Worksheet, withGenerated(kept, { sheet: plan.name, kind: plan.kind, id: written.id }), false);
-      await this.context.sync();
-    } catch (error) {
-      throw this.writeFailed(plan, error);
+    const registry = withGenerated(kept, { sheet: plan.name, kind: plan.kind, id: finished.id });
+    if (write.registryWrittenWithoutId) {
+      // The id of a sheet made in this very sync was not known when the registry was queued: the
+      // correction rides on the next sync (or the one Excel.run makes at its end).
+      this.queueRegistryValues(this.context.workbook.worksheets.getItem(REGISTRY_SHEET), registry, false);
     }
-    onProgress?.({ done: done + 1, total: done + 1 });
-    this.snapshot = afterWrite(snap, plan, tableNames, written.id, existing, withGenerated(kept, { sheet: plan.name, kind: plan.kind, id: written.id }));
+    this.snapshot = afterWrite(snap, plan, finished.tables, finished.id, existing, registry, leftovers);
     return { sheet: plan.name, replaced: existing !== undefined, renamedFrom: plan === requested ? undefined : requested.name };
   }
 
@@ -535,40 +670,93 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   // ---- writing ------------------------------------------------------------------------------
 
+  /**
+   * The first sync's setup: the registry (made when missing) lists the sheet being written, as
+   * staging or as a new sheet, so an interrupted run leaves nothing taken for the user's input;
+   * leftover staging sheets go; the sheet written into is added hidden.
+   */
+  private queueStagingSheet(write: StagedWrite, leftovers: RegistryEntry[]): Excel.Worksheet {
+    const sheets = this.context.workbook.worksheets;
+    const registry = write.registryExists ? sheets.getItem(REGISTRY_SHEET) : this.queueRegistrySheet();
+    for (const e of leftovers) sheets.getItem(e.sheet).delete();
+    const entry = write.existing ? { sheet: write.staging, kind: STAGING_KIND, id: "" } : { sheet: write.plan.name, kind: write.plan.kind, id: "" };
+    this.queueRegistryValues(registry, [...(write.existing ? write.before : write.kept), entry], !write.registryExists);
+    const sheet = sheets.add(write.staging);
+    sheet.visibility = "Hidden";
+    sheet.load("id");
+    return sheet;
+  }
+
+  /** Loads what the user typed into the cells a replaced sheet keeps (read in the first sync). */
+  private queuePreservedReads(write: StagedWrite): StagedReads {
+    if (!write.existing || write.preserved.length === 0) return {};
+    const old = this.context.workbook.worksheets.getItem(write.existing.id);
+    return { preserved: write.preserved.map((b) => ({ at: blockRange(b), range: old.getRange(blockRange(b)).load("formulas") })) };
+  }
+
+  /**
+   * The last sync of a sheet: the user's kept cells, formats and visuals on the staging sheet,
+   * then the swap (only if the old sheet still has its name and id: a co-author's rename or
+   * delete fails the sync before anything of theirs changes), then tables and the registry.
+   * Tables come after the swap because the old sheet's tables hold their names until it goes.
+   */
+  private queueSwap(sheet: Excel.Worksheet, write: StagedWrite, layouts: TableLayout[], snap: WorkbookSnapshot): string[] {
+    const { plan, existing } = write;
+    const sheets = this.context.workbook.worksheets;
+    for (const cells of write.keptCells ?? []) sheet.getRange(cells.at).formulas = cells.formulas as string[][];
+    this.queueFormats(sheet, plan, layouts);
+    queuePlanVisuals(sheet, plan, layouts);
+    sheet.visibility = "Visible"; // first: Excel refuses to delete the last visible sheet
+    if (existing) {
+      sheets.getItem(existing.name).load("id");
+      sheets.getItem(existing.id).delete();
+      sheet.name = plan.name;
+      sheet.position = existing.position;
+    }
+    const tables = this.queueTables(sheet, plan, layouts, snap, existing !== undefined);
+    write.registryWrittenWithoutId = write.sheetId === undefined;
+    this.queueRegistryValues(sheets.getItem(REGISTRY_SHEET), withGenerated(write.kept, { sheet: plan.name, kind: plan.kind, id: write.sheetId ?? "" }), false);
+    return tables;
+  }
+
+  /**
+   * Undoes a write that stopped part-way: deletes the staging (or new, still hidden) sheet and
+   * puts the registry back. Two syncs, only on this path: one to see what is there, one to
+   * delete it. Best effort; the error that brought us here is the one the user needs.
+   */
+  private async discard(write: StagedWrite): Promise<void> {
+    try {
+      const sheets = this.context.workbook.worksheets;
+      const probe = sheets.getItemOrNullObject(write.sheetId ?? write.staging).load("name,visibility");
+      const registry = sheets.getItemOrNullObject(REGISTRY_SHEET).load("name");
+      await this.context.sync();
+      // Past the swap (renamed, shown) the new sheet is the user's view now: it stays.
+      const unswapped = !probe.isNullObject && (write.existing ? sameName(probe.name, write.staging) : probe.visibility !== "Visible");
+      if (unswapped) sheets.getItem(probe.name).delete();
+      if (!registry.isNullObject) this.queueRegistryValues(sheets.getItem(REGISTRY_SHEET), write.before, false);
+      await this.context.sync();
+    } catch {
+      // Nothing more can be done from here; the caller reports the original problem.
+    }
+  }
+
   /** Row ranges [from, to) of `body` whose JSON stays within the chunk budget; at least one chunk. */
-  private chunk(body: BodyRow[]): [number, number][] {
+  private chunk(body: BodyRow[], firstExtra = 0): [number, number][] {
     const chunks: [number, number][] = [];
     let start = 0;
-    let bytes = 0;
+    // The first chunk also carries the blocks; every chunk leaves room for the last one's finishing.
+    const reserve = Math.min(FINISH_RESERVE, Math.floor(this.chunkBytes / 16));
+    let bytes = firstExtra + reserve;
     body.forEach((row, i) => {
       if (i > start && bytes + row.bytes > this.chunkBytes) {
         chunks.push([start, i]);
         start = i;
-        bytes = 0;
+        bytes = reserve;
       }
       bytes += row.bytes;
     });
     if (body.length > start || chunks.length === 0) chunks.push([start, body.length]);
     return chunks;
-  }
-
-  /** Creates the sheet, or replaces our earlier one (new sheet at the old one's position). */
-  private queueSheetSetup(plan: SheetPlan, snap: WorkbookSnapshot, existing: SheetSnapshot | undefined): Excel.Worksheet {
-    const sheets = this.context.workbook.worksheets;
-    let sheet: Excel.Worksheet;
-    if (existing) {
-      // Add under a temporary name first: Excel refuses to delete the last visible sheet.
-      let temp = `${plan.name.slice(0, 24)} (new)`;
-      for (let n = 2; snap.sheets.some((s) => sameName(s.name, temp)); n++) temp = `${plan.name.slice(0, 22)} (new ${n})`;
-      sheet = sheets.add(temp);
-      sheets.getItem(existing.name).delete();
-      sheet.name = plan.name;
-      sheet.position = existing.position;
-    } else {
-      sheet = sheets.add(plan.name);
-    }
-    sheet.load("id");
-    return sheet;
   }
 
   private queueRegistrySheet(): Excel.Worksheet {
@@ -662,12 +850,19 @@ export class ExcelWorkbookPort implements WorkbookPort {
     if (plan.freezeRows) sheet.freezePanes.freezeRows(plan.freezeRows);
   }
 
-  private writeFailed(plan: SheetPlan, error: unknown): Error {
+  private writeFailed(write: StagedWrite, error: unknown): Error {
     if (error instanceof ArDeskError) return error;
+    const { plan, existing } = write;
+    const code = (error as { code?: unknown } | null)?.code;
+    // The old sheet is reached by name and id in the swap: either gone means someone else changed it.
+    if (existing && (code === "ItemNotFound" || code === "InvalidObjectPath")) return sheetChanged(plan.name);
+    if (!existing && code === "ItemAlreadyExists") {
+      return new ArDeskError("WRITE_FAILED", `Someone else made a sheet named "${plan.name}" while AR Desk was writing one; AR Desk stopped and left theirs alone.`, "Run the refresh again.");
+    }
     return new ArDeskError(
       "WRITE_FAILED",
       `AR Desk could not finish writing the "${plan.name}" sheet: ${messageOf(error)}`,
-      "Your invoice table was not changed. Refresh again; if it keeps failing, delete the half-written sheet and refresh.",
+      existing ? `The previous "${plan.name}" sheet and your invoice table were not changed. Refresh again.` : "Your invoice table was not changed. Refresh again.",
     );
   }
 }
@@ -678,8 +873,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
  * AR Desk itself changed is updated; the run lasts seconds, so co-authors' edits in between are
  * not a concern for ownership (their sheets never enter the registry).
  */
-function afterWrite(snap: WorkbookSnapshot, plan: SheetPlan, tableNames: string[], id: string, existing: SheetSnapshot | undefined, registry: RegistryEntry[]): WorkbookSnapshot {
-  const sheets = snap.sheets.filter((s) => !sameName(s.name, plan.name));
+function afterWrite(snap: WorkbookSnapshot, plan: SheetPlan, tableNames: string[], id: string, existing: SheetSnapshot | undefined, registry: RegistryEntry[], deleted: RegistryEntry[]): WorkbookSnapshot {
+  const sheets = snap.sheets.filter((s) => !sameName(s.name, plan.name) && !deleted.some((e) => sameName(e.sheet, s.name)));
   if (!snap.registryExists) sheets.push({ name: REGISTRY_SHEET, id: "", position: sheets.length });
   sheets.push({ name: plan.name, id, position: existing ? existing.position : sheets.length });
   const tables = snap.tables.filter((t) => !sameName(t.sheet, plan.name));

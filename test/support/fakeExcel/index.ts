@@ -100,6 +100,15 @@ export interface FakeExcel {
   addSheet(name: string, values?: readonly (readonly unknown[])[], at?: string): void;
   /** Adds a table on a sheet (created when missing); values include the header row. */
   addTable(sheet: string, name: string, address: string, valuesWithHeader: readonly (readonly unknown[])[], options?: { showTotals?: boolean; style?: string }): void;
+  /**
+   * Runs `hook` just before each later sync's batch is applied (sync numbers count from 1, as in
+   * stats.syncCount): a co-author's edit landing between two round trips. null removes it.
+   */
+  beforeSync(hook: ((sync: number) => void) | null): void;
+  /** Renames a sheet as a user (or co-author) would; its tables and cells stay. */
+  renameSheet(sheet: string, newName: string): void;
+  /** Deletes a sheet (and its tables) as a user would. */
+  deleteSheet(sheet: string): void;
   /** Sets a sheet's visibility (e.g. to seed a VeryHidden sheet). */
   setVisibility(sheet: string, visibility: "Visible" | "Hidden" | "VeryHidden"): void;
   /** Values from A1 to the used range's bottom-right corner: `values[row - 1][column - 1]`. */
@@ -221,6 +230,17 @@ export function createFakeExcel(options: Partial<HostLimits> = {}): FakeExcel {
       table.name = name;
       if (opts.style) table.style = opts.style;
       if (opts.showTotals) state().setShowTotals(table, true);
+    },
+    beforeSync(hook) {
+      host.beforeSync = hook ?? undefined;
+    },
+    renameSheet(name, newName) {
+      const s = sheet(name);
+      state().checkSheetName(newName, s);
+      s.name = newName;
+    },
+    deleteSheet(name) {
+      state().deleteSheet(sheet(name));
     },
     setVisibility(name, visibility) {
       state().setVisibility(sheet(name), visibility);

@@ -75,6 +75,8 @@ export interface Host {
   state: WorkbookState;
   stats: FakeStats;
   limits: HostLimits;
+  /** Tests' stand-in for a co-author: changes the workbook just before a sync's batch runs. */
+  beforeSync?: (sync: number) => void;
 }
 
 const encoder = new TextEncoder();
@@ -133,6 +135,8 @@ export class RequestContext {
     stats.totalRequestBytes += requestBytes;
     stats.largestRequestBytes = Math.max(stats.largestRequestBytes, requestBytes);
     await Promise.resolve(); // a round trip is always asynchronous
+    // Another user's edit can land between this add-in's round trips.
+    this._host.beforeSync?.(stats.syncCount);
     const reject = (error: FakeOfficeError): never => {
       for (const o of created) o._poison();
       stats.rejectedSyncs++;
