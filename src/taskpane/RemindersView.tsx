@@ -334,7 +334,6 @@ export default function RemindersView({ asOf, table, actions = EXCEL_ACTIONS }: 
                   result={result}
                   busy={busy}
                   onSave={(level, language, template, done) => save("template", { template: { level, language, template } }, done)}
-                  onRefused={setNotice}
                 />
               </AccordionPanel>
             </AccordionItem>
@@ -441,8 +440,8 @@ function DraftDetail(props: { reminder: RenderedReminder; result: DraftResult; s
   );
 }
 
-function TemplateEditor(props: { result: DraftResult; busy: boolean; onSave: (level: string, language: string, template: ReturnType<typeof templateFromText> | null, done: string) => Promise<boolean>; onRefused: (n: Notice) => void }) {
-  const { result, busy, onSave, onRefused } = props;
+function TemplateEditor(props: { result: DraftResult; busy: boolean; onSave: (level: string, language: string, template: ReturnType<typeof templateFromText> | null, done: string) => Promise<boolean> }) {
+  const { result, busy, onSave } = props;
   const styles = useStyles();
   const levels = editorLevels(result.levels);
   const languages = editorLanguages(result.templates);
@@ -453,6 +452,7 @@ function TemplateEditor(props: { result: DraftResult; busy: boolean; onSave: (le
   const [subject, setSubject] = React.useState(start.subject);
   const [text, setText] = React.useState(start.text);
   const [customer, setCustomer] = React.useState(drafts[0] ? drafts[0].customer : "");
+  const [refusal, setRefusal] = React.useState<string | null>(null);
 
   // A new level or language (or a save that changed the templates) starts from what is stored.
   React.useEffect(() => {
@@ -461,6 +461,7 @@ function TemplateEditor(props: { result: DraftResult; busy: boolean; onSave: (le
   }, [level, language, start.subject, start.text]);
 
   const edited = React.useMemo(() => templateFromText(subject, text), [subject, text]);
+  React.useEffect(() => setRefusal(null), [edited, level, language]);
   const deferred = React.useDeferredValue(edited);
   const lines = React.useMemo(
     () => problemLines(checkEdited(deferred, { templates: result.templates, drafts, sender: result.sender, level, language }), result.levels),
@@ -477,12 +478,8 @@ function TemplateEditor(props: { result: DraftResult; busy: boolean; onSave: (le
   const saveTemplate = async () => {
     const blocking = lines.filter((l) => l.blocking);
     if (blocking.length) {
-      onRefused({
-        intent: "error",
-        title: "Template not saved",
-        text: blocking.map((l) => `${l.message} (${l.where})${l.customers ? ` For: ${l.customers}.` : ""}`).join(" "),
-        testId: "template-refused",
-      });
+      // Said beside the button, where the user is looking, with the customers who would get the holes.
+      setRefusal(blocking.map((l) => `${l.message} (${l.where})${l.customers ? ` For: ${l.customers}.` : ""}`).join(" "));
       return;
     }
     await onSave(level, language, edited, `${levelName} (${language}) saved in the workbook for every co-author; drafts updated.`);
@@ -550,6 +547,14 @@ function TemplateEditor(props: { result: DraftResult; busy: boolean; onSave: (le
           Undo changes
         </Button>
       </div>
+      {refusal && (
+        <MessageBar intent="error" layout="multiline" data-testid="template-refused">
+          <MessageBarBody>
+            <MessageBarTitle>Template not saved</MessageBarTitle>
+            {refusal}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {drafts.length > 0 && (
         <Field label="Preview on">
           <Select value={sample?.customer ?? ""} onChange={(_, data) => setCustomer(data.value)} data-testid="template-customer">

@@ -155,6 +155,7 @@ module.exports = async function testReminders({ browser, origin, openPane, check
       await page.getByTestId("save-template").click();
       const refused = await text("template-refused");
       assert(refused.includes("customer_nam") && refused.includes("Birch & Co"), `refusal reads\n  ${refused}`);
+      await page.screenshot({ path: path.join(artifacts, "reminders-template.png"), fullPage: true });
       assert((await settingsText(page)) === before, "the refused template changed the settings");
     });
 
