@@ -18,14 +18,18 @@ import type { TableInfo } from "../workbook/port";
 import { parseSettings, withAgingSettings, type AgingSettings, type SettingsRead } from "../workbook/settings";
 import { ExcelWorkbookPort, type ExcelPortOptions } from "./excelPort";
 
-/** Refresh: find, read and check the invoice table, then write the aging, detail and issues sheets. */
+/**
+ * Refresh: find, read and check the invoice table, then write the aging, detail and issues sheets.
+ * The options' signal also goes to the port: the pipeline stops between stages, the port between
+ * chunks, so a Cancel takes effect wherever the run is.
+ */
 export async function runRefreshInExcel(options: RefreshOptions, portOptions: ExcelPortOptions = {}): Promise<RefreshResult> {
-  return Excel.run((context) => refreshAging(new ExcelWorkbookPort(context, portOptions), options));
+  return Excel.run((context) => refreshAging(new ExcelWorkbookPort(context, { signal: options.signal, ...portOptions }), options));
 }
 
 /** Validate: read and check the invoice table and write the "AR Data Issues" sheet. */
 export async function runValidateInExcel(options: ReadOptions, portOptions: ExcelPortOptions = {}): Promise<ValidationReport> {
-  return Excel.run((context) => validateWorkbook(new ExcelWorkbookPort(context, portOptions), options));
+  return Excel.run((context) => validateWorkbook(new ExcelWorkbookPort(context, { signal: options.signal, ...portOptions }), options));
 }
 
 /** The invoice tables and the chosen one's column mapping, for the pane (reads only). */
