@@ -38,7 +38,7 @@ import { columnOptions, mappingOf, mappingRows, sameMapping, setFieldColumn } fr
 import { readSettingsInExcel, saveSettingsInExcel } from "../excel/runRefresh";
 import type { AgingSettings, SettingsRead } from "../workbook/settings";
 import { mergeSuggested } from "./settingsView";
-import { kpiLines, lossRateSuggestion, nextProgressView, skippedList, snapshotLine, suggestionText, summaryDetail, summaryHeadline, type ProgressView } from "./summary";
+import { cancelledText, kpiLines, lossRateSuggestion, nextProgressView, skippedList, snapshotLine, suggestionText, summaryDetail, summaryHeadline, type ProgressView } from "./summary";
 
 // Views not shown at start load on first use, keeping the pane's first load small (issue #7).
 const SettingsView = React.lazy(() => import("./SettingsView"));
@@ -224,8 +224,13 @@ export function App(props: AppProps): React.ReactElement {
     const controller = new AbortController();
     abort.current = controller;
     const { signal } = controller;
-    const onProgress = (step: RefreshProgress) => setProgress((previous) => nextProgressView(previous, step));
-    setProgress(nextProgressView(null, { stage: "finding" }));
+    // Kept outside React state too: the catch below needs the last view to word a cancel.
+    const progressNow = { current: nextProgressView(null, { stage: "finding" }) };
+    const onProgress = (step: RefreshProgress) => {
+      progressNow.current = nextProgressView(progressNow.current, step);
+      setProgress(progressNow.current);
+    };
+    setProgress(progressNow.current);
     try {
       if (kind === "refresh") {
         const result = await refresh({ asOf: asOfDay, table, onProgress, signal, snapshot });
@@ -240,7 +245,7 @@ export function App(props: AppProps): React.ReactElement {
       setView("refresh");
       if (e instanceof ArDeskError && e.code === "CANCELLED") {
         // The user asked for it: say what state the workbook is in, not an error.
-        setNotice(e.message);
+        setNotice(cancelledText(e.message, progressNow.current));
       } else {
         setError({ title: kind === "refresh" ? "Refresh failed" : "Validation failed", message: describeError(e) });
         // Several invoice tables, or the table is gone: show what the workbook has now.

@@ -124,6 +124,8 @@ export interface ProgressView {
   /** Sheets whose writing finished before the current one (0 while writing the first). */
   sheet: number;
   write?: WriteProgress;
+  /** Sheets seen written to the end (only sheets that report chunks are seen). */
+  written: number;
 }
 
 /**
@@ -143,7 +145,18 @@ export function nextProgressView(previous: ProgressView | null, progress: Refres
     value = 0.3 + 0.7 * (1 - 0.5 ** sheet * (1 - fraction / 2));
   }
   const text = stageText(progress) + (write && sheet > 0 ? ` (sheet ${sheet + 1})` : "");
-  return { value: Math.max(previous?.value ?? 0, value), text, sheet, write: write ?? last };
+  const written = (previous?.written ?? 0) + (write && write.total > 0 && write.done >= write.total ? 1 : 0);
+  return { value: Math.max(previous?.value ?? 0, value), text, sheet, write: write ?? last, written };
+}
+
+/**
+ * What the pane says about a cancelled run. A sheet is swapped in whole when its last chunk is
+ * written, so a cancel that lands after that leaves the sheets written so far new and the rest
+ * as they were: then "as they were" would not be true, and the user needs to know.
+ */
+export function cancelledText(message: string, progress: ProgressView | null): string {
+  if (!progress || progress.written === 0) return message;
+  return `Cancelled part-way: ${plural(progress.written, "sheet")} (the aging sheet first) had already been written for the new run; the others are as they were. Refresh again to bring them all to the same date.`;
 }
 
 /** A loss rate as a percent for the pane: "0.4%", "20%". */

@@ -1,4 +1,5 @@
 import {
+  cancelledText,
   kpiLines,
   lossRateSuggestion,
   nextProgressView,
@@ -226,5 +227,23 @@ describe("snapshots and suggested loss rates", () => {
     const asOf = sampleResult().asOf;
     expect(snapshotLine({ snapshotSaved: true, asOf })).toBe("Snapshot as of 2026-03-31 saved on the AR History sheet: roll rates compare it with the others.");
     expect(snapshotLine({ snapshotSaved: false, asOf })).toBeNull();
+  });
+});
+
+describe("cancelledText", () => {
+  const after = (steps: Parameters<typeof nextProgressView>[1][]) => steps.reduce<ReturnType<typeof nextProgressView> | null>((view, step) => nextProgressView(view, step), null);
+  const message = "Cancelled; your sheets are as they were.";
+
+  it("keeps the message when no sheet was written to the end", () => {
+    expect(cancelledText(message, after([{ stage: "reading" }, { stage: "writing" }, { stage: "writing", write: { done: 1, total: 3 } }]))).toBe(message);
+    expect(cancelledText(message, null)).toBe(message);
+  });
+
+  it("says which part is new when a sheet was already swapped in", () => {
+    const view = after([{ stage: "writing" }, { stage: "writing", write: { done: 1, total: 2 } }, { stage: "writing", write: { done: 2, total: 2 } }, { stage: "writing", write: { done: 1, total: 3 } }]);
+    expect(view!.written).toBe(1);
+    expect(cancelledText(message, view)).toBe(
+      "Cancelled part-way: 1 sheet (the aging sheet first) had already been written for the new run; the others are as they were. Refresh again to bring them all to the same date.",
+    );
   });
 });
