@@ -1,11 +1,12 @@
 import { FIELD_NAMES, mapColumns, missingAgingFields, toMapping, type Field, type FieldMapping, type FieldMatch } from "../core/columns/mapColumns";
 import { ArDeskError } from "../core/errors";
 import { openOn } from "../core/aging/balance";
-import { isCreditType, openBalanceOf } from "../core/parse/balance";
-import { isBlankRow, parseRows, type ParsedRow } from "../core/parse/parseRows";
+import { isCreditType, openBalanceAt } from "../core/parse/balance";
+import { distinctValues, type Distinct } from "../core/parse/distinct";
+import { isBlankRow, parseColumns, type ParsedColumns, type ValueColumn } from "../core/parse/parseColumns";
 import type { DateOrder } from "../core/parse/textDates";
 import type { DayNumber, InvoiceRecord } from "../core/types";
-import { validateInvoices, type QualityScore } from "../core/validate/validateInvoices";
+import { validateColumns, type QualityScore, type ValidationResult } from "../core/validate/validateInvoices";
 import type { Issue } from "../core/validate/types";
 import type { CellValue, TableData } from "./port";
 
@@ -42,12 +43,24 @@ export interface InvoiceLoad {
 const TOTAL_WORDS = /^(grand\s+total|sub\s*-?\s*total|totals?|sum|summe|gesamt(summe)?|zwischensumme|total\s+g[ée]n[ée]ral|sous[\s-]total|total\s+general|suma|overall\s+total)\b/i;
 
 /**
+ * False when text cannot start with a total word: those all begin with g, o, s, t or z, and
+ * nearly every invoice number begins with something else, so the regular expression is spared.
+ */
+function mayStartTotalWord(text: string): boolean {
+  const letter = text.charCodeAt(0) | 32; // lower case of an ASCII letter
+  return letter === 103 || letter === 111 || letter === 115 || letter === 116 || letter === 122;
+}
+
+/**
  * True for a totals line inside the data ("Total", "Grand total", "Sous-total Acme"): no invoice
  * number, and a cell that starts with a total word. Such lines are not invoices.
  */
 export function isTotalsRow(row: readonly CellValue[], invoiceColumn: number | undefined): boolean {
   const invoice = invoiceColumn === undefined ? null : row[invoiceColumn];
-  if (invoice !== null && invoice !== undefined && String(invoice).trim() !== "" && !TOTAL_WORDS.test(String(invoice).trim())) return false;
+  if (invoice !== null && invoice !== undefined) {
+    const text = String(invoice).trim();
+    if (text !== "" && (!mayStartTotalWord(text) || !TOTAL_WORDS.test(text))) return false;
+  }
   return row.some((cell) => typeof cell === "string" && TOTAL_WORDS.test(cell.trim()));
 }
 
@@ -75,40 +88,130 @@ export function resolveMapping(table: Pick<TableData, "name" | "sheet" | "header
   return { mapping, columns };
 }
 
-function toRecord(row: ParsedRow, table: TableData, asOf: DayNumber): InvoiceRecord | null {
-  const exportOpen = openBalanceOf(row);
-  const due = row.dates.dueDate.value;
-  if (exportOpen === null || due === null) return null;
-  const amount = row.money.amount.value ?? exportOpen;
+/** The value at k, or undefined when the cell gave none. */
+function valueOrUndefined(column: ValueColumn, k: number): number | undefined {
+  const value = column.values[k];
+  return value === value ? value : undefined;
+}
+
+/** What building records needs from the whole table, decided once rather than once per row. */
+interface RecordContext {
+  table: TableData;
+  asOf: DayNumber;
+  currencies: Distinct;
+  /** Upper-case code of each distinct currency cell, undefined for none. */
+  currencyCodes: (string | undefined)[];
+  types: Distinct;
+  creditTypes: boolean[];
+}
+
+function toRecord(t: ParsedColumns, k: number, c: RecordContext): InvoiceRecord | null {
+  const exportOpen = openBalanceAt(t, k);
+  const due = t.dates.dueDate.values[k];
+  if (exportOpen === null || due !== due) return null;
+  const amount = valueOrUndefined(t.money.amount, k) ?? exportOpen;
   const paid = amount - exportOpen;
-  const paidDate = row.dates.paidDate.value ?? undefined;
-  const currency = row.text.currency.toUpperCase() || undefined;
+  const paidDate = valueOrUndefined(t.dates.paidDate, k);
+  const text = t.text;
+  const language = text.language[k];
   const record: InvoiceRecord = {
-    invoice: row.text.invoice,
-    customer: row.text.customer || row.text.customerId,
-    invoiceDate: row.dates.invoiceDate.value ?? undefined,
+    invoice: text.invoice[k],
+    customer: text.customer[k] || text.customerId[k],
+    invoiceDate: valueOrUndefined(t.dates.invoiceDate, k),
     dueDate: due,
     amountMinor: amount,
     openMinor: exportOpen,
-    currency,
-    source: { sheet: table.sheet, table: table.name, row: row.row },
+    currency: c.currencyCodes[c.currencies.codes[k]],
+    source: { sheet: c.table.sheet, table: c.table.name, row: t.row[k] },
     paidDate,
     // The paid part is dated by the paid date when there is one; otherwise it is known to be
     // paid by now but not when, which KPIs over past periods must be told.
     payments: paid !== 0 && paidDate !== undefined ? [{ day: paidDate, minor: paid }] : undefined,
     undatedPaidMinor: paid !== 0 && paidDate === undefined ? paid : undefined,
-    disputed: row.disputed.value === true || undefined,
-    promiseDate: row.dates.promiseDate.value ?? undefined,
-    isCredit: amount < 0 || isCreditType(row.text.type) || undefined,
-    email: row.text.email || undefined,
-    contact: row.text.contact || undefined,
-    terms: row.text.terms || undefined,
-    notes: row.text.notes || undefined,
-    language: row.text.language.toLowerCase() || undefined,
-    creditLimitMinor: row.money.creditLimit.value ?? undefined,
+    disputed: t.disputed.values[k] === 1 || undefined,
+    promiseDate: valueOrUndefined(t.dates.promiseDate, k),
+    isCredit: amount < 0 || c.creditTypes[c.types.codes[k]] || undefined,
+    email: text.email[k] || undefined,
+    contact: text.contact[k] || undefined,
+    terms: text.terms[k] || undefined,
+    notes: text.notes[k] || undefined,
+    language: language ? language.toLowerCase() || undefined : undefined,
+    creditLimitMinor: valueOrUndefined(t.money.creditLimit, k),
   };
-  record.openMinor = openOn(record, asOf);
+  record.openMinor = openOn(record, c.asOf);
   return record;
+}
+
+/** The cells of a table read as their fields' types, with the mapping used. */
+export interface ReadRows {
+  parsed: ParsedColumns;
+  mapping: FieldMapping;
+  columns: FieldMatch[];
+}
+
+/** Maps the columns and reads every cell as its type; totals lines are blanked first. */
+export function readRows(table: TableData, options: LoadOptions): ReadRows {
+  const { mapping, columns } = resolveMapping(table, options.mapping);
+  // Totals lines are blanked, not removed, so row numbers stay those of the worksheet; the
+  // table's rows are copied only when there is one.
+  let rows: CellValue[][] | undefined;
+  for (let i = 0; i < table.rows.length; i++) {
+    if (!isTotalsRow(table.rows[i], mapping.invoice)) continue;
+    rows ??= [...table.rows];
+    rows[i] = rows[i].map(() => null);
+  }
+  const parsed = parseColumns(rows ?? table.rows, { mapping, firstDataRow: table.firstDataRow, date1904: table.date1904, defaultDateOrder: options.defaultDateOrder });
+  return { parsed, mapping, columns };
+}
+
+/** Runs every validation rule over the rows read. */
+export function checkRows(table: TableData, read: ReadRows, options: LoadOptions): ValidationResult {
+  return validateColumns(read.parsed, {
+    sheet: table.sheet,
+    headers: table.headers,
+    mapping: read.mapping,
+    firstColumn: table.firstColumn,
+    headerRow: table.firstDataRow - 1,
+    asOf: options.asOf,
+    reading: read.parsed.reading,
+    typedCells: options.typedCells ?? true,
+  });
+}
+
+/** The records of the rows without errors, and the rows left out with the reason. */
+export function recordsFrom(table: TableData, read: ReadRows, validation: ValidationResult, options: LoadOptions): InvoiceLoad {
+  const firstError = new Map<number, Issue>();
+  for (const issue of validation.issues) if (issue.severity === "error" && !firstError.has(issue.row)) firstError.set(issue.row, issue);
+
+  const { parsed } = read;
+  const currencies = distinctValues(parsed.text.currency);
+  const types = distinctValues(parsed.text.type);
+  const context: RecordContext = {
+    table,
+    asOf: options.asOf,
+    currencies,
+    currencyCodes: currencies.values.map((v) => v.toUpperCase() || undefined),
+    types,
+    creditTypes: types.values.map(isCreditType),
+  };
+  const records: InvoiceRecord[] = [];
+  const skipped: SkippedRow[] = [];
+  for (let k = 0; k < parsed.length; k++) {
+    const row = parsed.row[k];
+    const error = validation.excludedRows.has(row) ? firstError.get(row) : undefined;
+    const record = error ? null : toRecord(parsed, k, context);
+    if (record) records.push(record);
+    else skipped.push({ sheet: table.sheet, row, cell: error?.cell ?? `row ${row}`, reason: error?.message ?? "the row cannot be aged" });
+  }
+  return {
+    records,
+    rowsRead: read.parsed.length,
+    skipped,
+    issues: validation.issues,
+    quality: validation.quality,
+    columns: read.columns,
+    mapping: read.mapping,
+  };
 }
 
 /**
@@ -117,41 +220,8 @@ function toRecord(row: ParsedRow, table: TableData, asOf: DayNumber): InvoiceRec
  * invoices and are not counted; rows with errors are counted and listed, never dropped silently.
  */
 export function loadInvoices(table: TableData, options: LoadOptions): InvoiceLoad {
-  const { mapping, columns } = resolveMapping(table, options.mapping);
-  // Totals lines are blanked, not removed, so row numbers stay those of the worksheet.
-  const rows = table.rows.map((row) => (isTotalsRow(row, mapping.invoice) ? row.map(() => null) : row));
-  const parsed = parseRows(rows, { mapping, firstDataRow: table.firstDataRow, date1904: table.date1904, defaultDateOrder: options.defaultDateOrder });
-  const headerRow = table.firstDataRow - 1;
-  const validation = validateInvoices(parsed.rows, {
-    sheet: table.sheet,
-    headers: table.headers,
-    mapping,
-    firstColumn: table.firstColumn,
-    headerRow,
-    asOf: options.asOf,
-    reading: parsed.reading,
-    typedCells: options.typedCells ?? true,
-  });
-  const firstError = new Map<number, Issue>();
-  for (const issue of validation.issues) if (issue.severity === "error" && !firstError.has(issue.row)) firstError.set(issue.row, issue);
-
-  const records: InvoiceRecord[] = [];
-  const skipped: SkippedRow[] = [];
-  for (const row of parsed.rows) {
-    const error = validation.excludedRows.has(row.row) ? firstError.get(row.row) : undefined;
-    const record = error ? null : toRecord(row, table, options.asOf);
-    if (record) records.push(record);
-    else skipped.push({ sheet: table.sheet, row: row.row, cell: error?.cell ?? `row ${row.row}`, reason: error?.message ?? "the row cannot be aged" });
-  }
-  return {
-    records,
-    rowsRead: parsed.rows.length,
-    skipped,
-    issues: validation.issues,
-    quality: validation.quality,
-    columns,
-    mapping,
-  };
+  const read = readRows(table, options);
+  return recordsFrom(table, read, checkRows(table, read, options), options);
 }
 
 export { isBlankRow };

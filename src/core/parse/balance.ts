@@ -1,3 +1,4 @@
+import type { ParsedColumns, ValueColumn } from "./parseColumns";
 import type { ParsedRow } from "./parseRows";
 
 /**
@@ -7,11 +8,21 @@ import type { ParsedRow } from "./parseRows";
  */
 export function openBalanceOf(row: ParsedRow): number | null {
   const { amount, openBalance, paidAmount } = row.money;
-  if (openBalance.value !== null) return openBalance.value;
-  if (amount.value === null) return null;
-  if (paidAmount.value !== null) return amount.value - paidAmount.value;
-  if (row.dates.paidDate.value !== null) return 0;
-  return amount.value;
+  return openBalanceFrom(amount.value, openBalance.value, paidAmount.value, row.dates.paidDate.value);
+}
+
+/** `openBalanceOf` for row k of a table read by columns. */
+export function openBalanceAt(table: ParsedColumns, k: number): number | null {
+  const value = (column: ValueColumn) => (column.values[k] === column.values[k] ? column.values[k] : null);
+  return openBalanceFrom(value(table.money.amount), value(table.money.openBalance), value(table.money.paidAmount), value(table.dates.paidDate));
+}
+
+function openBalanceFrom(amount: number | null, openBalance: number | null, paidAmount: number | null, paidDate: number | null): number | null {
+  if (openBalance !== null) return openBalance;
+  if (amount === null) return null;
+  if (paidAmount !== null) return amount - paidAmount;
+  if (paidDate !== null) return 0;
+  return amount;
 }
 
 const PAID_WORDS = ["paid", "closed", "settled", "cleared", "fully paid", "paye", "regle", "solde", "acquitte", "bezahlt", "ausgeglichen", "erledigt", "beglichen", "pagado", "pagada", "cobrado", "cobrada", "cerrado", "liquidado", "saldado"];
@@ -32,5 +43,6 @@ const CREDIT_WORDS = ["credit", "credit note", "credit memo", "cn", "cr", "cm", 
 
 /** True when a document type says the row is a credit note. */
 export function isCreditType(type: string): boolean {
+  if (type === "") return false; // most tables have no type column: every row asks this of ""
   return CREDIT_WORDS.includes(fold(type));
 }

@@ -1,18 +1,25 @@
-import type { Field, FieldMapping } from "../columns/mapColumns";
 import type { DayNumber } from "../types";
-import { decimalStyleHint, inferDecimalStyle, isExcelError, parseAmountText, type DecimalStyle } from "./amounts";
-/** A raw cell as the adapters hand it over. */
-export type RawCell = string | number | boolean | Date | null | undefined;
-import { dayFromDate, dayFromExcelSerial } from "./dates";
-import { minorDigits, minorFromNumber } from "./money";
-import { inferDateOrder, isAmbiguousDateText, parseTextDate, type DateOrder } from "./textDates";
+import {
+  AMBIGUOUS,
+  DATE_FIELDS,
+  EXCEL_ERROR,
+  FROM_TEXT,
+  MONEY_FIELDS,
+  parseColumns,
+  TEXT_FIELDS,
+  UNREADABLE,
+  type ColumnReading,
+  type DateField,
+  type MoneyField,
+  type ParsedColumns,
+  type ParseOptions,
+  type RawCell,
+  type TextField,
+  type ValueColumn,
+} from "./parseColumns";
 
-export const DATE_FIELDS = ["invoiceDate", "dueDate", "paidDate", "promiseDate"] as const;
-export const MONEY_FIELDS = ["amount", "openBalance", "paidAmount", "creditLimit"] as const;
-export const TEXT_FIELDS = ["invoice", "customer", "customerId", "currency", "email", "contact", "terms", "status", "notes", "type", "language"] as const;
-export type DateField = (typeof DATE_FIELDS)[number];
-export type MoneyField = (typeof MONEY_FIELDS)[number];
-export type TextField = (typeof TEXT_FIELDS)[number];
+export { DATE_FIELDS, MONEY_FIELDS, TEXT_FIELDS, isBlankRow } from "./parseColumns";
+export type { ColumnReading, DateField, MoneyField, ParseOptions, RawCell, TextField } from "./parseColumns";
 
 /** Why a cell that has something in it gave no value. */
 export type CellProblem = "unreadable" | "excel-error";
@@ -41,150 +48,95 @@ export interface ParsedRow {
   raw: readonly RawCell[];
 }
 
-/** How the table's text columns were read, decided once per column. */
-export interface ColumnReading {
-  dateOrder: Partial<Record<DateField, DateOrder | "ambiguous" | "conflict">>;
-  decimalStyle: Partial<Record<MoneyField, DecimalStyle>>;
-}
-
 export interface ParsedTable {
   rows: ParsedRow[];
   reading: ColumnReading;
 }
 
-export interface ParseOptions {
-  mapping: FieldMapping;
-  /** 1-based worksheet row of rows[0]. */
-  firstDataRow: number;
-  date1904?: boolean;
-  /** Day/month order to use when a column cannot decide (from the user's settings). */
-  defaultDateOrder?: DateOrder;
-}
-
 const EMPTY: ParsedCell<never> = { raw: null, value: null };
 const NOT_DISPUTED: ParsedCell<boolean> = { raw: null, value: false };
-const TRUE_WORDS = new Set(["yes", "y", "true", "x", "1", "oui", "o", "vrai", "ja", "j", "wahr", "si", "s", "verdadero", "disputed", "dispute", "litige", "strittig", "disputa"]);
-const FALSE_WORDS = new Set(["no", "n", "false", "0", "non", "faux", "nein", "falsch", "f", "", "-"]);
 
-function isBlank(cell: RawCell): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
-}
-
-/** True when the row has nothing in it at all. */
-export function isBlankRow(row: readonly RawCell[]): boolean {
-  return row.every(isBlank);
-}
-
-function readDate(cell: RawCell, order: DateOrder, date1904: boolean): ParsedCell<DayNumber> {
-  if (isBlank(cell)) return EMPTY;
-  if (isExcelError(cell)) return { raw: cell, value: null, problem: "excel-error" };
-  if (typeof cell === "number") {
-    const value = dayFromExcelSerial(cell, date1904);
-    return value === null ? { raw: cell, value: null, problem: "unreadable" } : { raw: cell, value };
-  }
-  if (cell instanceof Date) {
-    const value = dayFromDate(cell);
-    return value === null ? { raw: cell, value: null, problem: "unreadable" } : { raw: cell, value };
-  }
-  const text = String(cell);
-  // A serial number stored as text ("46022") still reads as a date, flagged as text.
-  if (/^\s*\d{5}(\.\d+)?\s*$/.test(text)) {
-    const value = dayFromExcelSerial(Number(text), date1904);
-    if (value !== null) return { raw: cell, value, fromText: true };
-  }
-  const value = parseTextDate(text, order);
-  if (value === null) return { raw: cell, value: null, problem: "unreadable" };
-  return { raw: cell, value, fromText: true, ...(isAmbiguousDateText(text) ? { ambiguous: true } : {}) };
-}
-
-function readMoney(cell: RawCell, style: DecimalStyle, digits: number): ParsedCell<number> {
-  if (isBlank(cell)) return EMPTY;
-  if (isExcelError(cell)) return { raw: cell, value: null, problem: "excel-error" };
-  if (typeof cell === "number") {
-    const value = minorFromNumber(cell, digits);
-    return value === null ? { raw: cell, value: null, problem: "unreadable" } : { raw: cell, value };
-  }
-  if (typeof cell !== "string") return { raw: cell, value: null, problem: "unreadable" };
-  const parsed = parseAmountText(cell, { style, digits });
-  return parsed === null ? { raw: cell, value: null, problem: "unreadable" } : { raw: cell, value: parsed.minor, fromText: true };
-}
-
-function readFlag(cell: RawCell): ParsedCell<boolean> {
-  if (isBlank(cell)) return { raw: cell, value: false };
-  if (typeof cell === "boolean") return { raw: cell, value: cell };
-  if (isExcelError(cell)) return { raw: cell, value: null, problem: "excel-error" };
-  const word = String(cell).trim().toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-  if (TRUE_WORDS.has(word)) return { raw: cell, value: true };
-  if (FALSE_WORDS.has(word)) return { raw: cell, value: false };
-  return { raw: cell, value: null, problem: "unreadable" };
-}
-
-function textOf(cell: RawCell): string {
-  if (cell === null || cell === undefined) return "";
-  if (typeof cell === "string") return cell.trim();
-  if (cell instanceof Date) return Number.isFinite(cell.getTime()) ? cell.toISOString().slice(0, 10) : String(cell);
-  return String(cell).trim();
+function cellAt(column: ValueColumn, k: number, raw: RawCell): ParsedCell<number> {
+  const value = column.values[k];
+  const flags = column.flags[k];
+  if (value !== value && flags === 0) return EMPTY;
+  if (flags & EXCEL_ERROR) return { raw, value: null, problem: "excel-error" };
+  if (flags & UNREADABLE) return { raw, value: null, problem: "unreadable" };
+  if (flags & FROM_TEXT) return { raw, value, fromText: true, ...(flags & AMBIGUOUS ? { ambiguous: true } : {}) };
+  return { raw, value };
 }
 
 /**
- * Reads every mapped cell of a table as its type. Text dates take their day/month order from the
- * column (decided by the values that can only be read one way); text amounts their decimal mark
- * likewise. Money uses the minor unit of the row's currency. Nothing here throws on bad cells:
- * each cell says what it is, and validation turns that into findings.
+ * Row k of a table read by columns, as a row of cells: for the few rows a message is about, and
+ * for callers that go row by row over small tables.
+ */
+export function rowAt(table: ParsedColumns, k: number, mapping: Partial<Record<string, number>>): ParsedRow {
+  const raw = table.raw[k];
+  const rawOf = (field: string): RawCell => {
+    const at = mapping[field];
+    return at === undefined ? null : raw[at];
+  };
+  const text = {} as Record<TextField, string>;
+  for (const field of TEXT_FIELDS) text[field] = table.text[field][k];
+  const dates = {} as Record<DateField, ParsedCell<DayNumber>>;
+  for (const field of DATE_FIELDS) dates[field] = mapping[field] === undefined ? EMPTY : cellAt(table.dates[field], k, rawOf(field));
+  const money = {} as Record<MoneyField, ParsedCell<number>>;
+  for (const field of MONEY_FIELDS) money[field] = mapping[field] === undefined ? EMPTY : cellAt(table.money[field], k, rawOf(field));
+  let disputed = NOT_DISPUTED;
+  if (mapping.disputed !== undefined) {
+    const cell = rawOf("disputed");
+    const flags = table.disputed.flags[k];
+    disputed =
+      flags & EXCEL_ERROR
+        ? { raw: cell, value: null, problem: "excel-error" }
+        : flags & UNREADABLE
+          ? { raw: cell, value: null, problem: "unreadable" }
+          : { raw: cell, value: table.disputed.values[k] === 1 };
+  }
+  return { index: table.index[k], row: table.row[k], dates, money, text, disputed, raw };
+}
+
+/**
+ * Reads every mapped cell of a table as its type, row by row (see `parseColumns`, which does
+ * the reading). Text dates take their day/month order from the column, text amounts their
+ * decimal mark likewise; money uses the minor unit of the row's currency. Nothing here throws on
+ * bad cells: each cell says what it is, and validation turns that into findings.
  */
 export function parseRows(rows: readonly (readonly RawCell[])[], options: ParseOptions): ParsedTable {
-  const { mapping, firstDataRow, date1904 = false } = options;
-  const column = (field: Field) => mapping[field];
-  const cellOf = (row: readonly RawCell[], field: Field): RawCell => {
-    const index = column(field);
-    return index === undefined ? null : row[index];
-  };
-  const textsOf = (field: Field) => {
-    const texts: string[] = [];
-    if (column(field) === undefined) return texts;
-    for (const row of rows) {
-      const cell = cellOf(row, field);
-      if (typeof cell === "string") texts.push(cell);
-    }
-    return texts;
-  };
-
-  const reading: ColumnReading = { dateOrder: {}, decimalStyle: {} };
-  for (const field of DATE_FIELDS) if (column(field) !== undefined) reading.dateOrder[field] = inferDateOrder(textsOf(field));
-  for (const field of MONEY_FIELDS) {
-    if (column(field) === undefined) continue;
-    const texts = textsOf(field);
-    reading.decimalStyle[field] = texts.some((t) => decimalStyleHint(t)) ? inferDecimalStyle(texts) : "dot";
-  }
-  const orderFor = (field: DateField): DateOrder => {
-    const order = reading.dateOrder[field];
-    return order === "dmy" || order === "mdy" ? order : (options.defaultDateOrder ?? "dmy");
-  };
-
-  // Column indexes and per-column readings are looked up once, not once per row.
-  const textColumns = TEXT_FIELDS.map((field) => [field, column(field)] as const);
-  const dateColumns = DATE_FIELDS.map((field) => [field, column(field), orderFor(field)] as const);
-  const moneyColumns = MONEY_FIELDS.map((field) => [field, column(field), reading.decimalStyle[field] ?? "dot"] as const);
-  const currencyColumn = column("currency");
-  const disputedColumn = column("disputed");
-  const digitsByCode = new Map<string, number>();
+  const table = parseColumns(rows, options);
   const parsed: ParsedRow[] = [];
-  for (let index = 0; index < rows.length; index++) {
-    const row = rows[index];
-    if (isBlankRow(row)) continue;
-    const text = {} as Record<TextField, string>;
-    for (const [field, at] of textColumns) text[field] = at === undefined ? "" : textOf(row[at]);
-    let digits = 2;
-    if (currencyColumn !== undefined && text.currency) {
-      digits = digitsByCode.get(text.currency) ?? minorDigits(/^[A-Za-z]{3}$/.test(text.currency) ? text.currency : undefined);
-      digitsByCode.set(text.currency, digits);
-    }
-    const dates = {} as Record<DateField, ParsedCell<DayNumber>>;
-    for (const [field, at, order] of dateColumns) dates[field] = at === undefined ? EMPTY : readDate(row[at], order, date1904);
-    const money = {} as Record<MoneyField, ParsedCell<number>>;
-    for (const [field, at, style] of moneyColumns) money[field] = at === undefined ? EMPTY : readMoney(row[at], style, digits);
-    const disputed = disputedColumn === undefined ? NOT_DISPUTED : readFlag(row[disputedColumn]);
-    parsed.push({ index, row: firstDataRow + index, dates, money, text, disputed, raw: row });
-  }
-  return { rows: parsed, reading };
+  for (let k = 0; k < table.length; k++) parsed.push(rowAt(table, k, options.mapping));
+  return { rows: parsed, reading: table.reading };
+}
+
+function columnOf(rows: readonly ParsedRow[], cellOf: (row: ParsedRow) => ParsedCell<number | boolean>): ValueColumn {
+  const values = new Float64Array(rows.length);
+  const flags = new Uint8Array(rows.length);
+  rows.forEach((row, k) => {
+    const cell = cellOf(row);
+    values[k] = cell.value === null ? NaN : Number(cell.value);
+    flags[k] = (cell.fromText ? FROM_TEXT : 0) | (cell.ambiguous ? AMBIGUOUS : 0) | (cell.problem === "unreadable" ? UNREADABLE : 0) | (cell.problem === "excel-error" ? EXCEL_ERROR : 0);
+  });
+  return { values, flags };
+}
+
+/** Rows read one by one, laid out by columns again: the shape validation loops over. */
+export function columnsFromRows(rows: readonly ParsedRow[], reading: ColumnReading): ParsedColumns {
+  const text = {} as Record<TextField, string[]>;
+  for (const field of TEXT_FIELDS) text[field] = rows.map((r) => r.text[field]);
+  const dates = {} as Record<DateField, ValueColumn>;
+  for (const field of DATE_FIELDS) dates[field] = columnOf(rows, (r) => r.dates[field]);
+  const money = {} as Record<MoneyField, ValueColumn>;
+  for (const field of MONEY_FIELDS) money[field] = columnOf(rows, (r) => r.money[field]);
+  return {
+    length: rows.length,
+    index: Int32Array.from(rows, (r) => r.index),
+    row: Int32Array.from(rows, (r) => r.row),
+    raw: rows.map((r) => r.raw),
+    text,
+    dates,
+    money,
+    disputed: columnOf(rows, (r) => r.disputed),
+    reading,
+  };
 }

@@ -1,5 +1,6 @@
 import { cellAddress } from "../address";
 import type { Field } from "../columns/mapColumns";
+import type { ParsedColumns } from "../parse/parseColumns";
 import type { ParsedRow } from "../parse/parseRows";
 import { cellText } from "./text";
 import type { Issue, Severity, ValidationContext } from "./types";
@@ -31,6 +32,32 @@ export function issueAt(
     row: row.row,
     column: index === undefined ? "" : String(context.headers[index] ?? ""),
     value: index === undefined ? "" : cellText(row.raw[index]),
+    message,
+    fix,
+  };
+}
+
+/** A finding about one field of row k of a table read by columns (see `issueAt`). */
+export function issueIn(
+  context: ValidationContext,
+  table: ParsedColumns,
+  k: number,
+  field: Field,
+  severity: Severity,
+  rule: string,
+  message: string,
+  fix: string,
+): Issue {
+  const index = context.mapping[field];
+  const row = table.row[k];
+  return {
+    severity,
+    rule,
+    sheet: context.sheet,
+    cell: fieldCell(context, field, row),
+    row,
+    column: index === undefined ? "" : String(context.headers[index] ?? ""),
+    value: index === undefined ? "" : cellText(table.raw[k][index]),
     message,
     fix,
   };

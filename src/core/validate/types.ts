@@ -1,4 +1,5 @@
 import type { Field, FieldMapping } from "../columns/mapColumns";
+import type { ParsedColumns } from "../parse/parseColumns";
 import type { ColumnReading, ParsedRow } from "../parse/parseRows";
 import type { DayNumber } from "../types";
 
@@ -41,6 +42,9 @@ export interface Rule {
   id: string;
   /** What the rule checks, for the pane and the README. */
   title: string;
+  /** Checks a table read by columns: how the engine runs every rule, in tight loops over numbers. */
+  checkColumns(table: ParsedColumns, context: ValidationContext): Issue[];
+  /** The same check over rows read one by one. */
   check(rows: readonly ParsedRow[], context: ValidationContext): Issue[];
 }
 

@@ -1,4 +1,5 @@
-import type { ParsedRow } from "../parse/parseRows";
+import type { ParsedColumns } from "../parse/parseColumns";
+import { columnsFromRows, type ParsedRow } from "../parse/parseRows";
 import { amountNotNumber } from "./rules/amountNotNumber";
 import { amountOutlier } from "./rules/amountOutlier";
 import { ambiguousDateFormat } from "./rules/ambiguousDateFormat";
@@ -78,12 +79,19 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * error are listed for exclusion; the quality score says how much of the table is clean.
  */
 export function validateInvoices(rows: readonly ParsedRow[], context: ValidationContext): ValidationResult {
-  const issues = RULES.flatMap((rule) => rule.check(rows, context));
+  return validateColumns(columnsFromRows(rows, context.reading), context);
+}
+
+/** `validateInvoices` over a table read by columns, as the engine reads every table. */
+export function validateColumns(table: ParsedColumns, context: ValidationContext): ValidationResult {
+  const issues: Issue[] = [];
+  for (const rule of RULES) for (const issue of rule.checkColumns(table, context)) issues.push(issue);
   issues.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.row - b.row || a.cell.localeCompare(b.cell));
-  const excludedRows = new Set(issues.filter((i) => i.severity === "error" && i.row > context.headerRow).map((i) => i.row));
+  const excludedRows = new Set<number>();
+  for (const issue of issues) if (issue.severity === "error" && issue.row > context.headerRow) excludedRows.add(issue.row);
   // Conflicting date formats concern the whole column: they exclude no row on their own.
   for (const issue of issues) if (issue.rule === ambiguousDateFormat.id) excludedRows.delete(issue.row);
-  return { issues, quality: qualityScore(rows.length, issues), excludedRows };
+  return { issues, quality: qualityScore(table.length, issues), excludedRows };
 }
 
 /** The data-quality score and its breakdown by rule. */

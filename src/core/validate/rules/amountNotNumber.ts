@@ -1,28 +1,37 @@
 import { FIELD_NAMES } from "../../columns/mapColumns";
-import { MONEY_FIELDS } from "../../parse/parseRows";
-import { issueAt } from "../issue";
-import type { Rule } from "../types";
+import { MONEY_FIELDS, UNREADABLE } from "../../parse/parseColumns";
+import { defineRule } from "../defineRule";
+import { issueIn } from "../issue";
+import type { Issue } from "../types";
 
-export const amountNotNumber: Rule = {
-  id: "amount-not-number",
+const ID = "amount-not-number";
+
+export const amountNotNumber = defineRule({
+  id: ID,
   title: "Amounts are numbers",
-  check(rows, context) {
+  checkColumns(table, context) {
     const fields = MONEY_FIELDS.filter((f) => context.mapping[f] !== undefined);
     const critical = context.mapping.amount !== undefined ? ["amount", "openBalance", "paidAmount"] : ["openBalance", "paidAmount"];
-    return rows.flatMap((row) =>
-      fields
-        .filter((field) => row.money[field].problem === "unreadable")
-        .map((field) =>
-          issueAt(
+    const flags = fields.map((field) => table.money[field].flags);
+    const issues: Issue[] = [];
+    for (let k = 0; k < table.length; k++) {
+      for (let f = 0; f < fields.length; f++) {
+        if (!(flags[f][k] & UNREADABLE)) continue;
+        const field = fields[f];
+        issues.push(
+          issueIn(
             context,
-            row,
+            table,
+            k,
             field,
             critical.includes(field) ? "error" : "warning",
-            this.id,
-            `The ${FIELD_NAMES[field]} "${String(row.money[field].raw)}" is not a number.`,
+            ID,
+            `The ${FIELD_NAMES[field]} "${String(table.raw[k][context.mapping[field]!])}" is not a number.`,
             "Enter the amount as a number, e.g. 1234.56, without words.",
           ),
-        ),
-    );
+        );
+      }
+    }
+    return issues;
   },
-};
+});

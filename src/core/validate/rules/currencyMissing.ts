@@ -1,18 +1,26 @@
-import { issueAt } from "../issue";
-import type { Rule } from "../types";
+import { distinctValues } from "../../parse/distinct";
+import { defineRule } from "../defineRule";
+import { issueIn } from "../issue";
+import type { Issue } from "../types";
 
-export const currencyMissing: Rule = {
-  id: "currency-missing",
+const ID = "currency-missing";
+
+export const currencyMissing = defineRule({
+  id: ID,
   title: "Every row has a currency when the table has several",
-  check(rows, context) {
+  checkColumns(table, context) {
     if (context.mapping.currency === undefined) return [];
-    const currencies = new Set(rows.map((r) => r.text.currency.toUpperCase()).filter(Boolean));
+    const { codes, values } = distinctValues(table.text.currency);
+    const currencies = new Set(values.map((v) => v.toUpperCase()).filter(Boolean));
     if (currencies.size < 2) return [];
+    const blank = values.indexOf("");
+    if (blank < 0) return [];
     const list = [...currencies].sort().join(", ");
-    return rows
-      .filter((r) => r.text.currency === "")
-      .map((row) =>
-        issueAt(context, row, "currency", "error", this.id, `No currency, in a table with several (${list}): the amount cannot be put in the right aging.`, "Fill in the currency code, e.g. EUR."),
-      );
+    const issues: Issue[] = [];
+    for (let k = 0; k < table.length; k++) {
+      if (codes[k] !== blank) continue;
+      issues.push(issueIn(context, table, k, "currency", "error", ID, `No currency, in a table with several (${list}): the amount cannot be put in the right aging.`, "Fill in the currency code, e.g. EUR."));
+    }
+    return issues;
   },
-};
+});

@@ -1,6 +1,9 @@
-import type { ParsedRow } from "../../parse/parseRows";
-import { issueAt } from "../issue";
-import type { Rule } from "../types";
+import { distinctValues } from "../../parse/distinct";
+import { defineRule } from "../defineRule";
+import { issueIn } from "../issue";
+import type { Issue } from "../types";
+
+const ID = "customer-name-variants";
 
 const LEGAL_SUFFIXES = new Set([
   "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "llp", "lp", "plc", "gmbh", "ag", "kg", "se", "sa", "sas", "sarl", "srl", "spa", "sl", "bv", "nv", "pty", "ab", "oy", "as", "group", "the",
@@ -23,37 +26,58 @@ export function customerKey(name: string): string {
     .join(" ");
 }
 
-export const customerNameVariants: Rule = {
-  id: "customer-name-variants",
+export const customerNameVariants = defineRule({
+  id: ID,
   title: "Each customer is spelled one way",
-  check(rows, context) {
+  checkColumns(table, context) {
     if (context.mapping.customer === undefined) return [];
-    const groups = new Map<string, Map<string, ParsedRow[]>>();
-    const keys = new Map<string, string>();
-    for (const row of rows) {
-      const name = row.text.customer;
-      let key = keys.get(name);
-      if (key === undefined) keys.set(name, (key = customerKey(name)));
-      if (!key) continue;
-      const spellings = groups.get(key) ?? new Map<string, ParsedRow[]>();
-      const list = spellings.get(name);
-      if (list) list.push(row);
-      else spellings.set(name, [row]);
-      groups.set(key, spellings);
-    }
-    const issues = [];
+    // Spellings are compared once per distinct name; only names that share a key with another
+    // spelling send the rule back to the rows.
+    const names = distinctValues(table.text.customer);
+    const groups = new Map<string, number[]>();
+    // Distinct names come in order of first appearance, as the rows meet them.
+    names.values.forEach((name, code) => {
+      const key = customerKey(name);
+      if (!key) return;
+      const spellings = groups.get(key);
+      if (spellings) spellings.push(code);
+      else groups.set(key, [code]);
+    });
+    const variant = new Int32Array(names.values.length).fill(-1);
+    const usualOf: { name: string; rows: number }[] = [];
+    const variantsByGroup: number[][] = [];
     for (const spellings of groups.values()) {
-      if (spellings.size < 2) continue;
-      const ranked = [...spellings.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
-      const [usual, usualRows] = ranked[0];
-      for (const [name, list] of ranked.slice(1)) {
-        for (const row of list) {
+      if (spellings.length < 2) continue;
+      const ranked = spellings.map((code) => [names.values[code], names.counts[code], code] as const).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      const usual = usualOf.push({ name: ranked[0][0], rows: ranked[0][1] }) - 1;
+      const variants: number[] = [];
+      for (const [, , code] of ranked.slice(1)) {
+        variant[code] = usual;
+        variants.push(code);
+      }
+      variantsByGroup.push(variants);
+    }
+    if (variantsByGroup.length === 0) return [];
+    const rowsOf = new Map<number, number[]>();
+    for (let k = 0; k < table.length; k++) {
+      const code = names.codes[k];
+      if (variant[code] < 0) continue;
+      const list = rowsOf.get(code);
+      if (list) list.push(k);
+      else rowsOf.set(code, [k]);
+    }
+    const issues: Issue[] = [];
+    for (const variants of variantsByGroup) {
+      for (const code of variants) {
+        const name = names.values[code];
+        const usual = usualOf[variant[code]];
+        for (const k of rowsOf.get(code) ?? []) {
           issues.push(
-            issueAt(context, row, "customer", "warning", this.id, `"${name}" looks like the same customer as "${usual}" (${usualRows.length} rows); they are aged as two customers.`, `Use one spelling, e.g. "${usual}", on every row.`),
+            issueIn(context, table, k, "customer", "warning", ID, `"${name}" looks like the same customer as "${usual.name}" (${usual.rows} rows); they are aged as two customers.`, `Use one spelling, e.g. "${usual.name}", on every row.`),
           );
         }
       }
     }
     return issues;
   },
-};
+});

@@ -1,15 +1,22 @@
 import { isoFromDay } from "../../parse/dates";
-import { issueAt } from "../issue";
-import type { Rule } from "../types";
+import { defineRule } from "../defineRule";
+import { issueIn } from "../issue";
+import type { Issue } from "../types";
 
-export const dueBeforeInvoice: Rule = {
-  id: "due-before-invoice",
+const ID = "due-before-invoice";
+
+export const dueBeforeInvoice = defineRule({
+  id: ID,
   title: "Due dates are not before invoice dates",
-  check(rows, context) {
-    return rows
-      .filter((r) => r.dates.dueDate.value !== null && r.dates.invoiceDate.value !== null && r.dates.dueDate.value < r.dates.invoiceDate.value)
-      .map((row) =>
-        issueAt(context, row, "dueDate", "warning", this.id, `Due ${isoFromDay(row.dates.dueDate.value!)} is before the invoice date ${isoFromDay(row.dates.invoiceDate.value!)}.`, "Check both dates; day and month may be swapped."),
-      );
+  checkColumns(table, context) {
+    const due = table.dates.dueDate.values;
+    const issued = table.dates.invoiceDate.values;
+    const issues: Issue[] = [];
+    // Comparisons with NaN (no date) are false: rows missing either date are not checked.
+    for (let k = 0; k < table.length; k++) {
+      if (!(due[k] < issued[k])) continue;
+      issues.push(issueIn(context, table, k, "dueDate", "warning", ID, `Due ${isoFromDay(due[k])} is before the invoice date ${isoFromDay(issued[k])}.`, "Check both dates; day and month may be swapped."));
+    }
+    return issues;
   },
-};
+});

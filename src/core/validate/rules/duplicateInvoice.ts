@@ -1,23 +1,30 @@
-import { issueAt } from "../issue";
-import type { Rule } from "../types";
+import { firstOccurrences, hashText } from "../../parse/distinct";
+import { defineRule } from "../defineRule";
+import { issueIn } from "../issue";
+import type { Issue } from "../types";
 
-export const duplicateInvoice: Rule = {
-  id: "duplicate-invoice",
+const ID = "duplicate-invoice";
+
+export const duplicateInvoice = defineRule({
+  id: ID,
   title: "Each invoice number appears once",
-  check(rows, context) {
-    const first = new Map<string, number>();
-    const issues = [];
-    for (const row of rows) {
-      const number = row.text.invoice;
-      if (!number) continue;
-      const seen = first.get(number);
-      if (seen === undefined) first.set(number, row.row);
-      else {
-        issues.push(
-          issueAt(context, row, "invoice", "error", this.id, `Invoice ${number} is already on row ${seen}; counting it twice would double its amount.`, `Remove the duplicate row, or correct the invoice number if these are different invoices.`),
-        );
-      }
+  checkColumns(table, context) {
+    const numbers = table.text.invoice;
+    const first = firstOccurrences(
+      table.length,
+      (k) => hashText(numbers[k]),
+      (a, b) => numbers[a] === numbers[b],
+      (k) => numbers[k] !== "",
+    );
+    const issues: Issue[] = [];
+    for (let k = 0; k < table.length; k++) {
+      const seen = first[k];
+      if (seen < 0 || seen === k) continue;
+      const number = numbers[k];
+      issues.push(
+        issueIn(context, table, k, "invoice", "error", ID, `Invoice ${number} is already on row ${table.row[seen]}; counting it twice would double its amount.`, `Remove the duplicate row, or correct the invoice number if these are different invoices.`),
+      );
     }
     return issues;
   },
-};
+});

@@ -1,26 +1,41 @@
 import type { Field } from "../../columns/mapColumns";
 import { isExcelError } from "../../parse/amounts";
-import { issueAt } from "../issue";
-import type { Issue, Rule } from "../types";
+import { DATE_FIELDS, EXCEL_ERROR, MONEY_FIELDS, type DateField, type MoneyField, type ParsedColumns, type TextField } from "../../parse/parseColumns";
+import { defineRule } from "../defineRule";
+import { issueIn } from "../issue";
+import type { Issue } from "../types";
 
+const ID = "excel-error-value";
 const CRITICAL: Field[] = ["invoice", "customer", "customerId", "dueDate", "amount", "openBalance", "paidAmount"];
 
-export const excelErrorValue: Rule = {
-  id: "excel-error-value",
+/** A test for "the field's cell on row k holds an Excel error". */
+function errorTest(table: ParsedColumns, field: Field, at: number): (k: number) => boolean {
+  if ((DATE_FIELDS as readonly string[]).includes(field) || (MONEY_FIELDS as readonly string[]).includes(field) || field === "disputed") {
+    const column = field === "disputed" ? table.disputed : (DATE_FIELDS as readonly string[]).includes(field) ? table.dates[field as DateField] : table.money[field as MoneyField];
+    const flags = column.flags;
+    return (k) => (flags[k] & EXCEL_ERROR) !== 0;
+  }
+  // An error value trims to text starting with "#": only those cells need a closer look.
+  const text = table.text[field as TextField];
+  return (k) => text[k].charCodeAt(0) === 35 && isExcelError(table.raw[k][at]);
+}
+
+export const excelErrorValue = defineRule({
+  id: ID,
   title: "No cell holds an Excel error (#N/A, #REF!, …)",
-  check(rows, context) {
+  checkColumns(table, context) {
     const fields = (Object.keys(context.mapping) as Field[]).filter((f) => context.mapping[f] !== undefined);
+    const tests = fields.map((field) => errorTest(table, field, context.mapping[field]!));
     const issues: Issue[] = [];
-    for (const row of rows) {
-      for (const field of fields) {
-        const cell = row.raw[context.mapping[field]!];
-        if (!isExcelError(cell)) continue;
+    for (let k = 0; k < table.length; k++) {
+      for (let f = 0; f < fields.length; f++) {
+        if (!tests[f](k)) continue;
+        const field = fields[f];
+        const cell = table.raw[k][context.mapping[field]!];
         const critical = CRITICAL.includes(field) && (field !== "openBalance" || context.mapping.amount === undefined);
-        issues.push(
-          issueAt(context, row, field, critical ? "error" : "warning", this.id, `The cell shows the Excel error ${String(cell).trim()}.`, "Fix the formula that produces it, or type the value in."),
-        );
+        issues.push(issueIn(context, table, k, field, critical ? "error" : "warning", ID, `The cell shows the Excel error ${String(cell).trim()}.`, "Fix the formula that produces it, or type the value in."));
       }
     }
     return issues;
   },
-};
+});

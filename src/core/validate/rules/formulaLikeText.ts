@@ -1,6 +1,9 @@
 import { FIELD_NAMES, type Field } from "../../columns/mapColumns";
-import { issueAt } from "../issue";
-import type { Issue, Rule } from "../types";
+import { defineRule } from "../defineRule";
+import { issueIn } from "../issue";
+import type { Issue } from "../types";
+
+const ID = "formula-like-text";
 
 const TEXT_FIELDS: Field[] = ["invoice", "customer", "customerId", "email", "contact", "terms", "status", "notes", "type"];
 
@@ -12,21 +15,24 @@ export function startsLikeFormula(text: string): boolean {
   return /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text.replace(/^\+/, ""));
 }
 
-export const formulaLikeText: Rule = {
-  id: "formula-like-text",
+export const formulaLikeText = defineRule({
+  id: ID,
   title: "Text does not start like a formula (=, +, -, @)",
-  check(rows, context) {
+  checkColumns(table, context) {
     const fields = TEXT_FIELDS.filter((f) => context.mapping[f] !== undefined);
+    const columns = fields.map((f) => context.mapping[f]!);
     const issues: Issue[] = [];
-    for (const row of rows) {
-      for (const field of fields) {
-        const raw = row.raw[context.mapping[field]!];
+    for (let k = 0; k < table.length; k++) {
+      const row = table.raw[k];
+      for (let f = 0; f < fields.length; f++) {
+        const raw = row[columns[f]];
         if (typeof raw !== "string" || raw.length === 0 || !FORMULA_START.has(raw.charCodeAt(0)) || !startsLikeFormula(raw)) continue;
+        const field = fields[f];
         issues.push(
-          issueAt(context, row, field, "warning", this.id, `The ${FIELD_NAMES[field]} starts with "${raw[0] === "\t" ? "tab" : raw[0]}", which spreadsheets may run as a formula. AR Desk writes it as plain text.`, "Remove the leading character if it is not meant to be there."),
+          issueIn(context, table, k, field, "warning", ID, `The ${FIELD_NAMES[field]} starts with "${raw[0] === "\t" ? "tab" : raw[0]}", which spreadsheets may run as a formula. AR Desk writes it as plain text.`, "Remove the leading character if it is not meant to be there."),
         );
       }
     }
     return issues;
   },
-};
+});

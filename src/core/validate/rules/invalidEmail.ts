@@ -1,5 +1,9 @@
-import { issueAt } from "../issue";
-import type { Rule } from "../types";
+import { distinctValues } from "../../parse/distinct";
+import { defineRule } from "../defineRule";
+import { issueIn } from "../issue";
+import type { Issue } from "../types";
+
+const ID = "invalid-email";
 
 const ADDRESS = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[A-Za-z]{2,}$/;
 
@@ -9,15 +13,21 @@ export function isValidEmailList(text: string): boolean {
   return addresses.length > 0 && addresses.every((a) => ADDRESS.test(a.replace(/^.*<(.+)>$/, "$1")));
 }
 
-export const invalidEmail: Rule = {
-  id: "invalid-email",
+export const invalidEmail = defineRule({
+  id: ID,
   title: "Email addresses are valid",
-  check(rows, context) {
+  checkColumns(table, context) {
     if (context.mapping.email === undefined) return [];
-    return rows
-      .filter((r) => r.text.email !== "" && !isValidEmailList(r.text.email))
-      .map((row) =>
-        issueAt(context, row, "email", "warning", this.id, `"${row.text.email}" is not a valid email address: reminders cannot be sent to it.`, "Correct the address (name@example.com); separate several with a semicolon."),
-      );
+    // A customer's address repeats on each of its invoices: each distinct cell is checked once.
+    const emails = distinctValues(table.text.email);
+    const invalid = emails.values.map((email) => email !== "" && !isValidEmailList(email));
+    if (!invalid.includes(true)) return [];
+    const issues: Issue[] = [];
+    for (let k = 0; k < table.length; k++) {
+      if (!invalid[emails.codes[k]]) continue;
+      const email = emails.values[emails.codes[k]];
+      issues.push(issueIn(context, table, k, "email", "warning", ID, `"${email}" is not a valid email address: reminders cannot be sent to it.`, "Correct the address (name@example.com); separate several with a semicolon."));
+    }
+    return issues;
   },
-};
+});

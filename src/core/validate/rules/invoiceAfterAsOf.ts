@@ -1,15 +1,20 @@
 import { isoFromDay } from "../../parse/dates";
-import { issueAt } from "../issue";
-import type { Rule } from "../types";
+import { defineRule } from "../defineRule";
+import { issueIn } from "../issue";
+import type { Issue } from "../types";
 
-export const invoiceAfterAsOf: Rule = {
-  id: "invoice-after-as-of",
+const ID = "invoice-after-as-of";
+
+export const invoiceAfterAsOf = defineRule({
+  id: ID,
   title: "Invoices dated after the as-of date are left out of the aging",
-  check(rows, context) {
-    return rows
-      .filter((r) => r.dates.invoiceDate.value !== null && r.dates.invoiceDate.value > context.asOf)
-      .map((row) =>
-        issueAt(context, row, "invoiceDate", "info", this.id, `Invoice dated ${isoFromDay(row.dates.invoiceDate.value!)}, after the as-of date ${isoFromDay(context.asOf)}: not in this aging.`, "Nothing to do if the as-of date is right; otherwise pick a later as-of date."),
-      );
+  checkColumns(table, context) {
+    const issued = table.dates.invoiceDate.values;
+    const issues: Issue[] = [];
+    for (let k = 0; k < table.length; k++) {
+      if (!(issued[k] > context.asOf)) continue;
+      issues.push(issueIn(context, table, k, "invoiceDate", "info", ID, `Invoice dated ${isoFromDay(issued[k])}, after the as-of date ${isoFromDay(context.asOf)}: not in this aging.`, "Nothing to do if the as-of date is right; otherwise pick a later as-of date."));
+    }
+    return issues;
   },
-};
+});

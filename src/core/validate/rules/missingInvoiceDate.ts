@@ -1,15 +1,21 @@
-import { issueAt } from "../issue";
-import type { Rule } from "../types";
+import { emptyTest } from "../columns";
+import { defineRule } from "../defineRule";
+import { issueIn } from "../issue";
+import type { Issue } from "../types";
 
-export const missingInvoiceDate: Rule = {
-  id: "missing-invoice-date",
+const ID = "missing-invoice-date";
+
+export const missingInvoiceDate = defineRule({
+  id: ID,
   title: "Invoice dates are filled in",
-  check(rows, context) {
+  checkColumns(table, context) {
     if (context.mapping.invoiceDate === undefined) return [];
-    return rows
-      .filter((r) => r.dates.invoiceDate.raw === null || r.dates.invoiceDate.raw === undefined || String(r.dates.invoiceDate.raw).trim() === "")
-      .map((row) =>
-        issueAt(context, row, "invoiceDate", "warning", this.id, "The invoice date is missing: the row is aged by its due date, but cannot be checked against the as-of date or its terms.", "Fill in the invoice date."),
-      );
+    const empty = emptyTest(table, "invoiceDate");
+    const issues: Issue[] = [];
+    for (let k = 0; k < table.length; k++) {
+      if (!empty(k)) continue;
+      issues.push(issueIn(context, table, k, "invoiceDate", "warning", ID, "The invoice date is missing: the row is aged by its due date, but cannot be checked against the as-of date or its terms.", "Fill in the invoice date."));
+    }
+    return issues;
   },
-};
+});

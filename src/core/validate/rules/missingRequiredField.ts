@@ -1,6 +1,10 @@
 import { FIELD_NAMES, type Field } from "../../columns/mapColumns";
-import { issueAt } from "../issue";
-import type { Issue, Rule } from "../types";
+import { emptyTest } from "../columns";
+import { defineRule } from "../defineRule";
+import { issueIn } from "../issue";
+import type { Issue } from "../types";
+
+const ID = "missing-required-field";
 
 /** Fields a row cannot be aged without (customer id stands in for a missing name column). */
 function requiredFields(mapping: Partial<Record<Field, number>>): Field[] {
@@ -9,19 +13,20 @@ function requiredFields(mapping: Partial<Record<Field, number>>): Field[] {
   return fields.filter((f) => mapping[f] !== undefined);
 }
 
-export const missingRequiredField: Rule = {
-  id: "missing-required-field",
+export const missingRequiredField = defineRule({
+  id: ID,
   title: "Invoice number, customer, amount and due date are filled in",
-  check(rows, context) {
+  checkColumns(table, context) {
     const fields = requiredFields(context.mapping);
+    const empty = fields.map((field) => emptyTest(table, field));
     const issues: Issue[] = [];
-    for (const row of rows) {
-      for (const field of fields) {
-        const cell = row.raw[context.mapping[field]!];
-        if (cell !== null && cell !== undefined && (typeof cell !== "string" || cell.trim() !== "")) continue;
-        issues.push(issueAt(context, row, field, "error", this.id, `The ${FIELD_NAMES[field]} is missing, so this row cannot be aged.`, `Fill in the ${FIELD_NAMES[field]}, or delete the row if it is not an invoice.`));
+    for (let k = 0; k < table.length; k++) {
+      for (let f = 0; f < fields.length; f++) {
+        if (!empty[f](k)) continue;
+        const field = fields[f];
+        issues.push(issueIn(context, table, k, field, "error", ID, `The ${FIELD_NAMES[field]} is missing, so this row cannot be aged.`, `Fill in the ${FIELD_NAMES[field]}, or delete the row if it is not an invoice.`));
       }
     }
     return issues;
   },
-};
+});

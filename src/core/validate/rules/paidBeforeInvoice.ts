@@ -1,15 +1,21 @@
 import { isoFromDay } from "../../parse/dates";
-import { issueAt } from "../issue";
-import type { Rule } from "../types";
+import { defineRule } from "../defineRule";
+import { issueIn } from "../issue";
+import type { Issue } from "../types";
 
-export const paidBeforeInvoice: Rule = {
-  id: "paid-before-invoice",
+const ID = "paid-before-invoice";
+
+export const paidBeforeInvoice = defineRule({
+  id: ID,
   title: "Payments are not dated before their invoice",
-  check(rows, context) {
-    return rows
-      .filter((r) => r.dates.paidDate.value !== null && r.dates.invoiceDate.value !== null && r.dates.paidDate.value < r.dates.invoiceDate.value)
-      .map((row) =>
-        issueAt(context, row, "paidDate", "warning", this.id, `Paid ${isoFromDay(row.dates.paidDate.value!)}, before the invoice date ${isoFromDay(row.dates.invoiceDate.value!)}.`, "Check the dates; if it was a prepayment, note it on the invoice."),
-      );
+  checkColumns(table, context) {
+    const paid = table.dates.paidDate.values;
+    const issued = table.dates.invoiceDate.values;
+    const issues: Issue[] = [];
+    for (let k = 0; k < table.length; k++) {
+      if (!(paid[k] < issued[k])) continue;
+      issues.push(issueIn(context, table, k, "paidDate", "warning", ID, `Paid ${isoFromDay(paid[k])}, before the invoice date ${isoFromDay(issued[k])}.`, "Check the dates; if it was a prepayment, note it on the invoice."));
+    }
+    return issues;
   },
-};
+});

@@ -1,5 +1,9 @@
-import { issueAt } from "../issue";
-import type { Rule } from "../types";
+import { distinctValues } from "../../parse/distinct";
+import { defineRule } from "../defineRule";
+import { issueIn } from "../issue";
+import type { Issue } from "../types";
+
+const ID = "terms-mismatch";
 
 /**
  * Days to pay that payment terms give, or null when they do not say plainly (end-of-month terms).
@@ -18,21 +22,25 @@ export function termsDays(terms: string): number | null {
   return days ? Number(days[1]) : null;
 }
 
-export const termsMismatch: Rule = {
-  id: "terms-mismatch",
+export const termsMismatch = defineRule({
+  id: ID,
   title: "Due dates agree with the payment terms",
-  check(rows, context) {
+  checkColumns(table, context) {
     if (context.mapping.terms === undefined || context.mapping.invoiceDate === undefined) return [];
-    // A ledger uses a handful of distinct terms: read each once.
-    const known = new Map<string, number | null>();
-    return rows.flatMap((row) => {
-      let days = known.get(row.text.terms);
-      if (days === undefined) known.set(row.text.terms, (days = termsDays(row.text.terms)));
-      const [issued, due] = [row.dates.invoiceDate.value, row.dates.dueDate.value];
-      if (days === null || issued === null || due === null || due - issued === days) return [];
-      return [
-        issueAt(context, row, "dueDate", "warning", this.id, `Terms "${row.text.terms}" give ${days} days, but the due date is ${due - issued} days after the invoice date.`, "Check the due date or the terms."),
-      ];
-    });
+    // A ledger uses a handful of distinct terms: each is read once.
+    const terms = distinctValues(table.text.terms);
+    const daysOf = terms.values.map(termsDays);
+    const issued = table.dates.invoiceDate.values;
+    const due = table.dates.dueDate.values;
+    const issues: Issue[] = [];
+    for (let k = 0; k < table.length; k++) {
+      const days = daysOf[terms.codes[k]];
+      // NaN (a missing date) makes the difference NaN, which equals nothing: such rows pass here.
+      if (days === null || !(issued[k] === issued[k] && due[k] === due[k]) || due[k] - issued[k] === days) continue;
+      issues.push(
+        issueIn(context, table, k, "dueDate", "warning", ID, `Terms "${terms.values[terms.codes[k]]}" give ${days} days, but the due date is ${due[k] - issued[k]} days after the invoice date.`, "Check the due date or the terms."),
+      );
+    }
+    return issues;
   },
-};
+});

@@ -1,27 +1,36 @@
 import { FIELD_NAMES } from "../../columns/mapColumns";
-import { DATE_FIELDS } from "../../parse/parseRows";
-import { issueAt } from "../issue";
-import type { Rule } from "../types";
+import { DATE_FIELDS, UNREADABLE } from "../../parse/parseColumns";
+import { defineRule } from "../defineRule";
+import { issueIn } from "../issue";
+import type { Issue } from "../types";
 
-export const unparseableDate: Rule = {
-  id: "unparseable-date",
+const ID = "unparseable-date";
+
+export const unparseableDate = defineRule({
+  id: ID,
   title: "Dates can be read",
-  check(rows, context) {
+  checkColumns(table, context) {
     const fields = DATE_FIELDS.filter((f) => context.mapping[f] !== undefined);
-    return rows.flatMap((row) =>
-      fields
-        .filter((field) => row.dates[field].problem === "unreadable")
-        .map((field) =>
-          issueAt(
+    const flags = fields.map((field) => table.dates[field].flags);
+    const issues: Issue[] = [];
+    for (let k = 0; k < table.length; k++) {
+      for (let f = 0; f < fields.length; f++) {
+        if (!(flags[f][k] & UNREADABLE)) continue;
+        const field = fields[f];
+        issues.push(
+          issueIn(
             context,
-            row,
+            table,
+            k,
             field,
             field === "dueDate" ? "error" : "warning",
-            this.id,
-            `The ${FIELD_NAMES[field]} "${String(row.dates[field].raw)}" is not a date AR Desk can read.${field === "dueDate" ? " The row cannot be aged." : ""}`,
+            ID,
+            `The ${FIELD_NAMES[field]} "${String(table.raw[k][context.mapping[field]!])}" is not a date AR Desk can read.${field === "dueDate" ? " The row cannot be aged." : ""}`,
             `Enter it as a date (e.g. 2026-03-31) or format the column as Date in Excel.`,
           ),
-        ),
-    );
+        );
+      }
+    }
+    return issues;
   },
-};
+});

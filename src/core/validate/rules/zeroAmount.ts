@@ -1,13 +1,19 @@
-import { issueAt } from "../issue";
-import type { Rule } from "../types";
+import { defineRule } from "../defineRule";
+import { issueIn } from "../issue";
+import type { Issue } from "../types";
 
-export const zeroAmount: Rule = {
-  id: "zero-amount",
+const ID = "zero-amount";
+
+export const zeroAmount = defineRule({
+  id: ID,
   title: "Invoices are not for zero",
-  check(rows, context) {
+  checkColumns(table, context) {
     if (context.mapping.amount === undefined) return [];
-    return rows
-      .filter((r) => r.money.amount.value === 0)
-      .map((row) => issueAt(context, row, "amount", "warning", this.id, "The invoice amount is zero.", "Enter the amount, or delete the row if the invoice was cancelled."));
+    const amount = table.money.amount.values;
+    const issues: Issue[] = [];
+    for (let k = 0; k < table.length; k++) {
+      if (amount[k] === 0) issues.push(issueIn(context, table, k, "amount", "warning", ID, "The invoice amount is zero.", "Enter the amount, or delete the row if the invoice was cancelled."));
+    }
+    return issues;
   },
-};
+});

@@ -1,0 +1,36 @@
+import type { Field, FieldMapping } from "../columns/mapColumns";
+import { DATE_FIELDS, MONEY_FIELDS, type DateField, type MoneyField, type ParsedColumns, type TextField } from "../parse/parseColumns";
+
+const names = new WeakMap<ParsedColumns, readonly string[]>();
+
+/**
+ * Who each row is about: the customer's name, else its id. Without an id column that is the
+ * name column itself; otherwise it is worked out once per table for every rule that asks.
+ */
+export function customerOrId(table: ParsedColumns, mapping: FieldMapping): readonly string[] {
+  if (mapping.customerId === undefined) return table.text.customer;
+  let column = names.get(table);
+  if (!column) {
+    const { customer, customerId } = table.text;
+    column = customer.map((name, k) => name || customerId[k]);
+    names.set(table, column);
+  }
+  return column;
+}
+
+const isDateField = (field: Field): field is DateField => (DATE_FIELDS as readonly string[]).includes(field);
+const isMoneyField = (field: Field): field is MoneyField => (MONEY_FIELDS as readonly string[]).includes(field);
+
+/**
+ * A test for "this field's cell is empty on row k": empty text, or no value and nothing that
+ * failed to read. (A cell of spaces is empty.)
+ */
+export function emptyTest(table: ParsedColumns, field: Field): (k: number) => boolean {
+  if (isDateField(field) || isMoneyField(field) || field === "disputed") {
+    const column = isDateField(field) ? table.dates[field] : isMoneyField(field) ? table.money[field] : table.disputed;
+    const { values, flags } = column;
+    return (k) => values[k] !== values[k] && flags[k] === 0;
+  }
+  const text = table.text[field as TextField];
+  return (k) => text[k] === "";
+}
