@@ -75,6 +75,27 @@ export function agingDays(record: InvoiceRecord, asOf: DayNumber, basis: AgingBa
 }
 
 /**
+ * Items by customer (in the order `localeCompare` puts names), then oldest first, then by
+ * invoice number and row. Names are put in order once, not once per comparison: items are
+ * grouped by customer and only each customer's few items are sorted.
+ */
+function sortItems(items: readonly AgedItem[], customers: string[]): AgedItem[] {
+  customers.sort((a, b) => a.localeCompare(b));
+  // Names that compare equal share a rank, as they would tie in a direct comparison.
+  const rank = new Map<string, number>();
+  let current = 0;
+  customers.forEach((name, i) => rank.set(name, i > 0 && customers[i - 1].localeCompare(name) !== 0 ? ++current : current));
+  const groups: AgedItem[][] = Array.from({ length: current + 1 }, () => []);
+  for (const item of items) groups[rank.get(item.record.customer)!].push(item);
+  const sorted: AgedItem[] = [];
+  for (const group of groups) {
+    group.sort((a, b) => b.days - a.days || a.record.invoice.localeCompare(b.record.invoice) || a.record.source.row - b.record.source.row);
+    for (const item of group) sorted.push(item);
+  }
+  return sorted;
+}
+
+/**
  * Ages the open items of one currency into buckets, per customer and in total, in minor units.
  * Credit notes sit in the bucket of their own date and net against the customer's invoices.
  * @example ageInvoices(records, { asOf: dayFromIso("2026-03-31")! }).grandTotal
@@ -114,13 +135,10 @@ export function ageInvoices(records: readonly InvoiceRecord[], options: AgingOpt
   const customers = [...byCustomer.values()].sort(
     (a, b) => b.overdue - a.overdue || b.total - a.total || a.customer.localeCompare(b.customer),
   );
-  items.sort(
-    (a, b) =>
-      a.record.customer.localeCompare(b.record.customer) || b.days - a.days || a.record.invoice.localeCompare(b.record.invoice) || a.record.source.row - b.record.source.row,
-  );
+  const sorted = sortItems(items, [...byCustomer.keys()]);
   const grandTotal = totals.reduce((sum, amount) => sum + amount, 0);
   const currency = currencies.size === 1 ? [...currencies][0] : "";
-  return { asOf, basis, currency, digits: minorDigits(currency || undefined), buckets, customers, totals, grandTotal, openInvoices: items.length, items };
+  return { asOf, basis, currency, digits: minorDigits(currency || undefined), buckets, customers, totals, grandTotal, openInvoices: sorted.length, items: sorted };
 }
 
 /** The aging of a whole ledger: one report per currency, largest balance first. */

@@ -9,7 +9,8 @@ import type { DayNumber, InvoiceRecord } from "../types";
 export function openOn(record: InvoiceRecord, day: DayNumber): number {
   if (record.invoiceDate !== undefined && record.invoiceDate > day) return 0;
   let open = record.amountMinor - (record.undatedPaidMinor ?? 0);
-  for (const payment of record.payments ?? []) if (payment.day <= day) open -= payment.minor;
+  const payments = record.payments;
+  if (payments) for (let i = 0; i < payments.length; i++) if (payments[i].day <= day) open -= payments[i].minor;
   return open;
 }
 
@@ -24,6 +25,8 @@ export function paymentsDated(record: InvoiceRecord): boolean {
  */
 export function settledOn(record: InvoiceRecord): DayNumber | undefined {
   if (!paymentsDated(record) || !record.payments?.length) return record.paidDate;
+  // Most invoices are paid in one go: nothing to order.
+  if (record.payments.length === 1) return record.amountMinor - record.payments[0].minor <= 0 ? record.payments[0].day : undefined;
   const payments = [...record.payments].sort((a, b) => a.day - b.day);
   // The last payment that brought the balance to zero: a reversal reopens the invoice.
   let open = record.amountMinor;

@@ -52,6 +52,31 @@ export function arOn(records: readonly InvoiceRecord[], day: DayNumber): number 
 }
 
 /**
+ * Credit sales of each month (as `creditSales` would give them), in one pass over the records:
+ * the months are consecutive, newest first, so each invoice date falls in at most one.
+ */
+function monthlySales(records: readonly InvoiceRecord[], months: readonly { start: DayNumber; end: DayNumber }[]): { sales: number; days: number }[] {
+  const monthly = months.map((m) => ({ sales: 0, days: m.end - m.start + 1 }));
+  if (months.length === 0) return monthly;
+  const first = months[months.length - 1].start;
+  const last = months[0].end;
+  for (const r of records) {
+    const day = r.invoiceDate;
+    if (day === undefined || day < first || day > last) continue;
+    // The newest month whose start is on or before the day.
+    let lo = 0;
+    let hi = months.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (months[mid].start <= day) hi = mid;
+      else lo = mid + 1;
+    }
+    monthly[lo].sales += r.amountMinor;
+  }
+  return monthly;
+}
+
+/**
  * DSO by the countback method: from ending AR, take away each month's credit sales going back,
  * adding that month's days, while AR exceeds the month's sales; then add the fraction of the
  * month that is left. Months are calendar months counted back from the as-of date.
@@ -105,18 +130,32 @@ export function computeKpis(records: readonly InvoiceRecord[], options: KpiOptio
   const { asOf } = options;
   const periodDays = options.periodDays ?? 90;
   const periodStart = asOf - periodDays + 1;
-  const open = records.filter((r) => isOpenAsOf(r, asOf));
-  const endingAr = open.reduce((s, r) => s + r.openMinor, 0);
-  const currentAr = open.filter((r) => r.dueDate >= asOf).reduce((s, r) => s + r.openMinor, 0);
+  // One pass for the open position and the credit sales of the period.
+  let endingAr = 0;
+  let currentAr = 0;
+  let over90 = 0;
+  let openItems = 0;
+  let datedCount = 0;
+  let earliest = Infinity;
+  let sales = 0;
+  for (const r of records) {
+    if (isOpenAsOf(r, asOf)) {
+      openItems++;
+      endingAr += r.openMinor;
+      if (r.dueDate >= asOf) currentAr += r.openMinor;
+      if (asOf - r.dueDate > 90) over90 += r.openMinor;
+    }
+    if (r.invoiceDate !== undefined) {
+      datedCount++;
+      if (r.invoiceDate < earliest) earliest = r.invoiceDate;
+      if (r.invoiceDate >= periodStart && r.invoiceDate <= asOf) sales += r.amountMinor;
+    }
+  }
   const overdueAr = endingAr - currentAr;
-  const over90 = open.filter((r) => asOf - r.dueDate > 90).reduce((s, r) => s + r.openMinor, 0);
-  const dated = records.filter((r) => r.invoiceDate !== undefined);
-  const earliest = dated.reduce((min, r) => Math.min(min, r.invoiceDate!), Infinity);
-  const sales = creditSales(records, periodStart, asOf);
   const share = (name: string, part: number): Kpi =>
     endingAr > 0 ? { value: round((part / endingAr) * 100), inputs: { [name]: part, endingAr } } : none("No receivables are open.", { endingAr });
 
-  const noDates = dated.length === 0 ? "The table has no invoice dates, so credit sales are unknown." : undefined;
+  const noDates = datedCount === 0 ? "The table has no invoice dates, so credit sales are unknown." : undefined;
   const historyShort = earliest > periodStart ? `The invoice history starts ${periodStart <= earliest ? earliest - periodStart : 0} days into the ${periodDays}-day period; choose a shorter period.` : undefined;
   const salesProblem = noDates ?? historyShort ?? (sales <= 0 ? `No credit sales in the last ${periodDays} days.` : undefined);
 
@@ -126,7 +165,7 @@ export function computeKpis(records: readonly InvoiceRecord[], options: KpiOptio
 
   // Countback needs whole months of history behind the as-of date.
   const months = monthsBack(asOf, 24).filter((m) => m.start >= earliest);
-  const monthly = months.map((m) => ({ sales: creditSales(records, m.start, m.end), days: m.end - m.start + 1 }));
+  const monthly = monthlySales(records, months);
   const countback = noDates
     ? none(noDates)
     : months.length < 2
@@ -159,15 +198,23 @@ export function computeKpis(records: readonly InvoiceRecord[], options: KpiOptio
       : { value: round(annualSales / averageAr, 2), inputs: { annualisedSales: Math.round(annualSales), averageAr: Math.round(averageAr), beginningAr, endingAr } };
   const collectionPeriod: Kpi = turnover.value ? { value: round(365 / turnover.value), inputs: { turnover: turnover.value } } : none(turnover.reason ?? "AR turnover is zero.");
 
-  const settled = records.filter((r) => r.invoiceDate !== undefined && r.amountMinor > 0 && r.openMinor === 0).map((r) => ({ r, day: settledOn(r) })).filter((x) => x.day !== undefined && x.day <= asOf);
-  const daysToPay: Kpi = settled.length
-    ? { value: round(settled.reduce((s, x) => s + (x.day! - x.r.invoiceDate!), 0) / settled.length), inputs: { settledInvoices: settled.length } }
+  let settledCount = 0;
+  let daysToPaySum = 0;
+  for (const r of records) {
+    if (r.invoiceDate === undefined || !(r.amountMinor > 0) || r.openMinor !== 0) continue;
+    const day = settledOn(r);
+    if (day === undefined || day > asOf) continue;
+    settledCount++;
+    daysToPaySum += day - r.invoiceDate;
+  }
+  const daysToPay: Kpi = settledCount
+    ? { value: round(daysToPaySum / settledCount), inputs: { settledInvoices: settledCount } }
     : none("No settled invoice has both an invoice date and a paid date.");
 
   return {
     periodDays,
     periodStart,
-    totalAr: { value: endingAr, inputs: { openItems: open.length } },
+    totalAr: { value: endingAr, inputs: { openItems } },
     overduePercent: share("overdueAr", overdueAr),
     over90Percent: share("over90Ar", over90),
     dso,

@@ -125,7 +125,22 @@ export function recencyWeight(dueDate: DayNumber, asOf: DayNumber): number {
  * ledger in any row order gives bit-for-bit the same scores.
  */
 export function orderFreeSum(values: readonly number[]): number {
-  return [...values].sort((a, b) => a - b).reduce((sum, v) => sum + v, 0);
+  // Whole numbers whose magnitudes add up to a safe integer sum exactly in any order (every
+  // partial sum is representable): the plain sum is bit for bit the sorted one, without sorting.
+  let sum = 0;
+  let magnitude = 0;
+  let whole = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    sum += v;
+    magnitude += Math.abs(v);
+    if (whole && !Number.isInteger(v)) whole = false;
+  }
+  if (whole && magnitude <= Number.MAX_SAFE_INTEGER) return sum;
+  const sorted = Float64Array.from(values).sort();
+  let total = 0;
+  for (let i = 0; i < sorted.length; i++) total += sorted[i];
+  return total;
 }
 
 const mean = (values: readonly number[]) => (values.length ? orderFreeSum(values) / values.length : null);
