@@ -103,6 +103,9 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: outDir,
       filename: "[name].js",
+      // Lazy chunks load from beside taskpane.js; without this webpack's runtime probes for its
+      // own URL with importScripts, a network API the no-network check rightly refuses.
+      publicPath: "",
       clean: true,
     },
     resolve: {

@@ -12,7 +12,7 @@ const fs = require("fs");
 const path = require("path");
 
 const root = path.join(__dirname, "..");
-const dist = path.join(root, "dist");
+const dist = path.resolve(process.argv[2] || path.join(root, "dist"));
 const ALLOWED = [
   { pattern: /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js$/, why: "Office's own script" },
   { pattern: /^http:\/\/www\.w3\.org\/[\w./-]+$/, why: "an XML namespace name, never fetched" },
@@ -21,6 +21,26 @@ const ALLOWED = [
   { pattern: /^http:\/\/\[\$\{e\}\]$/, why: "zod parses `new URL(\"http://[\" + address + \"]\")` to check IPv6 text; nothing is fetched" },
 ];
 const NETWORK_APIS = /\b(fetch\s*\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts)/;
+/**
+ * Network APIs inside third-party code that AR Desk never calls, recognised by a message next to
+ * them and allowed only that many times, so any other use still fails.
+ */
+const DORMANT = [
+  {
+    marker: "An error occurred whilst receiving the response.",
+    api: /XMLHttpRequest/g,
+    count: 2,
+    why: "liquidjs's loader of template files by URL; AR Desk hands liquidjs its templates in memory, so it never loads one",
+  },
+];
+function withoutDormant(text) {
+  for (const { marker, api, count } of DORMANT) {
+    if (!text.includes(marker)) continue;
+    let left = count;
+    text = text.replace(api, (match) => (left-- > 0 ? "" : match));
+  }
+  return text;
+}
 
 let passed = 0;
 let failed = 0;
@@ -42,7 +62,7 @@ for (const file of built) {
   const text = fs.readFileSync(path.join(dist, file), "utf8");
   const urls = text.match(/https?:\/\/[^"'`\s)<>\\]+/g) ?? [];
   for (const url of urls) check(ALLOWED.some((a) => a.pattern.test(url)), `${file} references ${url}`);
-  check(!NETWORK_APIS.test(text.replace(/https?:\/\/\S+/g, "")) || file.endsWith(".html"), `${file} uses a network API`);
+  check(!NETWORK_APIS.test(withoutDormant(text).replace(/https?:\/\/\S+/g, "")) || file.endsWith(".html"), `${file} uses a network API`);
 }
 const sources = [];
 const walk = (dir) => {
