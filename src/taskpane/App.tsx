@@ -313,7 +313,7 @@ export function App(props: AppProps): React.ReactElement {
         )}
         <Field
           label="As of"
-          hint="Invoices open on this day are aged by days past due."
+          hint="Invoices open on this day are aged by the basis and buckets in Settings."
           validationState={asOfDay === null ? "error" : "none"}
           validationMessage={asOfDay === null ? "Enter a date, e.g. 2026-03-31." : undefined}
         >
