@@ -3,8 +3,9 @@
  * refresh carries it to the same invoice or customer, and a row that drops out (paid, gone) moves
  * to the "AR Archive" sheet instead of vanishing.
  */
-import type { CellValue, WorkbookPort } from "./port";
+import type { CellValue, WorkbookPort, WriteResult } from "./port";
 import { DETAIL_TABLE } from "./plans/detailPlan";
+import { REMINDERS_TABLE } from "./plans/remindersPlan";
 import { RISK_TABLE } from "./plans/riskPlan";
 import { DATE_FORMAT, type PlanCell, type SheetPlan } from "./sheetPlan";
 import { dayFromDate, dayFromExcelSerial, excelSerialFromDay, isoFromDay } from "../core/parse/dates";
@@ -21,6 +22,8 @@ const ARCHIVE_HEADERS = ["Archived", "Table", "Row", "Column", "Value"];
 export const ANNOTATED_TABLES: Readonly<Record<string, readonly string[]>> = {
   [DETAIL_TABLE]: ["Customer", "Invoice", "Currency"],
   [RISK_TABLE]: ["Customer"],
+  // A reminder is one level for one customer's invoices; its status columns are AR Desk's own.
+  [REMINDERS_TABLE]: ["Customer", "Level", "Invoices"],
 };
 
 /** A row's key as the named columns spell it, the same whether read back from a sheet or planned. */
@@ -114,4 +117,10 @@ export function planArchiveSheet(archived: readonly ArchivedRow[], archivedAt: s
     columnWidths: [22, 18, 40, 18, 40],
     freezeRows: 1,
   };
+}
+
+/** Appends rows that dropped out to the "AR Archive" sheet, keeping what it held; nothing to write, no write. */
+export async function archiveRows(port: WorkbookPort, archived: readonly ArchivedRow[], archivedAt: string): Promise<WriteResult | undefined> {
+  if (archived.length === 0) return undefined;
+  return port.writeSheet(planArchiveSheet(archived, archivedAt, (await port.readGeneratedTable(ARCHIVE_TABLE))?.rows ?? []));
 }

@@ -6,7 +6,7 @@ import { assessRisk } from "../core/risk/assessRisk";
 import type { Worklist } from "../core/risk/worklist";
 import { minorDigits } from "../core/parse/money";
 import { planRiskSheet } from "./plans/riskPlan";
-import { ARCHIVE_TABLE, carryUserColumns, planArchiveSheet } from "./annotations";
+import { archiveRows, carryUserColumns } from "./annotations";
 import { HISTORY_TABLE, planHistorySheet, snapshotOf, snapshotsFrom } from "./plans/historyPlan";
 import type { AgingBasis, InvoiceRecord } from "../core/types";
 import { makeBuckets } from "../core/aging/buckets";
@@ -236,7 +236,7 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
   const riskWritten = await port.writeSheet(riskPlan.plan);
   const issuesWritten = await port.writeSheet(planIssuesSheet(load.issues, load.quality, { source, asOf: options.asOf }));
   const historyWritten = saved.length ? await port.writeSheet(planHistorySheet(saved, context.generatedAt, (await port.readGeneratedTable(HISTORY_TABLE))?.rows ?? [])) : undefined;
-  const archiveWritten = archived.length ? await port.writeSheet(planArchiveSheet(archived, context.generatedAt, (await port.readGeneratedTable(ARCHIVE_TABLE))?.rows ?? [])) : undefined;
+  const archiveWritten = await archiveRows(port, archived, context.generatedAt);
   warnings.push(...renameWarnings([written, detail, riskWritten, issuesWritten, ...(historyWritten ? [historyWritten] : []), ...(archiveWritten ? [archiveWritten] : [])]));
   progress({ stage: "done" });
   return {

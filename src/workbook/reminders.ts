@@ -11,6 +11,7 @@ import { DEFAULT_LEVELS, findLevel, type DunningLevel } from "../core/reminders/
 import { reminderKey, selectDrafts, type Selection } from "../core/reminders/select";
 import { draftReminders as renderDrafts, templateErrors, type ReminderTemplate, type RenderedReminder, type Sender, type TemplateProblem, type TemplateSet } from "../core/reminders/templates";
 import type { DayNumber } from "../core/types";
+import { archiveRows, carryUserColumns } from "./annotations";
 import { carryOverStatus, planRemindersSheet, reminderRows, REMINDERS_TABLE, rowsFromTable, sentLogFromRows, type ReminderRow } from "./plans/remindersPlan";
 import { generatedAt, readLedger, renameWarnings, type ReadOptions } from "./refreshAging";
 import type { WorkbookPort } from "./port";
@@ -76,8 +77,11 @@ export async function draftReminders(port: WorkbookPort, options: DraftOptions):
   const selection = selectDrafts(load.records, { asOf: options.asOf, levels, sentLog: sentLogFromRows(previous, levels) });
   const { reminders, held, problems } = renderDrafts(selection.drafts, templates, { sender });
   const rows = carryOverStatus(previous, reminderRows(reminders, selection, held, sender.cc ?? []));
-  const written = await port.writeSheet(planRemindersSheet(rows, { asOf: options.asOf, generatedAt: generatedAt(options.now ?? new Date()) }));
-  warnings.push(...renameWarnings([written]));
+  const stamp = generatedAt(options.now ?? new Date());
+  const carried = await carryUserColumns(port, planRemindersSheet(rows, { asOf: options.asOf, generatedAt: stamp }));
+  const written = await port.writeSheet(carried.plan);
+  const archivedTo = await archiveRows(port, carried.archived, stamp);
+  warnings.push(...renameWarnings([written, ...(archivedTo ? [archivedTo] : [])]));
   return {
     asOf: options.asOf,
     source,
@@ -154,7 +158,9 @@ export async function markSent(port: WorkbookPort, refs: readonly ReminderRef[],
       "Someone may have drafted again since: press Draft reminders and mark it from the new list.",
     );
   }
-  const written = await port.writeSheet(planRemindersSheet(updated, { asOf: options.asOf, generatedAt: generatedAt(options.now ?? new Date()) }));
+  // Marking rows changes no keys, so the user's own columns are carried and nothing is archived.
+  const carried = await carryUserColumns(port, planRemindersSheet(updated, { asOf: options.asOf, generatedAt: generatedAt(options.now ?? new Date()) }));
+  const written = await port.writeSheet(carried.plan);
   return { sheet: written.sheet, rows: updated, warnings: renameWarnings([written]) };
 }
 

@@ -7,7 +7,9 @@ import { ARCHIVE_SHEET, ARCHIVE_TABLE } from "../../src/workbook/annotations";
 import { DETAIL_SHEET, DETAIL_TABLE } from "../../src/workbook/plans/detailPlan";
 import { RISK_SHEET, RISK_TABLE } from "../../src/workbook/plans/riskPlan";
 import type { CellValue } from "../../src/workbook/port";
+import { REMINDERS_SHEET, REMINDERS_TABLE } from "../../src/workbook/plans/remindersPlan";
 import { refreshAging } from "../../src/workbook/refreshAging";
+import { draftReminders, markSent, saveReminderSettings } from "../../src/workbook/reminders";
 import type { PlanCell, PlanTable } from "../../src/workbook/sheetPlan";
 import { MemoryPort, tableOf } from "../support/memoryPort";
 
@@ -88,6 +90,37 @@ describe("columns a user adds beside generated tables", () => {
     const results = await Promise.all(read.mock.results.map((r) => r.value));
     expect(results.filter((r) => r && r.rows.length > 0)).toEqual([]);
     expect(port.plans.has(ARCHIVE_SHEET)).toBe(false);
+  });
+});
+
+describe("a column a user adds to AR Reminders", () => {
+  it("stays on its reminder through Mark as sent and a new draft, and a reminder that drops out is archived", async () => {
+    const port = new MemoryPort([
+      tableOf(
+        ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount", "Email"],
+        [
+          ["A-1", "Acme", d("2026-10-01"), d("2026-11-10"), 100, "ap@acme.example"],
+          ["B-1", "Beta", d("2026-09-01"), d("2026-10-01"), 50, "ar@beta.example"],
+        ],
+      ),
+    ]);
+    await saveReminderSettings(port, { sender: { company: "Northwind Ltd", name: "Sam Lee", email: "ar@northwind.example" } });
+    const drafted = await draftReminders(port, { asOf: AS_OF, now: NOW });
+    addColumn(port, REMINDERS_SHEET, REMINDERS_TABLE, "Call notes", (row) => (row[0] === "Acme" ? "left voicemail" : row[0] === "Beta" ? "wants a copy" : null));
+    const acme = drafted.reminders.find((r) => r.draft.customer === "Acme")!.draft;
+    await markSent(port, [{ customer: "Acme", level: acme.level.id, invoices: acme.items.map((i) => i.invoice) }], { by: "Sam", on: AS_OF, asOf: AS_OF });
+    const reminders = () => table(port, REMINDERS_SHEET, REMINDERS_TABLE);
+    expect(valueOf(reminders(), (r) => r[0] === "Acme", "Call notes")).toBe("left voicemail");
+
+    // Beta pays: its reminder is not drafted again, and the note goes to the archive.
+    port.tables[0] = tableOf(["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount", "Email", "Balance"], [
+      ["A-1", "Acme", d("2026-10-01"), d("2026-11-10"), 100, "ap@acme.example", 100],
+      ["B-1", "Beta", d("2026-09-01"), d("2026-10-01"), 50, "ar@beta.example", 0],
+    ]);
+    await draftReminders(port, { asOf: AS_OF, now: NOW });
+    expect(valueOf(reminders(), (r) => r[0] === "Acme", "Call notes")).toBe("left voicemail");
+    expect(reminders().rows.some((r) => r[0] === "Beta")).toBe(false);
+    expect(table(port, ARCHIVE_SHEET, ARCHIVE_TABLE).rows.map((r) => r.slice(1))).toEqual([[REMINDERS_TABLE, expect.stringMatching(/^Beta \| .+ \| B-1$/), "Call notes", "wants a copy"]]);
   });
 });
 
