@@ -35,6 +35,8 @@ export const DEFAULT_READ_BYTES = 4 * 1024 * 1024;
 /** Guess of one cell's size in a values response before any row was seen (JSON, generous). */
 const BYTES_PER_CELL_GUESS = 40;
 const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
+/** Columns assumed when sizing the sample of a table read with the listing (its width unknown yet). */
+const SAMPLE_COLUMNS = 32;
 /** Room each write chunk leaves for the last sync's tables, formats, visuals and registry. */
 const FINISH_RESERVE = 64 * 1024;
 /** Registry kind of a staging sheet: ours while it is written, never taken for input. */
@@ -104,11 +106,21 @@ interface StagedWrite {
   kept: RegistryEntry[];
   /** Blocks whose cells the user types into, when an old sheet has them. */
   preserved: SheetPlan["blocks"];
+  /** Range.copyFrom is there (ExcelApi 1.9): those cells are copied in the swap, not read first. */
+  copyPreserved: boolean;
   sheet?: Excel.Worksheet;
   sheetId?: string;
   /** What the user had in the preserved cells, read in the first sync. */
   keptCells?: { at: string; formulas: unknown[][] }[];
   registryWrittenWithoutId?: boolean;
+}
+
+/** A table's header and first rows as listTables read them. */
+interface TableSample {
+  header: unknown[][];
+  headerAddress: string;
+  rowCount: number;
+  rows: CellValue[][];
 }
 
 /** Loads queued in one write sync, read after it. */
@@ -213,6 +225,29 @@ function tableGone(info: TableInfo): ArDeskError {
 /** The table's sheet went (or was renamed) between two syncs: a co-author's edit. */
 const isGoneDuringRead = (error: unknown) => isItemNotFound(error) || (error as { code?: unknown } | null)?.code === "InvalidObjectPath";
 
+/** True where Range.copyFrom is available (ExcelApi 1.9; the manifest asks for 1.7 only). */
+function canCopyRanges(): boolean {
+  return typeof Office !== "undefined" && Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", "1.9"));
+}
+
+/** A read table as the pipeline takes it. */
+function tableData(info: TableInfo, header: unknown[][], headerAddress: string, rows: CellValue[][], topLeft: { row: number; column: number }): TableData {
+  const at = firstCell(headerAddress);
+  return {
+    name: info.name,
+    sheet: info.sheet,
+    headers: (header[0] ?? []).map((h) => String(h ?? "")),
+    headerAddress: cellAddress(at.row, at.column),
+    rowCount: rows.length,
+    rows,
+    firstDataRow: topLeft.row,
+    firstColumn: topLeft.column,
+    // The 1904 date system is not exposed below ExcelApi 1.9 (Workbook.use1904DateSystem):
+    // Office.js returns serials in the workbook's own system, and Mac 1904 books are rare.
+    date1904: false,
+  };
+}
+
 function sheetChanged(sheet: string): ArDeskError {
   return new ArDeskError(
     "WRITE_FAILED",
@@ -251,6 +286,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
   private metaExists?: boolean;
   /** Generated tables read in this run, by lower-case name (see readGeneratedTable). */
   private readonly generated = new Map<string, GeneratedTable>();
+  /** First rows of the user's tables read by listTables (a small table whole), used once by readTable. */
+  private samples = new Map<string, TableSample>();
   /** Header rows of AR Desk's own tables, read by listTables, until this run rewrites them. */
   private generatedHeads = new Map<string, string[]>();
   private readonly chunkBytes: number;
@@ -281,41 +318,62 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
     // AR Desk's own sheets are never input: the invoice detail sheet would look like invoices.
     const ours = (name: string) => sameName(name, REGISTRY_SHEET) || snap.sheets.some((s) => sameName(s.name, name) && isGenerated(snap.registry, s.name, s.id));
-    const found = loads.tables.items
-      .filter((table) => !ours(table.worksheet.name))
-      .map((table) => ({
+    const withTables = new Set(snap.tables.map((t) => t.sheet.toLowerCase()));
+    const userTables = loads.tables.items.filter((table) => !ours(table.worksheet.name));
+    const plainSheets = snap.sheets.filter((s) => !ours(s.name) && !withTables.has(s.name.toLowerCase()));
+    if (userTables.length === 0 && plainSheets.length === 0) return [];
+    // Each table's first rows ride along (a small table whole), so reading it costs one sync less;
+    // its width is not known yet, so the sample is sized for a wide one.
+    const sampleRows = readChunkRows(SAMPLE_COLUMNS * BYTES_PER_CELL_GUESS, this.readBytes / (userTables.length + 1));
+    const queueDetails = (sample: boolean) => ({
+      found: userTables.map((table) => ({
         name: table.name,
-        sheet: table.worksheet.name,
+        // Read again: a co-author may have renamed the sheet since the first sync.
+        where: table.worksheet.load("name"),
         header: table.getHeaderRowRange().load("values,address"),
         rows: table.rows.load("count"),
-      }));
-    const withTables = new Set(snap.tables.map((t) => t.sheet.toLowerCase()));
-    const plain = snap.sheets
-      .filter((s) => !ours(s.name) && !withTables.has(s.name.toLowerCase()))
-      .map((s) => {
+        sample: sample ? table.getDataBodyRange().getRow(0).getResizedRange(sampleRows - 1, 0).load("values") : undefined,
+      })),
+      plain: plainSheets.map((s) => {
         const used = this.context.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(true).load("address,rowCount");
         // The first rows of the used range; rows past its end come back blank.
         const preview = used.getRow(0).getResizedRange(HEADER_SEARCH_ROWS - 1, 0).load("values");
         return { sheet: s.name, used, preview };
-      });
-    if (found.length === 0 && plain.length === 0) return [];
-    // Headers of AR Desk's own tables ride along, so reading back what users added beside them
-    // (readGeneratedTable with a pick) costs no sync when they added nothing.
-    const heads = loads.tables.items
-      .filter((table) => ours(table.worksheet.name) && !sameName(table.worksheet.name, REGISTRY_SHEET))
-      .map((table) => ({ name: table.name, header: table.getHeaderRowRange().load("values") }));
+      }),
+      // Headers of AR Desk's own tables ride along too, so reading back what users added beside
+      // them (readGeneratedTable with a pick) costs no sync when they added nothing.
+      // By name and OrNullObject: a co-author deleting one of our sheets does not stop the listing.
+      heads: loads.tables.items
+        .filter((table) => ours(table.worksheet.name) && !sameName(table.worksheet.name, REGISTRY_SHEET))
+        .map((table) => {
+          const found = this.context.workbook.tables.getItemOrNullObject(table.name);
+          return { name: table.name, found, header: found.getHeaderRowRange().load("values") };
+        }),
+    });
+    let details = queueDetails(true);
     try {
-      await this.context.sync();
+      try {
+        await this.context.sync();
+      } catch (error) {
+        // A sample too large for one response, or running off the sheet's last row: list without it.
+        if (!isResponseTooLarge(error) && (error as { code?: unknown } | null)?.code !== "InvalidArgument") throw error;
+        details = queueDetails(false);
+        await this.context.sync();
+      }
     } catch (error) {
       if (!isGoneDuringRead(error)) throw error;
       throw new ArDeskError("TABLE_NOT_FOUND", "A sheet was renamed or deleted while AR Desk was looking for tables, so nothing was read or written.", "Run AR Desk again: it will look at the workbook as it is now.");
     }
-    this.generatedHeads = new Map(heads.map((h) => [h.name.toLowerCase(), ((h.header.values as unknown[][])[0] ?? []).map((v) => String(v ?? ""))]));
+    const { found, plain, heads } = details;
+    this.samples = new Map(
+      found.filter((t) => t.sample).map((t) => [t.name.toLowerCase(), { header: t.header.values as unknown[][], headerAddress: t.header.address, rowCount: t.rows.count, rows: (t.sample!.values as CellValue[][]).slice(0, t.rows.count) }]),
+    );
+    this.generatedHeads = new Map(heads.filter((h) => !h.found.isNullObject).map((h) => [h.name.toLowerCase(), ((h.header.values as unknown[][])[0] ?? []).map((v) => String(v ?? ""))]));
     const tables: TableInfo[] = found.map((t) => {
       const { row, column } = firstCell(t.header.address);
       return {
         name: t.name,
-        sheet: t.sheet,
+        sheet: t.where.name,
         headers: (t.header.values[0] ?? []).map((h) => String(h ?? "")),
         headerAddress: cellAddress(row, column),
         rowCount: t.rows.count,
@@ -348,12 +406,22 @@ export class ExcelWorkbookPort implements WorkbookPort {
   }
 
   /**
-   * The table's header and data rows. One sync for a table whose body fits one response; a large
-   * body is read in row chunks whose responses stay under the read budget (Excel on the web
-   * refuses responses over 5 MB): the first sync reads the first chunk, sized from a generous
-   * guess per cell, and the rest are sized from the rows actually seen, one sync each.
+   * The table's header and data rows. No sync for a table listTables read whole with its sample;
+   * otherwise the rest of the body in row chunks whose responses stay under the read budget
+   * (Excel on the web refuses responses over 5 MB), sized from the rows already seen, one sync
+   * each. Without a sample (plain ranges, tables AR Desk wrote) the first sync reads the header
+   * and a first chunk sized from a generous guess per cell.
    */
   async readTable(info: TableInfo): Promise<TableData> {
+    const sample = info.kind === "range" ? undefined : this.samples.get(info.name.toLowerCase());
+    this.samples.delete(info.name.toLowerCase());
+    if (sample) {
+      const { row, column } = firstCell(sample.headerAddress);
+      const table = () => this.context.workbook.tables.getItem(info.name);
+      const chunkRange = (from: number, rows: number) => table().getDataBodyRange().getRow(from).getResizedRange(rows - 1, 0);
+      const rows = await this.readChunks(info, [...sample.rows], sample.rowCount, chunkRange, () => table().worksheet.load("name"));
+      return tableData(info, sample.header, sample.headerAddress, rows, { row: row + 1, column });
+    }
     const columns = Math.max(1, info.headers.length);
     const firstRows = Math.max(1, Math.min(Math.max(1, info.rowCount), readChunkRows(columns * BYTES_PER_CELL_GUESS, this.readBytes)));
     const wb = this.context.workbook;
@@ -363,7 +431,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     let chunkRange: (from: number, rows: number) => Excel.Range;
     let first: Excel.Range;
     // The sheet's name now: a table renamed away with its sheet is still found by its own name.
-    let sheetName: (() => string) | undefined;
+    let where: (() => Excel.Worksheet) | undefined;
     if (info.kind === "range") {
       const r = rangeOf(info);
       const sheet = wb.worksheets.getItem(r.sheet);
@@ -375,8 +443,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       total = () => (used.isNullObject ? 0 : Math.max(0, firstCell(used.address).row + used.rowCount - 1 - r.headerRow));
     } else {
       const table = wb.tables.getItem(info.name);
-      const where = table.worksheet.load("name");
-      sheetName = () => where.name;
+      where = () => table.worksheet.load("name");
       header = table.getHeaderRowRange().load("values,address");
       const body = table.getDataBodyRange().load("address,rowCount");
       topLeft = { row: 0, column: 0 };
@@ -387,6 +454,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       Object.defineProperty(topLeft, "row", { get: () => bodyAddress().row });
       Object.defineProperty(topLeft, "column", { get: () => bodyAddress().column });
     }
+    const sheetNow = where?.();
     try {
       await this.context.sync();
     } catch (error) {
@@ -394,17 +462,28 @@ export class ExcelWorkbookPort implements WorkbookPort {
       if (isResponseTooLarge(error) && firstRows > 1) return this.readTable({ ...info, rowCount: Math.floor(firstRows / 2) });
       throw error;
     }
-    if (sheetName && !sameName(sheetName(), info.sheet)) throw tableGone(info);
+    if (sheetNow && !sameName(sheetNow.name, info.sheet)) throw tableGone(info);
     const rowCount = total();
-    const rows = (first.values as CellValue[][]).slice(0, rowCount);
-    const bytesPerRow = Math.max(1, ...rows.map(rowBytes));
-    let size = readChunkRows(bytesPerRow, this.readBytes);
-    // One sync per read chunk: the only way to stay under the response limit.
+    const rows = await this.readChunks(info, (first.values as CellValue[][]).slice(0, rowCount), rowCount, chunkRange, where);
+    return tableData(info, header.values as unknown[][], header.address, rows, topLeft);
+  }
+
+  /**
+   * The rest of a table's body after `rows`, one sync per chunk (the only way to stay under the
+   * response limit), each also checking that the table's sheet still has the name it was listed under.
+   */
+  private async readChunks(info: TableInfo, rows: CellValue[][], rowCount: number, chunkRange: (from: number, rows: number) => Excel.Range, where?: () => Excel.Worksheet): Promise<CellValue[][]> {
+    const bytesPerRow = Math.max(1, ...rows.slice(0, 10_000).map(rowBytes));
+    // Even chunks: as many as the remaining bytes need, no last sliver of a sync.
+    const remaining = rowCount - rows.length;
+    const chunks = Math.ceil((remaining * bytesPerRow) / this.readBytes);
+    let size = Math.max(1, Math.ceil(remaining / Math.max(1, chunks)));
     while (rows.length < rowCount) {
+      if (this.signal?.aborted) throw cancelled();
       const from = rows.length;
       const count = Math.min(size, rowCount - from);
-      if (this.signal?.aborted) throw cancelled();
       const chunk = chunkRange(from, count).load("values");
+      const sheet = where?.();
       try {
         await this.context.sync();
       } catch (error) {
@@ -415,21 +494,10 @@ export class ExcelWorkbookPort implements WorkbookPort {
         if (isGoneDuringRead(error)) throw tableGone(info);
         throw error;
       }
+      if (sheet && !sameName(sheet.name, info.sheet)) throw tableGone(info);
       for (const row of chunk.values as CellValue[][]) rows.push(row);
     }
-    return {
-      name: info.name,
-      sheet: info.sheet,
-      headers: (header.values[0] ?? []).map((h) => String(h ?? "")),
-      headerAddress: cellAddress(firstCell(header.address).row, firstCell(header.address).column),
-      rowCount: rows.length,
-      rows,
-      firstDataRow: topLeft.row,
-      firstColumn: topLeft.column,
-      // The 1904 date system is not exposed below ExcelApi 1.9 (Workbook.use1904DateSystem):
-      // Office.js returns serials in the workbook's own system, and Mac 1904 books are rare.
-      date1904: false,
-    };
+    return rows;
   }
 
   /**
@@ -531,8 +599,9 @@ export class ExcelWorkbookPort implements WorkbookPort {
    * and put back at the old position), so a cancel, a failure or a co-author's change part-way
    * leaves the previous sheet exactly as it was: the staging sheet is then deleted. A new sheet
    * is written hidden and shown in the last sync. Tables, formats and the registry go in that
-   * last sync too, so a sheet costs one sync per chunk; a replaced sheet with cells the user
-   * types into (PlanBlock.preserve) written in one chunk costs one more, to read those cells first.
+   * last sync too, so a sheet costs one sync per chunk. Cells the user types into
+   * (PlanBlock.preserve) are copied from the old sheet in the swap where Excel can (ExcelApi 1.9);
+   * below that they are read in the first sync, so a one-chunk sheet with them costs one more.
    */
   async writeSheet(requested: SheetPlan, onProgress?: (progress: WriteProgress) => void): Promise<WriteResult> {
     const snap = this.snapshot ?? (await this.readSnapshot());
@@ -573,6 +642,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       before,
       kept,
       preserved: existing ? plan.blocks.filter((b) => b.preserve && b.values.length > 0) : [],
+      copyPreserved: canCopyRanges(),
     };
     let done = 0;
     let finished: { id: string; tables: string[] } | undefined;
@@ -582,7 +652,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       const [from, to] = chunks[0] ?? [0, 0];
       const first = write.sheet === undefined;
       // The cells a user typed are read in the first sync, so they cannot also be written in it.
-      const last = chunks.length <= 1 && !(first && write.preserved.length > 0);
+      const last = chunks.length <= 1 && !(first && write.preserved.length > 0 && !write.copyPreserved);
       if (this.signal?.aborted) {
         if (!first) await this.discard(write);
         throw cancelled();
@@ -689,7 +759,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   /** Loads what the user typed into the cells a replaced sheet keeps (read in the first sync). */
   private queuePreservedReads(write: StagedWrite): StagedReads {
-    if (!write.existing || write.preserved.length === 0) return {};
+    if (!write.existing || write.preserved.length === 0 || write.copyPreserved) return {};
     const old = this.context.workbook.worksheets.getItem(write.existing.id);
     return { preserved: write.preserved.map((b) => ({ at: blockRange(b), range: old.getRange(blockRange(b)).load("formulas") })) };
   }
@@ -704,6 +774,11 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const { plan, existing } = write;
     const sheets = this.context.workbook.worksheets;
     for (const cells of write.keptCells ?? []) sheet.getRange(cells.at).formulas = cells.formulas as string[][];
+    if (existing && write.copyPreserved) {
+      // Copied inside Excel, just before the old sheet goes: no round trip to read them first.
+      const old = sheets.getItem(existing.id);
+      for (const block of write.preserved) sheet.getRange(blockRange(block)).copyFrom(old.getRange(blockRange(block)), "Formulas");
+    }
     this.queueFormats(sheet, plan, layouts);
     queuePlanVisuals(sheet, plan, layouts);
     sheet.visibility = "Visible"; // first: Excel refuses to delete the last visible sheet

@@ -23,9 +23,10 @@ let office: InstalledOffice;
 const invoices = (n: number, amount = 100) =>
   Array.from({ length: n }, (_, i) => [`INV-${i}`, `Customer ${String(i).padStart(4, "0")}`, serial("2025-09-01"), serial("2026-01-01") + (i % 120), amount + i]);
 
-function seed(n = 300): void {
+/** `maxExcelApi` "1.9" gives the adapter Range.copyFrom; the default (1.7) is the manifest's minimum. */
+function seed(n = 300, maxExcelApi = "1.7"): void {
   fake = createFakeExcel();
-  office = installFakeOffice(globalThis as unknown as Record<string, unknown>, fake);
+  office = installFakeOffice(globalThis as unknown as Record<string, unknown>, fake, { maxExcelApi });
   fake.addSheet("Notes", [["My notes"]]);
   fake.addTable("Data", "Invoices", "A1", [HEADERS, ...invoices(n)]);
 }
@@ -184,6 +185,18 @@ describe("cells the user types into (PlanBlock.preserve)", () => {
     expect(fake.stats.suspendedCalculationSyncs).toBe(5);
   });
 
+  it("copies them inside Excel in the swap where Range.copyFrom exists (ExcelApi 1.9): no extra sync", async () => {
+    seed(5, "1.9");
+    await runRefreshInExcel({ asOf: AS_OF });
+    const { address, differenceAddress } = ledgerCell();
+    await typeInto(address, "=1000+234.56");
+    fake.resetStats();
+    await runRefreshInExcel({ asOf: AS_OF });
+    expect(fake.getCell("AR Aging", address).formula).toBe("=1000+234.56");
+    expect(fake.getCell("AR Aging", differenceAddress).formula).toMatch(new RegExp(`^=IF\\(ISNUMBER\\(${address}\\)`));
+    expect(fake.stats.suspendedCalculationSyncs).toBe(4); // one sync per sheet
+  });
+
   it("keeps it when the aging sheet is written in several chunks", async () => {
     seed(300);
     await runRefreshInExcel({ asOf: AS_OF });
@@ -195,12 +208,15 @@ describe("cells the user types into (PlanBlock.preserve)", () => {
 });
 
 describe("co-authors changing the workbook mid-operation", () => {
+  /** Reads take several syncs: listing's second sync brings the first rows, the rest follow. */
+  const SMALL_READS = { readBytes: 3000 };
+
   it("stops with a message naming the sheet when the invoice table's sheet is renamed between listing and reading", async () => {
-    seed(5);
+    seed(200);
     const before = fake.listSheets().map((s) => s.name);
-    // Syncs 1 and 2 list the tables; the read follows.
+    // Syncs 1 and 2 list the tables (with the table's first rows); the rest of the read follows.
     fake.beforeSync((n) => n === 3 && fake.renameSheet("Data", "Data (March)"));
-    const run = runRefreshInExcel({ asOf: AS_OF });
+    const run = runRefreshInExcel({ asOf: AS_OF }, SMALL_READS);
     await expect(run).rejects.toMatchObject({
       code: "TABLE_NOT_FOUND",
       message: 'The sheet "Data" with the table "Invoices" was renamed or deleted while AR Desk was reading it, so nothing was written.',
@@ -209,10 +225,18 @@ describe("co-authors changing the workbook mid-operation", () => {
     expect(fake.listSheets().map((s) => s.name)).toEqual(before.map((n) => (n === "Data" ? "Data (March)" : n)));
   });
 
-  it("stops the same way when that sheet is deleted", async () => {
+  it("reads a small table in the listing's second sync, under the name its sheet has then", async () => {
     seed(5);
+    fake.beforeSync((n) => n === 2 && fake.renameSheet("Data", "Data (March)"));
+    const result = await runRefreshInExcel({ asOf: AS_OF });
+    expect(result.source).toEqual({ table: "Invoices", sheet: "Data (March)" });
+    expect(result.invoicesRead).toBe(5);
+  });
+
+  it("stops the same way when that sheet is deleted", async () => {
+    seed(200);
     fake.beforeSync((n) => n === 3 && fake.deleteSheet("Data"));
-    await expect(runRefreshInExcel({ asOf: AS_OF })).rejects.toMatchObject({ code: "TABLE_NOT_FOUND", message: expect.stringContaining('The sheet "Data"') });
+    await expect(runRefreshInExcel({ asOf: AS_OF }, SMALL_READS)).rejects.toMatchObject({ code: "TABLE_NOT_FOUND", message: expect.stringContaining('The sheet "Data"') });
     expect(fake.listSheets().map((s) => s.name)).toEqual(["Notes"]);
   });
 
@@ -271,10 +295,10 @@ describe("co-authors changing the workbook mid-operation", () => {
   it("never deletes a co-author's own sheet made with our sheet's name after ours was deleted (snapshot checked at the swap)", async () => {
     seed(5);
     await runRefreshInExcel({ asOf: AS_OF });
-    // During the read, a co-author deletes our AR Aging and makes their own of that name.
+    // Between listing and writing, a co-author deletes our AR Aging and makes their own of that name.
     fake.resetStats();
     fake.beforeSync((n) => {
-      if (n !== 3) return;
+      if (n !== 2) return;
       fake.deleteSheet("AR Aging");
       fake.addSheet("AR Aging", [["Ann's numbers", 42]]);
     });

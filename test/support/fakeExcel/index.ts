@@ -223,7 +223,8 @@ export function createFakeExcel(options: Partial<HostLimits> = {}): FakeExcel {
       const s = state().findSheet(sheetName) ?? state().addSheet(sheetName);
       const start = at(address);
       const rows = valuesWithHeader.length;
-      const cols = Math.max(...valuesWithHeader.map((r) => r.length));
+      // A loop, not Math.max(...rows): a million-row seed would overflow the call stack.
+      const cols = valuesWithHeader.reduce((most, r) => Math.max(most, r.length), 0);
       state().seed(s, start, valuesWithHeader);
       const table = state().addTable(s, { r1: start.r1, c1: start.c1, r2: start.r1 + rows - 1, c2: start.c1 + cols - 1 }, true);
       state().checkTableName(name, table);

@@ -774,6 +774,55 @@ export class Range extends ClientObject {
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
     this._write("clear", applyTo, (e: RangeEntity) => e.sheet.clear(e.rect, applyTo));
   }
+  /**
+   * Copies the source's cells to this range's top-left, at the source's size (ExcelApi 1.9).
+   * "Formulas" copies what was typed (formula or constant), "Values" what the cells show,
+   * "Formats" number formats and fonts, "All" both. Formula text is copied as is, not
+   * re-pointed as Excel would for relative references: exact for a copy to the same address.
+   */
+  copyFrom(sourceRange: Range | string, copyType: "All" | "Formulas" | "Values" | "Formats" = "All", skipBlanks = false, transpose = false): void {
+    const desc = typeof sourceRange === "string" ? sourceRange : `range#${sourceRange._id}`;
+    this._ctx._queue({
+      desc: { id: this._id, op: "Range.copyFrom", value: [desc, copyType, skipBlanks, transpose] },
+      run: () => {
+        const target = this._target<RangeEntity>();
+        if (!["All", "Formulas", "Values", "Formats"].includes(copyType)) fail(FakeErrorCodes.invalidArgument, `Invalid copy type ${JSON.stringify(copyType)}.`);
+        if (transpose) fail(FakeErrorCodes.invalidArgument, "The fake host does not transpose in copyFrom.");
+        const st = this.state();
+        let source: RangeEntity;
+        if (typeof sourceRange === "string") {
+          const bang = sourceRange.lastIndexOf("!");
+          const sheet = bang >= 0 ? st.sheetOrFail(sourceRange.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'")) : target.sheet;
+          source = { sheet, rect: st.rectOn(sheet, sourceRange) };
+        } else {
+          source = sourceRange._resolve() as RangeEntity;
+        }
+        const { rect } = source;
+        if ((rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1) > 5_000_000) fail(FakeErrorCodes.invalidArgument, "The fake host does not copy whole columns or rows.");
+        // Read everything first: source and target may overlap.
+        const cells: { r: number; c: number; from: import("./state").CellState | undefined; shown: unknown }[] = [];
+        for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) cells.push({ r, c, from: source.sheet.get(r, c), shown: st.valueOf(source.sheet, r, c) });
+        for (const { r, c, from, shown } of cells) {
+          const blank = !from || (from.formula === undefined && from.value === "");
+          if (skipBlanks && blank) continue;
+          const cell = target.sheet.cell(target.rect.r1 + r - rect.r1, target.rect.c1 + c - rect.c1);
+          if (copyType !== "Formats") {
+            cell.value = copyType === "Values" ? (shown as typeof cell.value) : (from?.value ?? "");
+            if (copyType !== "Values" && from?.formula !== undefined) cell.formula = from.formula;
+            else delete cell.formula;
+            if (from?.prefixed) cell.prefixed = true;
+            else delete cell.prefixed;
+          }
+          if (copyType === "Formats" || copyType === "All") {
+            for (const key of ["numberFormat", "bold", "italic", "fontSize", "fontColor", "fontName", "fillColor", "horizontalAlignment", "wrapText"] as const) {
+              if (from?.[key] === undefined) delete cell[key];
+              else (cell as unknown as Record<string, unknown>)[key] = from[key];
+            }
+          }
+        }
+      },
+    });
+  }
   select(): void {
     this._write("select", null, (e: RangeEntity) => {
       if (e.sheet.visibility !== "Visible") fail(FakeErrorCodes.invalidOperation, "A range on a hidden sheet cannot be selected.");
