@@ -166,15 +166,21 @@ interface Group {
  * @example customerFeatures(records, dayFromIso("2026-03-31")!)[0].overdueShare // 0.62
  */
 export function customerFeatures(records: readonly InvoiceRecord[], asOf: DayNumber): CustomerFeatures[] {
-  const groups = new Map<string, Group>();
+  // Grouped by customer, then by currency among the customer's few: no key string per record.
+  const byCustomer = new Map<string, Group[]>();
+  let last: Group | undefined;
   for (const record of records) {
     const currency = record.currency ?? "";
-    const key = `${record.customer}\u0000${currency}`;
-    const group = groups.get(key);
-    if (group) group.records.push(record);
-    else groups.set(key, { customer: record.customer, currency, records: [record] });
+    if (last === undefined || last.customer !== record.customer || last.currency !== currency) {
+      let groups = byCustomer.get(record.customer);
+      if (!groups) byCustomer.set(record.customer, (groups = []));
+      last = groups.find((g) => g.currency === currency);
+      if (!last) groups.push((last = { customer: record.customer, currency, records: [] }));
+    }
+    last.records.push(record);
   }
-  const features = [...groups.values()]
+  const features = [...byCustomer.values()]
+    .flat()
     .sort((a, b) => (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0))
     .map((group) => featuresOf(group, asOf));
 
@@ -193,10 +199,18 @@ export function customerFeatures(records: readonly InvoiceRecord[], asOf: DayNum
 }
 
 function featuresOf({ customer, currency, records }: Group, asOf: DayNumber): CustomerFeatures {
-  const open = records.filter((r) => isOpenAsOf(r, asOf));
-  const openInvoices = open.filter((r) => r.openMinor > 0 && !isCreditItem(r));
+  // The open position in one pass; the sums below add these lists without regard to order.
+  const open: InvoiceRecord[] = [];
+  const openInvoices: InvoiceRecord[] = [];
+  const overdueItems: InvoiceRecord[] = [];
+  for (const r of records) {
+    if (!isOpenAsOf(r, asOf)) continue;
+    open.push(r);
+    if (!(r.openMinor > 0) || isCreditItem(r)) continue;
+    openInvoices.push(r);
+    if (asOf - r.dueDate > 0) overdueItems.push(r);
+  }
   const pastDue = (r: InvoiceRecord) => asOf - r.dueDate;
-  const overdueItems = openInvoices.filter((r) => pastDue(r) > 0);
 
   const openPositive = orderFreeSum(openInvoices.map((r) => r.openMinor));
   const overduePositive = orderFreeSum(overdueItems.map((r) => r.openMinor));

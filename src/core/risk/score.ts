@@ -138,8 +138,7 @@ export function portfolioPrior(features: readonly CustomerFeatures[], weights: P
   return priorWith(features, normaliseWeights(weights));
 }
 
-function priorWith(features: readonly CustomerFeatures[], w: RiskWeights): PortfolioPrior {
-  const evidence = features.map(lateEvidence);
+function priorWith(features: readonly CustomerFeatures[], w: RiskWeights, evidence = features.map(lateEvidence)): PortfolioPrior {
   const lateCount = orderFreeSum(evidence.map((e) => e.count));
   const history = features.flatMap((f) => f.history);
   const weightSum = orderFreeSum(history.map((h) => h.weight));
@@ -174,8 +173,12 @@ export interface RiskContribution {
 }
 
 /** Each factor's sub-score for a customer, and the credibility given to its history. */
-export function subScores(f: CustomerFeatures, prior: PortfolioPrior): { subs: Record<RiskFactor, number>; credibility: number; estimates: { lateShare: number; daysLate: number; recentDaysLate: number } } {
-  const { late, count } = lateEvidence(f);
+export function subScores(
+  f: CustomerFeatures,
+  prior: PortfolioPrior,
+  evidence = lateEvidence(f),
+): { subs: Record<RiskFactor, number>; credibility: number; estimates: { lateShare: number; daysLate: number; recentDaysLate: number } } {
+  const { late, count } = evidence;
   const k = CREDIBILITY_K;
   // Credibility-weighted means; with no evidence at all, exactly the prior.
   const lateShare = count > 0 ? (late + k * prior.lateShare) / (count + k) : prior.lateShare;
@@ -281,9 +284,11 @@ export function reasonText(factor: RiskFactor, f: CustomerFeatures, prior: Portf
  */
 export function scoreCustomers(features: readonly CustomerFeatures[], weights: Partial<RiskWeights> = DEFAULT_WEIGHTS): RiskScores {
   const w = normaliseWeights(weights);
-  const prior = priorWith(features, w);
-  const customers = features.map((f): CustomerRisk => {
-    const { subs, credibility } = subScores(f, prior);
+  // Each customer's evidence serves the prior and its own score: weighed once.
+  const evidence = features.map(lateEvidence);
+  const prior = priorWith(features, w, evidence);
+  const customers = features.map((f, i): CustomerRisk => {
+    const { subs, credibility } = subScores(f, prior, evidence[i]);
     const contributions = contributionsOf(subs, w);
     const exactScore = scoreOf(contributions);
     const score = Math.round(exactScore * 10) / 10;
