@@ -1,4 +1,4 @@
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { columnLetters, parseCellAddress } from "../workbook/sheetPlan";
 import type { PendingChart } from "./xlsxPort";
 
@@ -21,7 +21,8 @@ const sheetRef = (sheet: string, from: string, to: string) => {
   return `'${sheet.replace(/'/g, "''")}'!${absolute(from)}:${absolute(to)}`;
 };
 
-function chartXml(pending: PendingChart): string {
+/** The chart part of a pending chart: a stacked bar chart over its plan table's body. */
+export function chartXml(pending: PendingChart): string {
   const { chart, table, sheet } = pending;
   const { row: top, column: left } = parseCellAddress(table.at);
   const rows = Math.max(1, Math.min(chart.maxRows, table.rows.length));
@@ -38,7 +39,8 @@ function chartXml(pending: PendingChart): string {
 <c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS.rel}"><c:roundedCorners val="0"/><c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/><c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>${series}<c:gapWidth val="60"/><c:overlap val="100"/><c:axId val="500010"/><c:axId val="500020"/></c:barChart><c:catAx><c:axId val="500010"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500020"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx><c:valAx><c:axId val="500020"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500010"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
 }
 
-function drawingXml(anchors: { from: { row: number; column: number }; to: { row: number; column: number }; rid: string; id: number; name: string }[]): string {
+/** A drawing part anchoring charts over cells (`rid`: the drawing's relationship to each chart). */
+export function drawingXml(anchors: { from: { row: number; column: number }; to: { row: number; column: number }; rid: string; id: number; name: string }[]): string {
   const anchor = (a: (typeof anchors)[number]) =>
     `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>${a.from.column - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.from.row - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>${a.to.column - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.to.row - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${a.id}" name="${escapeXml(a.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="${a.rid}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`;
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -65,7 +67,9 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
 
 /** The saved workbook with the pending charts added as native chart parts. */
 export async function addCharts(bytes: Buffer, charts: readonly PendingChart[]): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(bytes);
+  // Loaded here, not with the module: the package writer uses this file's XML without JSZip.
+  const { default: JSZipClass } = await import("jszip");
+  const zip = await JSZipClass.loadAsync(bytes);
   const parts = await sheetParts(zip);
   let types = await zip.file("[Content_Types].xml")!.async("string");
   const bySheet = new Map<string, PendingChart[]>();
