@@ -5,7 +5,6 @@ import { parseBucketBounds } from "../core/aging/buckets";
 import { refreshAging, validateWorkbook } from "../workbook/refreshAging";
 import { generateSampleInvoices } from "../workbook/sample";
 import { defaultOutputPath, openWorkbook, saveWorkbookAtomically } from "../xlsx/files";
-import { buildSampleWorkbook } from "../xlsx/sampleWorkbook";
 import { XlsxWorkbookPort } from "../xlsx/xlsxPort";
 import { parseArgs, type ParsedArgs } from "./args";
 import { asOfFlag, countFlag, requireFile } from "./flags";
@@ -97,6 +96,8 @@ async function sample(args: ParsedArgs, io: Io, fileOverride?: string): Promise<
     customers: countFlag(args, "customers"),
     seed: countFlag(args, "seed"),
   });
+  // The sample is built with ExcelJS, loaded only for this command.
+  const { buildSampleWorkbook } = await import("../xlsx/sampleWorkbook");
   await saveWorkbookAtomically(buildSampleWorkbook(invoices), file);
   io.out(`Wrote a sample workbook with ${invoices.length} invoices to ${file}`);
   return file;

@@ -1,10 +1,11 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { ArDeskError } from "../core/errors";
 import { addCharts } from "./charts";
-import { workbookFromCsv } from "./csv";
 import type { PendingChart } from "./xlsxPort";
+import { XlsxPackage } from "./zip/xlsxPackage";
+import { ZipUnsupportedError } from "./zip/zipArchive";
 
 /** The first bytes of every .xlsx (a zip) and of encrypted/legacy Office files (an OLE2 compound file). */
 const ZIP_MAGIC = "504b0304";
@@ -12,7 +13,8 @@ const OLE2_MAGIC = "d0cf11e0";
 
 /** A workbook opened for AR Desk, and whether its cells carry types (not for CSV). */
 export interface OpenedInput {
-  workbook: ExcelJS.Workbook;
+  /** An .xlsx package read part by part, or (CSV, and the rare zip64 workbook) an ExcelJS workbook. */
+  workbook: ExcelJS.Workbook | XlsxPackage;
   typedCells: boolean;
 }
 
@@ -35,7 +37,8 @@ export async function openWorkbook(file: string): Promise<OpenedInput> {
     if (code === "EISDIR") throw new ArDeskError("NOT_A_WORKBOOK", `${file} is a folder, not a workbook.`, "Give the path of an .xlsx file.");
     throw new ArDeskError("NOT_A_WORKBOOK", `Cannot read ${file} (${code ?? "unknown error"}).`, "Check that the file exists and you may read it.");
   }
-  if (isCsvPath(file)) return { workbook: workbookFromCsv(bytes, file), typedCells: false };
+  // ExcelJS (behind the CSV reader) takes a while to load; .xlsx files never need it.
+  if (isCsvPath(file)) return { workbook: (await import("./csv")).workbookFromCsv(bytes, file), typedCells: false };
   const magic = bytes.subarray(0, 4).toString("hex");
   if (magic === OLE2_MAGIC) {
     throw new ArDeskError(
@@ -47,11 +50,20 @@ export async function openWorkbook(file: string): Promise<OpenedInput> {
   if (magic !== ZIP_MAGIC) {
     throw new ArDeskError("NOT_A_WORKBOOK", `${file} is not an Excel workbook (.xlsx) or a .csv file.`, "Save it from Excel as an .xlsx workbook (or CSV) and try again.");
   }
-  const workbook = new ExcelJS.Workbook();
+  const damaged = () => new ArDeskError("NOT_A_WORKBOOK", `${file} looks like a workbook but cannot be read: it may be damaged.`, "Open it in Excel and save it again as .xlsx.");
+  try {
+    return { workbook: XlsxPackage.open(bytes, file), typedCells: true };
+  } catch (error) {
+    if (error instanceof ArDeskError) throw error;
+    if (!(error instanceof ZipUnsupportedError)) throw damaged();
+  }
+  // A zip64 archive (a workbook of several GB): ExcelJS reads those, in memory.
+  const { default: ExcelJSModule } = await import("exceljs");
+  const workbook = new ExcelJSModule.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new ArDeskError("NOT_A_WORKBOOK", `${file} looks like a workbook but cannot be read: it may be damaged.`, "Open it in Excel and save it again as .xlsx.");
+    throw damaged();
   }
   return { workbook, typedCells: true };
 }
@@ -60,11 +72,12 @@ export async function openWorkbook(file: string): Promise<OpenedInput> {
  * Writes the workbook to a temporary file beside the target, then renames it over the target,
  * so a crash or a full disk never leaves a half-written workbook under the user's file name.
  */
-export async function saveWorkbookAtomically(workbook: ExcelJS.Workbook, file: string, charts: readonly PendingChart[] = []): Promise<void> {
+export async function saveWorkbookAtomically(workbook: ExcelJS.Workbook | XlsxPackage, file: string, charts: readonly PendingChart[] = []): Promise<void> {
+  // The whole file is built before anything touches the disk, so a failure leaves no temporary file.
+  const bytes = workbook instanceof XlsxPackage ? workbook.save() : Buffer.from(await workbook.xlsx.writeBuffer());
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    await fs.writeFile(temporary, charts.length ? await addCharts(bytes, charts) : bytes);
+    await fs.writeFile(temporary, charts.length && !(workbook instanceof XlsxPackage) ? await addCharts(bytes, charts) : bytes);
     await fs.rename(temporary, file);
   } catch (error) {
     await fs.rm(temporary, { force: true });

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { ArDeskError } from "../core/errors";
 import type { CellValue, GeneratedTable, TableData, TableInfo, WorkbookPort, WriteResult } from "../workbook/port";
 import { findHeaderRow, HEADER_SEARCH_ROWS } from "../workbook/findHeaderRow";
@@ -14,6 +14,8 @@ import {
   type PlanTable,
   type SheetPlan,
 } from "../workbook/sheetPlan";
+import { PackageWorkbookPort } from "./zip/packagePort";
+import { XlsxPackage } from "./zip/xlsxPackage";
 
 /** A chart of a written sheet, with the plan table that feeds it. */
 export interface PendingChart {
@@ -52,10 +54,54 @@ function excelValue(cell: PlanCell): ExcelJS.CellValue {
 }
 
 /**
- * The WorkbookPort on an .xlsx file held in memory by ExcelJS: the command line's adapter.
- * Tables are Excel tables first; a sheet without tables offers its first row as a header row.
+ * The command line's WorkbookPort on a file: an .xlsx package read part by part (the fast path,
+ * see zip/packagePort.ts), or an ExcelJS workbook (CSV input, generated samples, tests).
  */
 export class XlsxWorkbookPort implements WorkbookPort {
+  private readonly inner: PackageWorkbookPort | ExcelJsWorkbookPort;
+
+  constructor(readonly workbook: ExcelJS.Workbook | XlsxPackage) {
+    this.inner = workbook instanceof XlsxPackage ? new PackageWorkbookPort(workbook) : new ExcelJsWorkbookPort(workbook);
+  }
+
+  /** Charts to add when an ExcelJS workbook is saved; a package writes its charts itself. */
+  get charts(): PendingChart[] {
+    return this.inner instanceof ExcelJsWorkbookPort ? this.inner.charts : [];
+  }
+
+  listTables(): Promise<TableInfo[]> {
+    return this.inner.listTables();
+  }
+
+  readTable(table: TableInfo): Promise<TableData> {
+    return this.inner.readTable(table);
+  }
+
+  writeSheet(plan: SheetPlan): Promise<WriteResult> {
+    return this.inner.writeSheet(plan);
+  }
+
+  readSettings(): Promise<string | null> {
+    return this.inner.readSettings();
+  }
+
+  writeSettings(text: string): Promise<void> {
+    return this.inner.writeSettings(text);
+  }
+
+  readGeneratedTable(table: string, pick?: (headers: readonly string[]) => readonly string[]): Promise<GeneratedTable | null> {
+    return this.inner.readGeneratedTable(table, pick);
+  }
+
+  /** Files have no selection to speak of; the command line never needs one. */
+  async selectCell(): Promise<void> {}
+}
+
+/**
+ * The WorkbookPort on a workbook held in memory by ExcelJS.
+ * Tables are Excel tables first; a sheet without tables offers its first row as a header row.
+ */
+export class ExcelJsWorkbookPort implements WorkbookPort {
   /** Charts of the sheets written, added to the file when it is saved (ExcelJS cannot write charts). */
   charts: PendingChart[] = [];
 
