@@ -66,7 +66,7 @@ export interface ParsedColumns {
   text: Record<TextField, readonly string[]>;
   dates: Record<DateField, ValueColumn>;
   money: Record<MoneyField, ValueColumn>;
-  /** 1 disputed, 0 not (an empty cell is "not"), NaN when the cell says neither. */
+  /** 1 disputed, 0 not (an empty cell is "not"), NaN when the cell says neither or there is no such column. */
   disputed: ValueColumn;
   reading: ColumnReading;
 }
@@ -244,7 +244,7 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
     if (at !== undefined) moneyColumns.push([money[field], at, reading.decimalStyle[field] ?? "dot"]);
   }
   const disputedAt = column("disputed");
-  const disputed = valueColumn(capacity, 0);
+  const disputed = disputedAt === undefined ? noValue : valueColumn(capacity, 0);
   const currencies = text.currency;
   const currencyMapped = column("currency") !== undefined;
 
@@ -288,7 +288,7 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
     text,
     dates: trimAll(dates),
     money: trimAll(money),
-    disputed: trim(disputed),
+    disputed: disputed === noValue ? trimmedNoValue : trim(disputed),
     reading,
   };
 }

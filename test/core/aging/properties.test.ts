@@ -182,3 +182,23 @@ describe("aging properties", () => {
     );
   });
 });
+
+describe("item order", () => {
+  // Names that differ by case and accents only, names written two ways that compare equal
+  // ("É" as one character or as E and an accent), and invoice numbers that tie on days.
+  const names = fc.constantFrom("acme", "Acme", "ACME", "Échelle", "E\u0301chelle", "echelle", "Beta", "beta ", "Zulu", "ångström");
+  it("is by customer as localeCompare orders names, then oldest first, then invoice and row", () => {
+    fc.assert(
+      fc.property(ledgerArb, fc.array(names, { minLength: 40, maxLength: 40 }), fc.array(fc.constantFrom("A-1", "a-1", "B-2", "INV-10", "INV-9"), { minLength: 40, maxLength: 40 }), (ledger, customers, numbers) => {
+        const records = ledger.map((r, i) => ({ ...r, customer: customers[i], invoice: numbers[i] }));
+        const { items } = ageInvoices(records, { asOf: AS_OF });
+        const expected = [...items].sort(
+          (a, b) =>
+            a.record.customer.localeCompare(b.record.customer) || b.days - a.days || a.record.invoice.localeCompare(b.record.invoice) || a.record.source.row - b.record.source.row,
+        );
+        expect(items.map((i) => i.record.source.row)).toEqual(expected.map((i) => i.record.source.row));
+      }),
+      RUNS,
+    );
+  });
+});

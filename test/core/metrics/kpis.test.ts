@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { settledOn } from "../../../src/core/aging/balance";
 import { arOn, computeKpis, countbackDso, creditSales, monthsBack, subMonthsDay } from "../../../src/core/metrics/kpis";
 import type { InvoiceRecord } from "../../../src/core/types";
 
@@ -243,5 +245,39 @@ describe("computeKpis when the data cannot support a figure", () => {
     const k = computeKpis(records, { asOf: AS_OF, periodDays: 90 });
     expect(k.dso.value).toBeNull();
     expect(k.dso.reason).toMatch(/No credit sales/);
+  });
+});
+
+describe("computeKpis against its definitions", () => {
+  // Invoices over two years, some paid once, some twice, some not yet.
+  const recordArb = fc.record({
+    issuedAgo: fc.option(fc.integer({ min: -20, max: 800 }), { nil: undefined }),
+    terms: fc.integer({ min: 0, max: 60 }),
+    amount: fc.integer({ min: -50_000, max: 500_000 }),
+    payments: fc.array(fc.record({ after: fc.integer({ min: 0, max: 200 }), minor: fc.integer({ min: 1, max: 300_000 }) }), { maxLength: 2 }),
+  });
+  it("gives the countback DSO and average days to pay that month-by-month sums give", () => {
+    fc.assert(
+      fc.property(fc.array(recordArb, { maxLength: 60 }), (list) => {
+        const records = list.map((r, i) => {
+          const issued = r.issuedAgo === undefined ? undefined : AS_OF - r.issuedAgo;
+          const payments = r.payments.map((p) => ({ day: (issued ?? AS_OF - 100) + p.after, minor: p.minor }));
+          const record = inv(`I${i}`, issued, (issued ?? AS_OF - 100) + r.terms, r.amount, 0, { payments });
+          return { ...record, openMinor: arOn([record], AS_OF) };
+        });
+        const kpis = computeKpis(records, { asOf: AS_OF });
+        const earliest = Math.min(...records.flatMap((r) => (r.invoiceDate === undefined ? [] : [r.invoiceDate])));
+        const months = monthsBack(AS_OF, 24).filter((m) => m.start >= earliest);
+        if (kpis.dsoCountback.value !== null) {
+          const monthly = months.map((m) => ({ sales: creditSales(records, m.start, m.end), days: m.end - m.start + 1 }));
+          expect(kpis.dsoCountback.value).toBe(countbackDso(kpis.totalAr.value!, monthly));
+          expect(kpis.dsoCountback.inputs.latestMonthSales).toBe(monthly[0].sales);
+        }
+        const settled = records.filter((r) => r.invoiceDate !== undefined && r.amountMinor > 0 && r.openMinor === 0 && settledOn(r) !== undefined && settledOn(r)! <= AS_OF);
+        if (settled.length) expect(kpis.averageDaysToPay.value).toBe(Math.round((settled.reduce((s, r) => s + settledOn(r)! - r.invoiceDate!, 0) / settled.length) * 10) / 10);
+        else expect(kpis.averageDaysToPay.value).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
   });
 });
