@@ -3,16 +3,21 @@
  *
  * Office.js habits kept here: load before read, sync before read, no sync in a loop except the
  * read- and write-chunk loops (which are the point of chunking). What a refresh costs:
- *   1. tables, worksheets and the "_ardesk" registry and settings   (listTables)
- *   2. each table's header row and row count, plain sheets' first rows (listTables)
- *   3.. the chosen table's body, in chunks whose response stays under ~4 MB (readTable)
- *   then per sheet written: one sync per chunk of rows (the first also replaces or creates the
- *   sheet and registers it) and one finishing sync (tables, totals, formats, widths, freeze
- *   panes, the registry with the sheet id). A refresh writes four sheets, so it costs
- *   2 + read chunks + write chunks + 4 syncs; issue 7's budget of 4 + write chunks is not met yet.
+ *   1. tables, worksheets and the "_ardesk" registry and settings                 (listTables)
+ *   2. header rows, row counts and each table's first rows (a small table whole), plain sheets'
+ *      first rows, the headers of AR Desk's own tables                           (listTables)
+ *   then the rest of a large body in even chunks whose responses stay under ~4 MB (readTable),
+ *   then one sync per write chunk: a sheet's first chunk stages it (a hidden sheet), its last
+ *   one also adds tables, formats and visuals, swaps it in and registers it (a small sheet is
+ *   one sync), and one sync at the end (Excel.run's own) records the last sheet's id.
+ *   So 3 + read chunks + write chunks; a replaced sheet holding cells the user typed costs one
+ *   more below ExcelApi 1.9 (read first, as Range.copyFrom is missing there).
  * Every write request stays under Excel on the web's 5 MB limit: rows are chunked by their
  * JSON size (budget 4 MB) and a chunk rejected with RequestPayloadSizeLimitExceeded is halved
- * and sent again (a rejected request applies nothing).
+ * and sent again (a rejected request applies nothing). Calculation is suspended in every write
+ * sync (suspendApiCalculationUntilNextSync, ExcelApi 1.6; the manifest asks for 1.7).
+ * A sheet being replaced is left as it was until its last sync (see writeSheet), so a cancel,
+ * a failure or a co-author renaming or deleting it part-way never leaves a half-written sheet.
  */
 import { ArDeskError, cancelled } from "../core/errors";
 import type { CellValue, GeneratedTable, TableData, TableInfo, WorkbookPort, WriteProgress, WriteResult } from "../workbook/port";
@@ -305,8 +310,9 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   /**
    * Excel tables, and header rows found in the used range of sheets without tables (not AR Desk's
-   * own sheets). Two syncs: sheets, tables and "_ardesk"; then every header row, row count and the
-   * first HEADER_SEARCH_ROWS rows of each plain sheet's used range.
+   * own sheets). Two syncs: sheets, tables and "_ardesk"; then every header row, row count and
+   * first rows (kept for readTable), and the first HEADER_SEARCH_ROWS rows of each plain sheet's
+   * used range.
    */
   async listTables(): Promise<TableInfo[]> {
     const loads = this.queueSnapshotLoads();
@@ -781,14 +787,16 @@ export class ExcelWorkbookPort implements WorkbookPort {
     }
     this.queueFormats(sheet, plan, layouts);
     queuePlanVisuals(sheet, plan, layouts);
-    sheet.visibility = "Visible"; // first: Excel refuses to delete the last visible sheet
     if (existing) {
+      sheet.visibility = "Visible"; // before the delete: Excel refuses to delete the last visible sheet
       sheets.getItem(existing.name).load("id");
       sheets.getItem(existing.id).delete();
       sheet.name = plan.name;
       sheet.position = existing.position;
     }
     const tables = this.queueTables(sheet, plan, layouts, snap, existing !== undefined);
+    // A new sheet shows only once complete: if anything above fails, it is still hidden and goes.
+    if (!existing) sheet.visibility = "Visible";
     write.registryWrittenWithoutId = write.sheetId === undefined;
     this.queueRegistryValues(sheets.getItem(REGISTRY_SHEET), withGenerated(write.kept, { sheet: plan.name, kind: plan.kind, id: write.sheetId ?? "" }), false);
     return tables;
@@ -802,13 +810,15 @@ export class ExcelWorkbookPort implements WorkbookPort {
   private async discard(write: StagedWrite): Promise<void> {
     try {
       const sheets = this.context.workbook.worksheets;
-      const probe = sheets.getItemOrNullObject(write.sheetId ?? write.staging).load("name,visibility");
+      const probe = sheets.getItemOrNullObject(write.sheetId ?? write.staging).load("name,visibility,id");
       const registry = sheets.getItemOrNullObject(REGISTRY_SHEET).load("name");
       await this.context.sync();
       // Past the swap (renamed, shown) the new sheet is the user's view now: it stays.
       const unswapped = !probe.isNullObject && (write.existing ? sameName(probe.name, write.staging) : probe.visibility !== "Visible");
       if (unswapped) sheets.getItem(probe.name).delete();
-      if (!registry.isNullObject) this.queueRegistryValues(sheets.getItem(REGISTRY_SHEET), write.before, false);
+      // The registry goes back too; a sheet already swapped in is registered, so the next refresh replaces it.
+      const entries = unswapped || probe.isNullObject ? write.before : withGenerated(write.kept, { sheet: write.plan.name, kind: write.plan.kind, id: probe.id });
+      if (!registry.isNullObject) this.queueRegistryValues(sheets.getItem(REGISTRY_SHEET), entries, false);
       await this.context.sync();
     } catch {
       // Nothing more can be done from here; the caller reports the original problem.
@@ -943,10 +953,9 @@ export class ExcelWorkbookPort implements WorkbookPort {
 }
 
 /**
- * The snapshot after writing a sheet, so a second sheet in the same Excel.run (the pipeline
- * writes "AR Aging" and "AR Data Issues") is decided without another read sync. Only what
- * AR Desk itself changed is updated; the run lasts seconds, so co-authors' edits in between are
- * not a concern for ownership (their sheets never enter the registry).
+ * The snapshot after writing a sheet, so the next sheet in the same Excel.run is decided without
+ * another read sync. Only what AR Desk itself changed is updated; a co-author's rename or delete
+ * of a sheet being replaced meanwhile is caught by the write's own syncs (see queueSwap).
  */
 function afterWrite(snap: WorkbookSnapshot, plan: SheetPlan, tableNames: string[], id: string, existing: SheetSnapshot | undefined, registry: RegistryEntry[], deleted: RegistryEntry[]): WorkbookSnapshot {
   const sheets = snap.sheets.filter((s) => !sameName(s.name, plan.name) && !deleted.some((e) => sameName(e.sheet, s.name)));

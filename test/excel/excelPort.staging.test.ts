@@ -121,6 +121,20 @@ describe("replacing a sheet in chunks", () => {
     expect(fake.listSheets()).toEqual(before);
   });
 
+  it("removes a new sheet that failed in its last sync (a co-author took its table's name) and writes it on the next refresh", async () => {
+    seed(5);
+    const before = fake.listSheets();
+    // After the listing, a co-author makes a table with the name AR Desk's aging table will want.
+    fake.beforeSync((n) => n === 2 && fake.addTable("Notes", "ARAging", "C1", [["Mine"], [1]]));
+    await expect(runRefreshInExcel({ asOf: AS_OF })).rejects.toMatchObject({ code: "WRITE_FAILED", message: expect.stringContaining('"AR Aging"') });
+    fake.beforeSync(null);
+    expect(fake.listSheets().filter((s) => s.name !== REGISTRY_SHEET)).toEqual(before);
+    const result = await runRefreshInExcel({ asOf: AS_OF });
+    expect(result.sheet).toBe("AR Aging");
+    expect(fake.getTable("ARAging")!.sheet).toBe("Notes");
+    expect(fake.listTables().filter((t) => t.sheet === "AR Aging").map((t) => t.name)).toContain("ARAging2");
+  });
+
   it("cleans up a staging sheet left by an interrupted run on the next refresh", async () => {
     seed();
     await runRefreshInExcel({ asOf: AS_OF });

@@ -2,7 +2,7 @@
  * The in-memory workbook behind the fake Excel host (a stand-in for Excel written for tests):
  * sheets of cells, tables, selection. Proxies (proxies.ts) change it only while a sync runs.
  */
-import { columnName, formatRect, isUnbounded, MAX_ROWS, parseRect, quoteSheet, splitSheet, type Rect } from "./address";
+import { columnName, formatRect, isUnbounded, MAX_COLUMNS, MAX_ROWS, parseRect, quoteSheet, splitSheet, type Rect } from "./address";
 import { FakeErrorCodes, FakeOfficeError } from "./errors";
 import type { ChartState, ConditionalFormatState } from "./visuals";
 
@@ -428,7 +428,8 @@ export class WorkbookState {
   }
 
   addTable(sheet: SheetState, rect: Rect, hasHeaders: boolean): TableState {
-    if (isUnbounded(rect)) fail(FakeErrorCodes.invalidArgument, "A table cannot span whole columns or rows in the fake host.");
+    // A table may fill the sheet's height (Excel allows A1:F1048576: a million-row ledger), not its width.
+    if (rect.c1 === 1 && rect.c2 === MAX_COLUMNS) fail(FakeErrorCodes.invalidArgument, "A table cannot span whole rows in the fake host.");
     let r = { ...rect };
     if (!hasHeaders) {
       // Excel inserts a header row above the data.
