@@ -306,6 +306,17 @@ describe("co-authors changing the workbook mid-operation", () => {
     expect(fake.listSheets().some((s) => s.name === "AR Aging")).toBe(false);
   });
 
+  it("leaves alone a sheet a co-author made, after the listing, with the name of a sheet AR Desk was about to create", async () => {
+    seed(5);
+    fake.beforeSync((n) => n === 2 && fake.addSheet("AR Aging", [["Ann's numbers", 42]]));
+    await expect(runRefreshInExcel({ asOf: AS_OF })).rejects.toMatchObject({
+      code: "WRITE_FAILED",
+      message: 'Someone else made a sheet named "AR Aging" while AR Desk was writing one; AR Desk stopped and left theirs alone.',
+    });
+    expect(fake.getSheetValues("AR Aging")).toEqual([["Ann's numbers", 42]]);
+    expect(fake.listSheets().map((s) => s.name)).toEqual(["Notes", "Data", "AR Aging", REGISTRY_SHEET]);
+  });
+
   it("never deletes a co-author's own sheet made with our sheet's name after ours was deleted (snapshot checked at the swap)", async () => {
     seed(5);
     await runRefreshInExcel({ asOf: AS_OF });
