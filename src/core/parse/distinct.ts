@@ -48,30 +48,29 @@ export function distinctValues(column: readonly string[]): Distinct {
 
 /**
  * For each row, the first row whose value is the same as its own (itself when it is the first),
- * or -1 for rows left out. Values are compared by a hash first and `same` only when hashes meet,
- * so a column of 100,000 distinct invoice numbers costs one pass and no string per row.
+ * or -1 for rows not included. Values are compared by their hashes first and by `same` only
+ * when hashes meet, so a column of 100,000 distinct invoice numbers costs one pass over numbers.
  */
-export function firstOccurrences(length: number, hashAt: (k: number) => number, same: (a: number, b: number) => boolean, include: (k: number) => boolean): Int32Array {
+export function firstOccurrences(hashes: Int32Array, included: Uint8Array, same: (a: number, b: number) => boolean): Int32Array {
+  const length = hashes.length;
   let size = 16;
   while (size < length * 2) size *= 2;
   const mask = size - 1;
   // Open addressing: each slot holds 1 + the first row of a distinct value, 0 when free.
   const slots = new Int32Array(size);
-  const hashes = new Int32Array(size);
   const first = new Int32Array(length).fill(-1);
   for (let k = 0; k < length; k++) {
-    if (!include(k)) continue;
-    const hash = hashAt(k) | 0;
+    if (!included[k]) continue;
+    const hash = hashes[k];
     let slot = hash & mask;
     for (;;) {
       const occupant = slots[slot] - 1;
       if (occupant < 0) {
         slots[slot] = k + 1;
-        hashes[slot] = hash;
         first[k] = k;
         break;
       }
-      if (hashes[slot] === hash && same(occupant, k)) {
+      if (hashes[occupant] === hash && same(occupant, k)) {
         first[k] = occupant;
         break;
       }
@@ -79,6 +78,18 @@ export function firstOccurrences(length: number, hashAt: (k: number) => number, 
     }
   }
   return first;
+}
+
+/** The hash of each non-empty text of a column, and which texts are non-empty. */
+export function hashColumn(texts: readonly string[], hash: (text: string) => number): { hashes: Int32Array; included: Uint8Array } {
+  const hashes = new Int32Array(texts.length);
+  const included = new Uint8Array(texts.length);
+  for (let k = 0; k < texts.length; k++) {
+    if (texts[k] === "") continue;
+    hashes[k] = hash(texts[k]);
+    included[k] = 1;
+  }
+  return { hashes, included };
 }
 
 /**

@@ -34,3 +34,16 @@ export function emptyTest(table: ParsedColumns, field: Field): (k: number) => bo
   const text = table.text[field as TextField];
   return (k) => text[k] === "";
 }
+
+/**
+ * Visits findings row by row, fields in their order within a row, from each field's rows (in
+ * ascending order): rules scan a column at a time, which is fast, and report as a reader reads.
+ */
+export function forEachRowMajor(rowsByField: readonly (readonly number[])[], visit: (k: number, field: number) => void): void {
+  const pairs: [number, number][] = [];
+  rowsByField.forEach((rows, field) => {
+    for (const k of rows) pairs.push([k, field]);
+  });
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [k, field] of pairs) visit(k, field);
+}

@@ -1,4 +1,4 @@
-import { firstOccurrences, hashText } from "../../parse/distinct";
+import { firstOccurrences, hashColumn, hashText } from "../../parse/distinct";
 import { defineRule } from "../defineRule";
 import { issueIn } from "../issue";
 import type { Issue } from "../types";
@@ -10,12 +10,8 @@ export const duplicateInvoice = defineRule({
   title: "Each invoice number appears once",
   checkColumns(table, context) {
     const numbers = table.text.invoice;
-    const first = firstOccurrences(
-      table.length,
-      (k) => hashText(numbers[k]),
-      (a, b) => numbers[a] === numbers[b],
-      (k) => numbers[k] !== "",
-    );
+    const { hashes, included } = hashColumn(numbers, hashText);
+    const first = firstOccurrences(hashes, included, (a, b) => numbers[a] === numbers[b]);
     const issues: Issue[] = [];
     for (let k = 0; k < table.length; k++) {
       const seen = first[k];

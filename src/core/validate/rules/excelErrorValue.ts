@@ -1,6 +1,7 @@
 import type { Field } from "../../columns/mapColumns";
 import { isExcelError } from "../../parse/amounts";
 import { DATE_FIELDS, EXCEL_ERROR, MONEY_FIELDS, type DateField, type MoneyField, type ParsedColumns, type TextField } from "../../parse/parseColumns";
+import { forEachRowMajor } from "../columns";
 import { defineRule } from "../defineRule";
 import { issueIn } from "../issue";
 import type { Issue } from "../types";
@@ -8,16 +9,19 @@ import type { Issue } from "../types";
 const ID = "excel-error-value";
 const CRITICAL: Field[] = ["invoice", "customer", "customerId", "dueDate", "amount", "openBalance", "paidAmount"];
 
-/** A test for "the field's cell on row k holds an Excel error". */
-function errorTest(table: ParsedColumns, field: Field, at: number): (k: number) => boolean {
+/** Rows (ascending) whose cell of the field holds an Excel error. */
+function errorRows(table: ParsedColumns, field: Field, at: number): number[] {
+  const rows: number[] = [];
   if ((DATE_FIELDS as readonly string[]).includes(field) || (MONEY_FIELDS as readonly string[]).includes(field) || field === "disputed") {
     const column = field === "disputed" ? table.disputed : (DATE_FIELDS as readonly string[]).includes(field) ? table.dates[field as DateField] : table.money[field as MoneyField];
     const flags = column.flags;
-    return (k) => (flags[k] & EXCEL_ERROR) !== 0;
+    for (let k = 0; k < table.length; k++) if (flags[k] & EXCEL_ERROR) rows.push(k);
+    return rows;
   }
   // An error value trims to text starting with "#": only those cells need a closer look.
   const text = table.text[field as TextField];
-  return (k) => text[k].charCodeAt(0) === 35 && isExcelError(table.raw[k][at]);
+  for (let k = 0; k < table.length; k++) if (text[k].charCodeAt(0) === 35 && isExcelError(table.raw[k][at])) rows.push(k);
+  return rows;
 }
 
 export const excelErrorValue = defineRule({
@@ -25,17 +29,16 @@ export const excelErrorValue = defineRule({
   title: "No cell holds an Excel error (#N/A, #REF!, …)",
   checkColumns(table, context) {
     const fields = (Object.keys(context.mapping) as Field[]).filter((f) => context.mapping[f] !== undefined);
-    const tests = fields.map((field) => errorTest(table, field, context.mapping[field]!));
     const issues: Issue[] = [];
-    for (let k = 0; k < table.length; k++) {
-      for (let f = 0; f < fields.length; f++) {
-        if (!tests[f](k)) continue;
+    forEachRowMajor(
+      fields.map((field) => errorRows(table, field, context.mapping[field]!)),
+      (k, f) => {
         const field = fields[f];
         const cell = table.raw[k][context.mapping[field]!];
         const critical = CRITICAL.includes(field) && (field !== "openBalance" || context.mapping.amount === undefined);
         issues.push(issueIn(context, table, k, field, critical ? "error" : "warning", ID, `The cell shows the Excel error ${String(cell).trim()}.`, "Fix the formula that produces it, or type the value in."));
-      }
-    }
+      },
+    );
     return issues;
   },
 });

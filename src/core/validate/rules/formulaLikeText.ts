@@ -1,4 +1,5 @@
 import { FIELD_NAMES, type Field } from "../../columns/mapColumns";
+import { forEachRowMajor } from "../columns";
 import { defineRule } from "../defineRule";
 import { issueIn } from "../issue";
 import type { Issue } from "../types";
@@ -20,19 +21,23 @@ export const formulaLikeText = defineRule({
   title: "Text does not start like a formula (=, +, -, @)",
   checkColumns(table, context) {
     const fields = TEXT_FIELDS.filter((f) => context.mapping[f] !== undefined);
-    const columns = fields.map((f) => context.mapping[f]!);
     const issues: Issue[] = [];
-    for (let k = 0; k < table.length; k++) {
-      const row = table.raw[k];
-      for (let f = 0; f < fields.length; f++) {
-        const raw = row[columns[f]];
-        if (typeof raw !== "string" || raw.length === 0 || !FORMULA_START.has(raw.charCodeAt(0)) || !startsLikeFormula(raw)) continue;
-        const field = fields[f];
-        issues.push(
-          issueIn(context, table, k, field, "warning", ID, `The ${FIELD_NAMES[field]} starts with "${raw[0] === "\t" ? "tab" : raw[0]}", which spreadsheets may run as a formula. AR Desk writes it as plain text.`, "Remove the leading character if it is not meant to be there."),
-        );
+    const rowsByField = fields.map((field) => {
+      const at = context.mapping[field]!;
+      const rows: number[] = [];
+      for (let k = 0; k < table.length; k++) {
+        const raw = table.raw[k][at];
+        if (typeof raw === "string" && raw.length !== 0 && FORMULA_START.has(raw.charCodeAt(0)) && startsLikeFormula(raw)) rows.push(k);
       }
-    }
+      return rows;
+    });
+    forEachRowMajor(rowsByField, (k, f) => {
+      const field = fields[f];
+      const raw = table.raw[k][context.mapping[field]!] as string;
+      issues.push(
+        issueIn(context, table, k, field, "warning", ID, `The ${FIELD_NAMES[field]} starts with "${raw[0] === "\t" ? "tab" : raw[0]}", which spreadsheets may run as a formula. AR Desk writes it as plain text.`, "Remove the leading character if it is not meant to be there."),
+      );
+    });
     return issues;
   },
 });

@@ -1,5 +1,5 @@
 import { FIELD_NAMES, type Field } from "../../columns/mapColumns";
-import { emptyTest } from "../columns";
+import { emptyTest, forEachRowMajor } from "../columns";
 import { defineRule } from "../defineRule";
 import { issueIn } from "../issue";
 import type { Issue } from "../types";
@@ -18,15 +18,17 @@ export const missingRequiredField = defineRule({
   title: "Invoice number, customer, amount and due date are filled in",
   checkColumns(table, context) {
     const fields = requiredFields(context.mapping);
-    const empty = fields.map((field) => emptyTest(table, field));
     const issues: Issue[] = [];
-    for (let k = 0; k < table.length; k++) {
-      for (let f = 0; f < fields.length; f++) {
-        if (!empty[f](k)) continue;
-        const field = fields[f];
-        issues.push(issueIn(context, table, k, field, "error", ID, `The ${FIELD_NAMES[field]} is missing, so this row cannot be aged.`, `Fill in the ${FIELD_NAMES[field]}, or delete the row if it is not an invoice.`));
-      }
-    }
+    const rowsByField = fields.map((field) => {
+      const empty = emptyTest(table, field);
+      const rows: number[] = [];
+      for (let k = 0; k < table.length; k++) if (empty(k)) rows.push(k);
+      return rows;
+    });
+    forEachRowMajor(rowsByField, (k, f) => {
+      const field = fields[f];
+      issues.push(issueIn(context, table, k, field, "error", ID, `The ${FIELD_NAMES[field]} is missing, so this row cannot be aged.`, `Fill in the ${FIELD_NAMES[field]}, or delete the row if it is not an invoice.`));
+    });
     return issues;
   },
 });

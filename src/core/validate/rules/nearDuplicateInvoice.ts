@@ -1,4 +1,4 @@
-import { firstOccurrences, hashText, mix } from "../../parse/distinct";
+import { firstOccurrences, hashColumn, hashText, mix } from "../../parse/distinct";
 import { defineRule } from "../defineRule";
 import { issueIn } from "../issue";
 import type { Issue } from "../types";
@@ -72,12 +72,8 @@ export const nearDuplicateInvoice = defineRule({
   title: "No two invoice numbers differ only by case, spaces or leading zeros",
   checkColumns(table, context) {
     const numbers = table.text.invoice;
-    const first = firstOccurrences(
-      table.length,
-      (k) => invoiceKeyHash(numbers[k]),
-      (a, b) => numbers[a] === numbers[b] || invoiceKey(numbers[a]) === invoiceKey(numbers[b]),
-      (k) => numbers[k] !== "",
-    );
+    const { hashes, included } = hashColumn(numbers, invoiceKeyHash);
+    const first = firstOccurrences(hashes, included, (a, b) => numbers[a] === numbers[b] || invoiceKey(numbers[a]) === invoiceKey(numbers[b]));
     const issues: Issue[] = [];
     for (let k = 0; k < table.length; k++) {
       const seen = first[k];
