@@ -8,7 +8,10 @@
  * Each size is refreshed twice: into a fresh workbook, then again replacing AR Desk's sheets.
  * Prints figures; asserts nothing (benchmarks measure, tests check).
  *
- *   node --expose-gc --max-old-space-size=12288 dist/bench/bench/fakeHost.js [--only 100000]
+ *   node --expose-gc --max-old-space-size=12288 dist/bench/bench/fakeHost.js [--only 100000] [--api 1.9]
+ *
+ * --api sets the ExcelApi version the fake reports (default 1.7, the manifest's minimum); from
+ * 1.9 the adapter copies a typed ledger balance with Range.copyFrom instead of reading it first.
  */
 import { performance } from "perf_hooks";
 import { dayFromIso, excelSerialFromDay } from "../src/core/parse/dates";
@@ -67,10 +70,10 @@ async function refresh(label: string, invoices: number, run: () => Promise<Refre
   console.log(`  wrote: ${result.invoicesRead.toLocaleString("en-US")} invoices read, ${result.report.customers.length.toLocaleString("en-US")} customers aged, ${result.skipped.length} rows skipped`);
 }
 
-async function measure(invoices: number): Promise<void> {
+async function measure(invoices: number, maxExcelApi: string): Promise<void> {
   const customers = Math.max(1, Math.round(invoices / 50));
   const fake = createFakeExcel({ responseLimitBytes: FIVE_MB });
-  const office = installFakeOffice(globalThis as unknown as Record<string, unknown>, fake);
+  const office = installFakeOffice(globalThis as unknown as Record<string, unknown>, fake, { maxExcelApi });
   try {
     fake.addTable("Invoices", "Invoices", "A1", [HEADERS, ...rows(invoices, customers)]);
     await refresh("first refresh", invoices, () => runRefreshInExcel({ asOf: AS_OF }), () => fake.stats);
@@ -84,7 +87,10 @@ async function measure(invoices: number): Promise<void> {
 async function main(): Promise<void> {
   const only = process.argv.indexOf("--only");
   const sizes = only >= 0 ? [Number(process.argv[only + 1])] : [100_000, 1_048_575];
-  for (const n of sizes) await measure(n);
+  const api = process.argv.indexOf("--api");
+  const maxExcelApi = api >= 0 ? process.argv[api + 1] : "1.7";
+  console.log(`fake Excel host (not Excel), ExcelApi up to ${maxExcelApi}, responses and requests limited to 5 MB`);
+  for (const n of sizes) await measure(n, maxExcelApi);
 }
 
 main().catch((error: unknown) => {
