@@ -130,6 +130,11 @@ describe("runRefreshInExcel on the fake Excel host", () => {
     expect(chunks).toBe(sheetsWritten()); // one chunk per sheet for a small table
     expect(readSyncs(fake)).toBe(2);
     expect(stats.syncCount).toBe(expectedSyncs(chunks)); // 2 to read + one per sheet + the last sheet's id
+    // Calculation is suspended in every sync that writes a sheet; the last one only fixes the registry.
+    expect(stats.syncs.slice(2, -1).every((s) => s.suspendedCalculation)).toBe(true);
+    const end = stats.syncs[stats.syncs.length - 1];
+    expect(end.suspendedCalculation).toBe(false);
+    expect(end.requestBytes).toBeLessThan(2000);
     expect(stats.runCount).toBe(1);
     expect(stats.rejectedSyncs).toBe(0);
     expect(stats.largestRequestBytes).toBeLessThan(FIVE_MB);
