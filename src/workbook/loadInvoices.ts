@@ -6,6 +6,7 @@ import { distinctValues, type Distinct } from "../core/parse/distinct";
 import { isBlankRow, parseColumns, type ParsedColumns, type ValueColumn } from "../core/parse/parseColumns";
 import type { DateOrder } from "../core/parse/textDates";
 import type { DayNumber, InvoiceRecord } from "../core/types";
+import { customerOrId } from "../core/validate/columns";
 import { validateColumns, type QualityScore, type ValidationResult } from "../core/validate/validateInvoices";
 import type { Issue } from "../core/validate/types";
 import type { CellValue, TableData } from "./port";
@@ -103,6 +104,11 @@ interface RecordContext {
   currencyCodes: (string | undefined)[];
   types: Distinct;
   creditTypes: boolean[];
+  /**
+   * Each row's customer (name, else id) as one string per customer: aging, risk and reminders
+   * group records by it, and a shared string compares by identity at once.
+   */
+  customers: Distinct;
 }
 
 function toRecord(t: ParsedColumns, k: number, c: RecordContext): InvoiceRecord | null {
@@ -116,7 +122,7 @@ function toRecord(t: ParsedColumns, k: number, c: RecordContext): InvoiceRecord 
   const language = text.language[k];
   const record: InvoiceRecord = {
     invoice: text.invoice[k],
-    customer: text.customer[k] || text.customerId[k],
+    customer: c.customers.values[c.customers.codes[k]],
     invoiceDate: valueOrUndefined(t.dates.invoiceDate, k),
     dueDate: due,
     amountMinor: amount,
@@ -193,6 +199,7 @@ export function recordsFrom(table: TableData, read: ReadRows, validation: Valida
     currencyCodes: currencies.values.map((v) => v.toUpperCase() || undefined),
     types,
     creditTypes: types.values.map(isCreditType),
+    customers: distinctValues(customerOrId(parsed, read.mapping)),
   };
   const records: InvoiceRecord[] = [];
   const skipped: SkippedRow[] = [];
