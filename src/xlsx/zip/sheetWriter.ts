@@ -32,8 +32,8 @@ export interface WrittenTable {
 }
 
 export interface RenderedSheet {
-  /** The worksheet part, UTF-8. */
-  xml: Buffer;
+  /** The worksheet part in UTF-8 pieces, rendered as they are read (see sheetChunks). */
+  chunks: Iterable<Buffer>;
   tables: WrittenTable[];
   /** Relationship id of the drawing, when the plan has charts. */
   drawingRid?: string;
@@ -46,34 +46,6 @@ export interface RenderContext {
   /** A free table id (reserved as it is handed out). */
   tableId: () => number;
   kept: readonly KeptCell[];
-}
-
-/**
- * Text gathered in pieces and turned into UTF-8 bytes every 64 K characters: a big sheet never
- * exists as millions of small strings waiting for one join.
- */
-class ByteBuilder {
-  private parts: string[] = [];
-  private length = 0;
-  private readonly buffers: Buffer[] = [];
-
-  push(text: string): void {
-    this.parts.push(text);
-    this.length += text.length;
-    if (this.length > 65_536) this.flush();
-  }
-
-  toBuffer(): Buffer {
-    this.flush();
-    return Buffer.concat(this.buffers);
-  }
-
-  private flush(): void {
-    if (!this.parts.length) return;
-    this.buffers.push(Buffer.from(this.parts.join(""), "utf8"));
-    this.parts = [];
-    this.length = 0;
-  }
 }
 
 /** Column letters by column number, computed once: the writer names a million cells. */
@@ -207,27 +179,6 @@ export function renderSheet(plan: SheetPlan, context: RenderContext): RenderedSh
     lastColumn = Math.max(lastColumn, t.left + t.plan.headers.length - 1);
   }
 
-  const rows = new ByteBuilder();
-  const cells = new Map<number, string | null>();
-  for (let row = 1; row <= lastRow; row++) {
-    const fromBlocks = blockCells.get(row);
-    const tables = layouts.filter((t) => row >= t.top && row <= t.bottom);
-    if (!fromBlocks && tables.length === 0) continue;
-    if (!fromBlocks && tables.length === 1 && row > tables[0].top && row <= tables[0].top + tables[0].bodyRows) {
-      const xml = bodyRowXml(tables[0], row);
-      if (xml) rows.push(`<row r="${row}">${xml}</row>`);
-      continue;
-    }
-    cells.clear();
-    if (fromBlocks) for (const [column, xml] of fromBlocks) cells.set(column, xml);
-    for (const t of tables) tableRowCells(t, row, cells);
-    const columns = [...cells.keys()];
-    if (columns.length > 1) columns.sort((a, b) => a - b);
-    let xml = "";
-    for (const column of columns) xml += cells.get(column) ?? "";
-    if (xml) rows.push(`<row r="${row}">${xml}</row>`);
-  }
-
   const tables = layouts.map((layout, i): WrittenTable => ({ name: layout.name, id: context.tableId(), xml: "", plan: layout.plan, rid: `rId${i + 1}` }));
   layouts.forEach((layout, i) => (tables[i].xml = tableXml(layout, tables[i].id)));
   const drawingRid = plan.charts?.length ? `rId${tables.length + 1}` : undefined;
@@ -259,8 +210,50 @@ export function renderSheet(plan: SheetPlan, context: RenderContext): RenderedSh
     tables.length ? `<tableParts count="${tables.length}">${tables.map((t) => `<tablePart r:id="${t.rid}"/>`).join("")}</tableParts>` : "",
     `</worksheet>`,
   ];
-  const body = rows.toBuffer();
-  return { xml: Buffer.concat([Buffer.from(head.join(""), "utf8"), body, Buffer.from(tail.join(""), "utf8")]), tables, drawingRid };
+  return { chunks: sheetChunks(head.join(""), rowsXml(lastRow, blockCells, layouts), tail.join("")), tables, drawingRid };
+}
+
+/** The rows of the sheet as XML text, one <row> at a time, blocks and tables merged by column. */
+function* rowsXml(lastRow: number, blockCells: Map<number, Map<number, string | null>>, layouts: TableLayout[]): Generator<string> {
+  const cells = new Map<number, string | null>();
+  for (let row = 1; row <= lastRow; row++) {
+    const fromBlocks = blockCells.get(row);
+    const tables = layouts.filter((t) => row >= t.top && row <= t.bottom);
+    if (!fromBlocks && tables.length === 0) continue;
+    if (!fromBlocks && tables.length === 1 && row > tables[0].top && row <= tables[0].top + tables[0].bodyRows) {
+      const xml = bodyRowXml(tables[0], row);
+      if (xml) yield `<row r="${row}">${xml}</row>`;
+      continue;
+    }
+    cells.clear();
+    if (fromBlocks) for (const [column, xml] of fromBlocks) cells.set(column, xml);
+    for (const t of tables) tableRowCells(t, row, cells);
+    const columns = [...cells.keys()];
+    if (columns.length > 1) columns.sort((a, b) => a - b);
+    let xml = "";
+    for (const column of columns) xml += cells.get(column) ?? "";
+    if (xml) yield `<row r="${row}">${xml}</row>`;
+  }
+}
+
+/**
+ * The worksheet part as UTF-8 pieces of about 64 K characters, made as they are consumed: a big
+ * sheet is deflated while it is written and never exists whole, as text or as bytes.
+ */
+function* sheetChunks(head: string, rows: Iterable<string>, tail: string): Generator<Buffer> {
+  let parts: string[] = [head];
+  let length = head.length;
+  for (const row of rows) {
+    parts.push(row);
+    length += row.length;
+    if (length > 65_536) {
+      yield Buffer.from(parts.join(""), "utf8");
+      parts = [];
+      length = 0;
+    }
+  }
+  parts.push(tail);
+  yield Buffer.from(parts.join(""), "utf8");
 }
 
 /** A plain sheet of values (the "_ardesk" registry), every cell text or a number. */

@@ -1,3 +1,4 @@
+import { once } from "events";
 import { Readable } from "stream";
 import * as zlib from "zlib";
 
@@ -125,6 +126,30 @@ export interface DeflatedData {
 /** Deflates new content; big parts at a low level, where speed matters more than a few percent of size. */
 export function deflateData(data: Buffer): DeflatedData {
   return { compressed: zlib.deflateRawSync(data, { level: data.length > 1_000_000 ? 1 : 6 }), crc: crc32(data), size: data.length };
+}
+
+/**
+ * Deflates content arriving in pieces on zlib's worker thread while the pieces are still being
+ * made, holding only the compressed result.
+ */
+export async function deflateChunks(chunks: Iterable<Buffer>, level: number): Promise<DeflatedData> {
+  const deflater = zlib.createDeflateRaw({ level });
+  const compressed: Buffer[] = [];
+  deflater.on("data", (piece: Buffer) => compressed.push(piece));
+  const finished = new Promise<void>((resolve, reject) => {
+    deflater.on("end", resolve);
+    deflater.on("error", reject);
+  });
+  let crc = 0;
+  let size = 0;
+  for (const chunk of chunks) {
+    crc = zlib.crc32(chunk, crc);
+    size += chunk.length;
+    if (!deflater.write(chunk)) await once(deflater, "drain");
+  }
+  deflater.end();
+  await finished;
+  return { compressed: Buffer.concat(compressed), crc: crc >>> 0, size };
 }
 
 /** A part to write: copied as it was from the original archive, or new content. */
