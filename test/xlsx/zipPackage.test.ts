@@ -252,7 +252,8 @@ describe("reading cells as Excel stores them", () => {
     zip.file("xl/worksheets/s.xml", sheet);
     zip.file("xl/strings.xml", strings);
     zip.file("xl/styles.xml", styles);
-    const pkg = XlsxPackage.open(await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    const pkg = XlsxPackage.open(bytes);
     const port = new PackageWorkbookPort(pkg);
     const [table] = await port.listTables();
     expect(table).toMatchObject({ sheet: "Export & more", headers: ["Invoice", "Customer", "Invoice date", "Due date", "Amount", "Paid"], headerAddress: "A1", rowCount: 2, kind: "range" });
@@ -262,6 +263,15 @@ describe("reading cells as Excel stores them", () => {
       ["INV<1>", "Acme & Co\r", d("2026-01-01"), d("2026-02-15"), 10, true],
       ["x_x0041_y", " Beta ", d("2026-02-01"), "#N/A", 0.01, false],
     ]);
+
+    // The same workbook saved as Strict Open XML (other namespaces throughout) is refused by name.
+    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", workbookXml.replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"));
+    const strict = path.join(tempDir(), "strict.xlsx");
+    writeFileSync(strict, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const run = await runCli("refresh", strict);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`ar-desk: ${strict} is saved as a Strict Open XML spreadsheet, which AR Desk cannot read. Open it in Excel and save it as an Excel Workbook (.xlsx).`);
   });
 
   it("says which file and part is damaged instead of failing with a stack trace", async () => {

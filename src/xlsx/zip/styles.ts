@@ -62,6 +62,7 @@ export class StyleBook {
   private readonly formats = new Map<string, number>();
   private readonly added = { fonts: [] as string[], fills: [] as string[], xfs: [] as string[], formats: [] as { id: number; code: string }[] };
   private nextFormatId: number;
+  private readonly originalFormatCount: number;
   private readonly looks = new Map<string, number>();
   private readonly baseFont: { name: string; family: string };
 
@@ -70,7 +71,9 @@ export class StyleBook {
     this.fills = children(original, "fills", "fill");
     this.xfs = startTags(elementContent(original, "cellXfs") ?? "", "xf");
     let maxId = 163;
-    for (const tag of startTags(elementContent(original, "numFmts") ?? "", "numFmt")) {
+    const numFmts = startTags(elementContent(original, "numFmts") ?? "", "numFmt");
+    this.originalFormatCount = numFmts.length;
+    for (const tag of numFmts) {
       const id = Number(attribute(tag, "numFmtId"));
       this.formats.set(attribute(tag, "formatCode") ?? "", id);
       maxId = Math.max(maxId, id);
@@ -103,7 +106,7 @@ export class StyleBook {
     let xml = this.original;
     if (formats.length) {
       const items = formats.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code)}"/>`).join("");
-      xml = /<numFmts[\s>]/.test(xml) ? appendTo(xml, "numFmts", items, this.formats.size) : xml.replace(/<fonts[\s>]/, (m) => `<numFmts count="${formats.length}">${items}</numFmts>${m}`);
+      xml = /<numFmts[\s>]/.test(xml) ? appendTo(xml, "numFmts", items, this.originalFormatCount + formats.length) : xml.replace(/<fonts[\s>]/, (m) => `<numFmts count="${formats.length}">${items}</numFmts>${m}`);
     }
     if (fonts.length) xml = appendTo(xml, "fonts", fonts.join(""), this.fonts.length + fonts.length);
     if (fills.length) xml = appendTo(xml, "fills", fills.join(""), this.fills.length + fills.length);

@@ -107,6 +107,9 @@ export class XlsxPackage {
     this.workbookPart = office?.target ?? "xl/workbook.xml";
     const workbook = this.text(this.workbookPart);
     if (!workbook) throw new ZipFormatError("no workbook part");
+    if (workbook.includes("http://purl.oclc.org/ooxml/spreadsheetml/main")) {
+      throw new ArDeskError("NOT_A_WORKBOOK", `${label} is saved as a Strict Open XML spreadsheet, which AR Desk cannot read.`, "Open it in Excel and save it as an Excel Workbook (.xlsx).");
+    }
     this.workbookRels = parseRelationships(this.text(relsPathOf(this.workbookPart)), this.workbookPart);
     const workbookPr = startTags(workbook, "workbookPr")[0];
     const flag = workbookPr && attribute(workbookPr, "date1904");
