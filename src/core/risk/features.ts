@@ -137,7 +137,10 @@ export function orderFreeSum(values: readonly number[]): number {
     if (whole && !Number.isInteger(v)) whole = false;
   }
   if (whole && magnitude <= Number.MAX_SAFE_INTEGER) return sum;
-  const sorted = Float64Array.from(values).sort();
+  // Recency weights come in order of due date, which is already ascending: no need to sort.
+  let ascending = true;
+  for (let i = 1; i < values.length && ascending; i++) ascending = values[i - 1] <= values[i];
+  const sorted = ascending ? values : Float64Array.from(values).sort();
   let total = 0;
   for (let i = 0; i < sorted.length; i++) total += sorted[i];
   return total;

@@ -149,7 +149,7 @@ describe("helpers", () => {
     // Whole numbers are added without sorting; they must still give the sorted sum bit for bit,
     // also beyond 2^53 where the order of additions matters.
     const sortedSum = (values: number[]) => [...values].sort((a, b) => a - b).reduce((sum, v) => sum + v, 0);
-    for (const values of [[3, -7, 12, 0, -0], [2 ** 53, 1, 1, -(2 ** 53)], [1e16, 1, 1, 1, -1e16, 3], [9e15, 9e15, -1], [0.1, 7, -3], []]) {
+    for (const values of [[3, -7, 12, 0, -0], [2 ** 53, 1, 1, -(2 ** 53)], [1e16, 1, 1, 1, -1e16, 3], [9e15, 9e15, -1], [0.1, 7, -3], [0.1, 0.2, 0.3, 1e16, 1e16], [0.3, 0.2, 0.1, 1e16, -1e16], [-0, 0, 0.5, -0], []]) {
       expect(Object.is(orderFreeSum(values), sortedSum(values))).toBe(true);
     }
   });
