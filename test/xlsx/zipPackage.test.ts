@@ -151,9 +151,14 @@ describe("writing AR Desk's sheets into a copy of the user's file", () => {
     await expectNoOrphans(second);
     const list = (zip: JSZip, folder: string) => Object.keys(zip.files).filter((n) => n.startsWith(folder) && !zip.files[n].dir && !n.includes("_rels")).sort();
     for (const folder of ["xl/worksheets/", "xl/tables/", "xl/drawings/", "xl/charts/"]) expect(list(second, folder)).toEqual(list(first, folder));
-    const workbookXml = await second.file("xl/workbook.xml")!.async("string");
-    const sheets = [...workbookXml.matchAll(/<sheet [^>]*>/g)].map((m) => attr(m[0], "name"));
-    expect(sheets).toEqual(["Ledger", "Notes", "AR Aging", "AR Aging (2)", "AR Invoice Detail", "AR Risk", "AR Data Issues", "_ardesk"]);
+    const sheetsOf = async (zip: JSZip) => [...(await zip.file("xl/workbook.xml")!.async("string")).matchAll(/<sheet [^>]*>/g)].map((m) => attr(m[0], "name")!);
+    const sheets = await sheetsOf(second);
+    // The user's sheets first as they were, ours after them in the order written, the registry last;
+    // a replaced sheet keeps its place.
+    expect(sheets.slice(0, 3)).toEqual(["Ledger", "Notes", "AR Aging"]);
+    expect(sheets.slice(3, -1).sort()).toEqual(["AR Aging (2)", "AR Data Issues", "AR Invoice Detail", "AR Risk"]);
+    expect(sheets[sheets.length - 1]).toBe("_ardesk");
+    expect(await sheetsOf(first)).toEqual(sheets);
     // Table names and ids stay unique in the workbook.
     const tables = await Promise.all(list(second, "xl/tables/").map(async (n) => /<table [^>]*>/.exec(await second.file(n)!.async("string"))![0]));
     expect(new Set(tables.map((t) => attr(t, "id"))).size).toBe(tables.length);
@@ -247,7 +252,7 @@ describe("reading cells as Excel stores them", () => {
     const zip = new JSZip();
     zip.file("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/s.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/strings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`);
     zip.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml"/></Relationships>`);
-    zip.file("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Export &amp; more" sheetId="7" rel:id="a"/></sheets></workbook>`);
+    zip.file("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="Export &amp; more" sheetId="7" rel:id="a"/></x:sheets></x:workbook>`);
     zip.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="a" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/s.xml"/><Relationship Id="b" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="strings.xml"/><Relationship Id="c" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`);
     zip.file("xl/worksheets/s.xml", sheet);
     zip.file("xl/strings.xml", strings);
@@ -263,6 +268,14 @@ describe("reading cells as Excel stores them", () => {
       ["INV<1>", "Acme & Co\r", d("2026-01-01"), d("2026-02-15"), 10, true],
       ["x_x0041_y", " Beta ", d("2026-02-01"), "#N/A", 0.01, false],
     ]);
+
+    // Written back, the prefixed workbook part keeps its namespace (now as the default) and lists our sheet.
+    await port.writeSheet({ name: "AR Check", kind: "check", blocks: [{ at: "A1", values: [["ok"]] }], tables: [] });
+    const saved = await JSZip.loadAsync(pkg.save());
+    const savedWorkbook = await saved.file("xl/workbook.xml")!.async("string");
+    expect(/<workbook [^>]*>/.exec(savedWorkbook)![0]).toContain(' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"');
+    expect([...savedWorkbook.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1])).toEqual(["Export &amp; more", "AR Check", "_ardesk"]);
+    expect(savedWorkbook).toContain('xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
 
     // The same workbook saved as Strict Open XML (other namespaces throughout) is refused by name.
     const workbookXml = await zip.file("xl/workbook.xml")!.async("string");

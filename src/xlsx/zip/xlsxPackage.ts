@@ -61,7 +61,10 @@ function withoutPrefix(xml: string): string {
   const root = /<([A-Za-z_][\w.-]*):(worksheet|workbook|sst|styleSheet|table)[\s>]/.exec(xml.slice(0, 2000));
   if (!root) return xml;
   const prefix = root[1];
-  return xml.replace(WORKBOOK_NS_STRIP, (m, slash: string) => (m.slice(1 + slash.length, -1) === prefix ? `<${slash}` : m));
+  const stripped = xml.replace(WORKBOOK_NS_STRIP, (m, slash: string) => (m.slice(1 + slash.length, -1) === prefix ? `<${slash}` : m));
+  // The unprefixed elements need the namespace as the default, as this text may be written back.
+  const uri = new RegExp(`xmlns:${prefix}="([^"]*)"`).exec(xml)?.[1];
+  return uri ? stripped.replace(new RegExp(`<(${root[2]})(?=[\\s>])(?![^>]*\\sxmlns=)`), `<$1 xmlns="${uri}"`) : stripped;
 }
 
 /** An Excel serial day number as the JavaScript Date (UTC midnight) ExcelJS gives for it. */
