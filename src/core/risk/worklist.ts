@@ -92,24 +92,25 @@ export interface WorklistOptions {
  * @example buildWorklist(scoreCustomers(customerFeatures(records, asOf)), asOf).items[0].actionText
  */
 export function buildWorklist(scores: RiskScores, asOf: DayNumber, options: WorklistOptions = {}): Worklist {
-  const items = scores.customers.map((risk) => {
+  // Sort keys first, items once in rank order: copying every customer's risk twice (once to
+  // sort, once more to drop a key) was most of the time on 20,000 customers.
+  const entries = scores.customers.map((risk) => {
     const overdue = Math.max(0, risk.features.overdueMinor);
     const units = options.toBase?.(overdue, risk.currency) ?? unitsFromMinor(overdue, minorDigits(risk.currency || undefined));
-    const action = nextAction(risk);
-    return { ...risk, rank: 0, action: action.kind, actionText: action.text, expectedValue: (risk.exactScore / 100) * units, overdueUnits: units };
+    return { risk, action: nextAction(risk), expectedValue: (risk.exactScore / 100) * units, overdueUnits: units };
   });
-  items.sort(
+  entries.sort(
     (a, b) =>
       b.expectedValue - a.expectedValue ||
-      b.exactScore - a.exactScore ||
+      b.risk.exactScore - a.risk.exactScore ||
       b.overdueUnits - a.overdueUnits ||
-      (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0) ||
-      (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0),
+      (a.risk.customer < b.risk.customer ? -1 : a.risk.customer > b.risk.customer ? 1 : 0) ||
+      (a.risk.currency < b.risk.currency ? -1 : a.risk.currency > b.risk.currency ? 1 : 0),
   );
   return {
     asOf,
     prior: scores.prior,
     weights: scores.weights,
-    items: items.map(({ overdueUnits: _, ...item }, i) => ({ ...item, rank: i + 1 })),
+    items: entries.map(({ risk, action, expectedValue }, i) => ({ ...risk, rank: i + 1, action: action.kind, actionText: action.text, expectedValue })),
   };
 }
