@@ -9,6 +9,8 @@ import { readFileSync, writeFileSync } from "fs";
 import JSZip from "jszip";
 import * as path from "path";
 import { ArDeskError } from "../../src/core/errors";
+import { dayFromIso } from "../../src/core/parse/dates";
+import { refreshAging } from "../../src/workbook/refreshAging";
 import type { SheetPlan } from "../../src/workbook/sheetPlan";
 import { openWorkbook } from "../../src/xlsx/files";
 import { PackageWorkbookPort } from "../../src/xlsx/zip/packagePort";
@@ -177,6 +179,37 @@ describe("writing AR Desk's sheets into a copy of the user's file", () => {
     const after = await (await JSZip.loadAsync(readFileSync(edited))).file("xl/workbook.xml")!.async("string");
     expect(after).not.toContain("_xlnm.Print_Area");
     expect(after).toContain('<definedName name="MyLedger">Ledger!$A$1:$E$3</definedName>');
+  });
+});
+
+describe("refreshing a file AR Desk already refreshed", () => {
+  /** Every sheet's values as ExcelJS reads them back, in tab order. */
+  async function values(bytes: Buffer): Promise<Record<string, unknown[][]>> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheets: Record<string, unknown[][]> = {};
+    workbook.eachSheet((sheet) => {
+      const rows: unknown[][] = [];
+      sheet.eachRow({ includeEmpty: true }, (row) => rows.push(JSON.parse(JSON.stringify(row.values))));
+      sheets[sheet.name] = rows;
+    });
+    return sheets;
+  }
+
+  it("gives the same workbook as refreshing once", async () => {
+    const file = path.join(tempDir(), "book.xlsx");
+    await userBook(file);
+    const options = { asOf: dayFromIso(AS_OF)!, now: new Date("2026-03-31T09:00:00Z") };
+    const first = XlsxPackage.open(readFileSync(file));
+    await refreshAging(new PackageWorkbookPort(first), options);
+    const once = first.save();
+    const second = XlsxPackage.open(once);
+    await refreshAging(new PackageWorkbookPort(second), options);
+    const twice = second.save();
+    const [a, b] = [await values(once), await values(twice)];
+    expect(Object.keys(b)).toEqual(Object.keys(a));
+    expect(Object.keys(a)).toEqual(expect.arrayContaining(["Ledger", "AR Aging (2)", "AR Invoice Detail", "AR Risk", "AR Data Issues", "_ardesk"]));
+    for (const name of Object.keys(a)) expect({ sheet: name, rows: b[name] }).toEqual({ sheet: name, rows: a[name] });
   });
 });
 
