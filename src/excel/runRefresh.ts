@@ -4,6 +4,7 @@
  */
 import type { FieldMapping } from "../core/columns/mapColumns";
 import {
+  cancelBeforeFirstSheet,
   describeInvoiceTable,
   refreshAging,
   saveColumnMapping,
@@ -21,10 +22,13 @@ import { ExcelWorkbookPort, type ExcelPortOptions } from "./excelPort";
 /**
  * Refresh: find, read and check the invoice table, then write the aging, detail and issues sheets.
  * The options' signal also goes to the port: the pipeline stops between stages, the port between
- * chunks, so a Cancel takes effect wherever the run is.
+ * chunks, so a Cancel takes effect wherever the run is, until the first sheet is swapped in; from
+ * then on the run finishes, so the sheets always come from one run.
  */
 export async function runRefreshInExcel(options: RefreshOptions, portOptions: ExcelPortOptions = {}): Promise<RefreshResult> {
-  return Excel.run((context) => refreshAging(new ExcelWorkbookPort(context, { signal: options.signal, ...portOptions }), options));
+  const guard = cancelBeforeFirstSheet(options.signal);
+  const guarded = { ...options, signal: guard.signal, onProgress: guard.watch(options.onProgress) };
+  return Excel.run((context) => refreshAging(new ExcelWorkbookPort(context, { signal: guard.signal, ...portOptions }), guarded));
 }
 
 /** Validate: read and check the invoice table and write the "AR Data Issues" sheet. */

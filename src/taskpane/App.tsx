@@ -38,7 +38,7 @@ import { columnOptions, mappingOf, mappingRows, sameMapping, setFieldColumn } fr
 import { readSettingsInExcel, saveSettingsInExcel } from "../excel/runRefresh";
 import type { AgingSettings, SettingsRead } from "../workbook/settings";
 import { mergeSuggested } from "./settingsView";
-import { cancelledText, kpiLines, lossRateSuggestion, nextProgressView, skippedList, snapshotLine, suggestionText, summaryDetail, summaryHeadline, type ProgressView } from "./summary";
+import { kpiLines, lossRateSuggestion, nextProgressView, skippedList, snapshotLine, suggestionText, summaryDetail, summaryHeadline, type ProgressView } from "./summary";
 
 // Views not shown at start load on first use, keeping the pane's first load small (issue #7).
 const SettingsView = React.lazy(() => import("./SettingsView"));
@@ -224,7 +224,6 @@ export function App(props: AppProps): React.ReactElement {
     const controller = new AbortController();
     abort.current = controller;
     const { signal } = controller;
-    // Kept outside React state too: the catch below needs the last view to word a cancel.
     const progressNow = { current: nextProgressView(null, { stage: "finding" }) };
     const onProgress = (step: RefreshProgress) => {
       progressNow.current = nextProgressView(progressNow.current, step);
@@ -245,7 +244,7 @@ export function App(props: AppProps): React.ReactElement {
       setView("refresh");
       if (e instanceof ArDeskError && e.code === "CANCELLED") {
         // The user asked for it: say what state the workbook is in, not an error.
-        setNotice(cancelledText(e.message, progressNow.current));
+        setNotice(e.message);
       } else {
         setError({ title: kind === "refresh" ? "Refresh failed" : "Validation failed", message: describeError(e) });
         // Several invoice tables, or the table is gone: show what the workbook has now.
@@ -337,9 +336,10 @@ export function App(props: AppProps): React.ReactElement {
           <ProgressBar value={progress.value} max={1} thickness="large" aria-label="Progress" />
           <div className={styles.progressLine}>
             <Caption1 role="status" aria-live="polite" data-testid="progress-text">
-              {cancelling ? "Cancelling…" : progress.text}
+              {cancelling ? "Cancelling…" : progress.written > 0 ? `${progress.text}: finishing the other sheets` : progress.text}
             </Caption1>
-            <Button size="small" onClick={cancel} disabled={cancelling} data-testid="cancel">
+            {/* Once a sheet is in, the run finishes (see runRefreshInExcel): no sheets of two dates. */}
+            <Button size="small" onClick={cancel} disabled={cancelling || progress.written > 0} data-testid="cancel">
               Cancel
             </Button>
           </div>

@@ -149,16 +149,6 @@ export function nextProgressView(previous: ProgressView | null, progress: Refres
   return { value: Math.max(previous?.value ?? 0, value), text, sheet, write: write ?? last, written };
 }
 
-/**
- * What the pane says about a cancelled run. A sheet is swapped in whole when its last chunk is
- * written, so a cancel that lands after that leaves the sheets written so far new and the rest
- * as they were: then "as they were" would not be true, and the user needs to know.
- */
-export function cancelledText(message: string, progress: ProgressView | null): string {
-  if (!progress || progress.written === 0) return message;
-  return `Cancelled part-way: ${plural(progress.written, "sheet")} (the aging sheet first) had already been written for the new run; the others are as they were. Refresh again to bring them all to the same date.`;
-}
-
 /** A loss rate as a percent for the pane: "0.4%", "20%". */
 export function ratePercent(rate: number): string {
   return `${Math.round(rate * 10_000) / 100}%`;

@@ -231,8 +231,10 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
   const riskPlan = await carryUserColumns(port, planRiskSheet(risk, { generatedAt: context.generatedAt, source }));
   const archived = [...detailPlan.archived, ...riskPlan.archived];
   progress({ stage: "writing" });
-  const written = await port.writeSheet(planAgingSheet(aging, sections, context), (write) => progress({ stage: "writing", write }));
+  // The detail first: the aging sheet's tie-out formulas must point at the detail as it now is,
+  // under the name it was actually written to (Excel turns references to a deleted sheet into #REF!).
   const detail = await port.writeSheet(detailPlan.plan, (write) => progress({ stage: "writing", write }));
+  const written = await port.writeSheet(planAgingSheet(aging, sections, { ...context, detailSheet: detail.sheet }), (write) => progress({ stage: "writing", write }));
   const riskWritten = await port.writeSheet(riskPlan.plan);
   const issuesWritten = await port.writeSheet(planIssuesSheet(load.issues, load.quality, { source, asOf: options.asOf }));
   const historyWritten = saved.length ? await port.writeSheet(planHistorySheet(saved, context.generatedAt, (await port.readGeneratedTable(HISTORY_TABLE))?.rows ?? [])) : undefined;
@@ -250,6 +252,26 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
     aging,
     sections,
     report: aging.currencies[0],
+  };
+}
+
+/**
+ * A signal that follows the user's Cancel only until the run's first sheet is swapped in whole.
+ * After that the run finishes: stopping would leave sheets of two runs side by side (the aging's
+ * tie-out reading a detail sheet of another date). `watch` wraps the run's progress callback,
+ * which is how a finished sheet is seen.
+ */
+export function cancelBeforeFirstSheet(signal?: AbortSignal): { signal: AbortSignal; watch: (onProgress?: (p: RefreshProgress) => void) => (p: RefreshProgress) => void } {
+  const controller = new AbortController();
+  let committed = false;
+  if (signal?.aborted) controller.abort();
+  signal?.addEventListener("abort", () => committed || controller.abort(), { once: true });
+  return {
+    signal: controller.signal,
+    watch: (onProgress) => (p) => {
+      if (p.write && p.write.total > 0 && p.write.done >= p.write.total) committed = true;
+      onProgress?.(p);
+    },
   };
 }
 

@@ -102,7 +102,7 @@ describe("settings in the _ardesk sheet", () => {
     await runRefreshInExcel({ asOf: AS_OF });
     await runRefreshInExcel({ asOf: AS_OF });
     await expect(withPort((port) => port.readSettings())).resolves.toBe(text);
-    expect(fake.getSheetValues(REGISTRY_SHEET)[1][0]).toBe("AR Aging");
+    expect(fake.getSheetValues(REGISTRY_SHEET).slice(1).map((row) => row[0])).toContain("AR Aging");
   });
 
   it("are read from listTables' first sync when it just ran (no extra sync), fresh otherwise", async () => {

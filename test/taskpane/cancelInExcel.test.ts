@@ -51,6 +51,19 @@ describe("cancelling a refresh in Excel", () => {
     expect(fake.listSheets().map((s) => s.name).filter((n) => /^AR /.test(n)).sort()).toEqual(["AR Aging", "AR Data Issues", "AR Invoice Detail", "AR Risk"]);
   });
 
+  it("finishes the run when Cancel comes after the first sheet is in, so no sheets of two dates sit side by side", async () => {
+    await runRefreshInExcel({ asOf: dayFromIso("2026-03-31")! }, { chunkBytes: 400 });
+    const sheetsDone: number[] = [];
+    const error = await cancelledRefresh("2026-04-30", (step) => {
+      if (step.write && step.write.done >= step.write.total) sheetsDone.push(step.write.total);
+      return sheetsDone.length === 1;
+    });
+    expect(error).toBeUndefined();
+    const asOfCell = (sheet: string) => fake.getSheetValues(sheet).find((row) => row[0] === "As of")?.[1];
+    expect(asOfCell("AR Aging")).toBe(serial("2026-04-30"));
+    expect(asOfCell("AR Risk")).toBe(serial("2026-04-30"));
+  });
+
   it("stops while reading and writes nothing", async () => {
     const error = await cancelledRefresh("2026-03-31", (step) => step.stage === "reading");
     expect((error as ArDeskError).code).toBe("CANCELLED");

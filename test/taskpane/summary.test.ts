@@ -1,5 +1,4 @@
 import {
-  cancelledText,
   kpiLines,
   lossRateSuggestion,
   nextProgressView,
@@ -230,20 +229,12 @@ describe("snapshots and suggested loss rates", () => {
   });
 });
 
-describe("cancelledText", () => {
+describe("progress across the sheets of a run", () => {
   const after = (steps: Parameters<typeof nextProgressView>[1][]) => steps.reduce<ReturnType<typeof nextProgressView> | null>((view, step) => nextProgressView(view, step), null);
-  const message = "Cancelled; your sheets are as they were.";
 
-  it("keeps the message when no sheet was written to the end", () => {
-    expect(cancelledText(message, after([{ stage: "reading" }, { stage: "writing" }, { stage: "writing", write: { done: 1, total: 3 } }]))).toBe(message);
-    expect(cancelledText(message, null)).toBe(message);
-  });
-
-  it("says which part is new when a sheet was already swapped in", () => {
+  it("counts a sheet as written only when its last chunk is in (the pane then stops offering Cancel)", () => {
+    expect(after([{ stage: "reading" }, { stage: "writing" }, { stage: "writing", write: { done: 1, total: 3 } }])!.written).toBe(0);
     const view = after([{ stage: "writing" }, { stage: "writing", write: { done: 1, total: 2 } }, { stage: "writing", write: { done: 2, total: 2 } }, { stage: "writing", write: { done: 1, total: 3 } }]);
     expect(view!.written).toBe(1);
-    expect(cancelledText(message, view)).toBe(
-      "Cancelled part-way: 1 sheet (the aging sheet first) had already been written for the new run; the others are as they were. Refresh again to bring them all to the same date.",
-    );
   });
 });

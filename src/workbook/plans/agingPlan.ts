@@ -33,6 +33,11 @@ export interface AgingSheetContext {
   generatedAt: string;
   /** The payments table applied, and its payments that name no invoice. */
   payments?: { table: string; unapplied: UnappliedPayment[] };
+  /**
+   * The sheet the invoice detail was written to, which the tie-out formulas read: "AR Invoice
+   * Detail", or another name when a user's sheet has that one.
+   */
+  detailSheet?: string;
 }
 
 /** The aging table's name for a currency: "ARAging", or "ARAging_EUR" when there are several. */
@@ -164,7 +169,8 @@ export function planAgingSheet(aging: LedgerAging, sections: readonly CurrencySe
     // Tie-out: formulas recompute each bucket from the invoice detail, live.
     const detailRef = (column: (typeof DETAIL_COLUMNS)[number]) => {
       const letter = columnLetters(DETAIL_COLUMNS.indexOf(column) + 1);
-      return `'${DETAIL_SHEET}'!$${letter}:$${letter}`;
+      // Inside quotes a sheet name's own apostrophes are doubled.
+      return `'${(context.detailSheet ?? DETAIL_SHEET).replace(/'/g, "''")}'!$${letter}:$${letter}`;
     };
     // The converted section has no detail rows in its currency: its tie-out would not add up.
     if (convertedNote) {
