@@ -73,10 +73,9 @@ export async function openWorkbook(file: string): Promise<OpenedInput> {
  * so a crash or a full disk never leaves a half-written workbook under the user's file name.
  */
 export async function saveWorkbookAtomically(workbook: ExcelJS.Workbook | XlsxPackage, file: string, charts: readonly PendingChart[] = []): Promise<void> {
-  // The whole file is built before anything touches the disk, so a failure leaves no temporary file.
-  const bytes = workbook instanceof XlsxPackage ? workbook.save() : Buffer.from(await workbook.xlsx.writeBuffer());
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
+    const bytes = workbook instanceof XlsxPackage ? workbook.save() : Buffer.from(await workbook.xlsx.writeBuffer());
     await fs.writeFile(temporary, charts.length && !(workbook instanceof XlsxPackage) ? await addCharts(bytes, charts) : bytes);
     await fs.rename(temporary, file);
   } catch (error) {
