@@ -351,3 +351,36 @@ describe("installFakeOffice", () => {
     expect(g.Excel).toBeUndefined();
   });
 });
+
+describe("fake Excel host: formulas that name other sheets", () => {
+  async function run(fake: FakeExcel, act: (context: RequestContext) => void): Promise<void> {
+    await fake.Excel.run(async (context: RequestContext) => {
+      act(context);
+      await context.sync();
+    });
+  }
+
+  function withReferences(): FakeExcel {
+    const fake = seeded();
+    fake.addSheet("AR Invoice Detail", [["Open"], [5]]);
+    fake.addSheet("Summary", []);
+    return fake;
+  }
+
+  it("turns a reference into a deleted sheet into #REF!, as Excel does", async () => {
+    const fake = withReferences();
+    await run(fake, (c) => (c.workbook.worksheets.getItem("Summary").getRange("A1:B1").formulas = [["=SUM('AR Invoice Detail'!$A:$A)", "=SUMIFS(Data!B1:B2,Data!A1:A2,\"a\")"]]));
+    await run(fake, (c) => c.workbook.worksheets.getItem("AR Invoice Detail").delete());
+    expect(fake.getCell("Summary", "A1").formula).toBe("=SUM(#REF!)");
+    expect(fake.getCell("Summary", "B1").formula).toBe('=SUMIFS(Data!B1:B2,Data!A1:A2,"a")');
+  });
+
+  it("keeps such a formula on its sheet when the sheet is renamed, by Excel or by a co-author", async () => {
+    const fake = withReferences();
+    await run(fake, (c) => (c.workbook.worksheets.getItem("Summary").getRange("A1:B1").formulas = [["=SUM('AR Invoice Detail'!$A:$A)", "=Data!A1"]]));
+    await run(fake, (c) => (c.workbook.worksheets.getItem("AR Invoice Detail").name = "Ann's copy"));
+    fake.renameSheet("Data", "Ledger");
+    expect(fake.getCell("Summary", "A1").formula).toBe("=SUM('Ann''s copy'!$A:$A)");
+    expect(fake.getCell("Summary", "B1").formula).toBe("=Ledger!A1");
+  });
+});

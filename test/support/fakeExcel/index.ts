@@ -236,9 +236,7 @@ export function createFakeExcel(options: Partial<HostLimits> = {}): FakeExcel {
       host.beforeSync = hook ?? undefined;
     },
     renameSheet(name, newName) {
-      const s = sheet(name);
-      state().checkSheetName(newName, s);
-      s.name = newName;
+      state().renameSheet(sheet(name), newName);
     },
     deleteSheet(name) {
       state().deleteSheet(sheet(name));

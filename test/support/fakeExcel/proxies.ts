@@ -527,10 +527,7 @@ export class Worksheet extends ClientObject {
     return this._get("name");
   }
   set name(value: string) {
-    this._write("name", value, (s: SheetState) => {
-      this.state().checkSheetName(value, s);
-      s.name = value;
-    });
+    this._write("name", value, (s: SheetState) => this.state().renameSheet(s, value));
   }
   get id(): string {
     return this._get("id");

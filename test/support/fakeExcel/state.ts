@@ -219,16 +219,41 @@ export class WorkbookState {
     return sheet;
   }
 
+  /** Renames a sheet; as in Excel, formulas elsewhere that name it follow the new name. */
+  renameSheet(sheet: SheetState, name: string): void {
+    this.checkSheetName(name, sheet);
+    // Excel quotes a sheet name in a formula only when it has to.
+    const reference = /^[A-Za-z_][\w.]*$/.test(name) ? `${name}!` : `'${name.replace(/'/g, "''")}'!`;
+    this.rewriteSheetReferences(sheet.name, () => reference);
+    sheet.name = name;
+  }
+
   deleteSheet(sheet: SheetState): void {
     if (sheet.visibility === "Visible" && this.visibleSheets().length === 1) {
       fail(FakeErrorCodes.invalidOperation, "The operation is invalid: a workbook must contain at least one visible worksheet.");
     }
+    // As in Excel: a formula's reference into a deleted sheet becomes #REF!, for good.
+    this.rewriteSheetReferences(sheet.name, () => "#REF!", /(?:\$?[A-Z]{1,3}\$?\d*(?::\$?[A-Z]{1,3}\$?\d*)?)/.source);
     this.sheets = this.sheets.filter((s) => s !== sheet);
     for (const t of this.tables) if (t.sheet === sheet) t.deleted = true;
     this.tables = this.tables.filter((t) => !t.deleted);
     sheet.deleted = true;
     if (this.activeSheet === sheet) this.activeSheet = this.visibleSheets()[0] ?? null;
     if (this.selection?.sheet === sheet) this.selection = null;
+  }
+
+  /** Replaces every formula's `'Name'!` or `Name!` prefix (and `tail`, a pattern after it) naming this sheet. */
+  private rewriteSheetReferences(name: string, replacement: () => string, tail = ""): void {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const quoted = `'${escaped.replace(/'/g, "''")}'!`;
+    const reference = new RegExp(`(?:${quoted}${/^[A-Za-z_][\w.]*$/.test(name) ? `|\\b${escaped}!` : ""})${tail}`, "gi");
+    for (const other of this.sheets) {
+      for (const row of other.rows.values()) {
+        for (const cell of row.values()) {
+          if (cell.formula !== undefined) cell.formula = cell.formula.replace(reference, replacement);
+        }
+      }
+    }
   }
 
   setVisibility(sheet: SheetState, visibility: Visibility): void {
