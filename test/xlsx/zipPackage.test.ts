@@ -167,6 +167,12 @@ describe("writing AR Desk's sheets into a copy of the user's file", () => {
     expect(new Set(tables.map((t) => attr(t, "name")!.toLowerCase())).size).toBe(tables.length);
   });
 
+  it("freezes the header rows its plans ask for (LibreOffice without a window cannot show this)", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(twice));
+    const detail = await zip.file(await sheetPart(zip, "AR Invoice Detail"))!.async("string");
+    expect(detail).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+  });
+
   it("drops the defined names scoped to a replaced sheet and keeps the user's", async () => {
     const zip = await JSZip.loadAsync(readFileSync(once));
     const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
