@@ -67,7 +67,7 @@ async function main() {
   const floor = median(floors);
   console.log(`  ExcelJS streaming read (I/O floor): ${floor.toFixed(2)} s median of ${runs}  → refresh is ${(refresh.seconds / floor).toFixed(2)}× the floor`);
 
-  if (process.argv.includes("--no-libreoffice")) return;
+  if (process.argv.includes("--no-libreoffice")) return rmSync(work, { recursive: true, force: true });
   // The accountant's way: SUMIFS per customer and bucket over the ledger, recalculated by LibreOffice.
   const sumifs = path.join(work, "sumifs.xlsx");
   execFileSync("node", [path.join(__dirname, "sumifsWorkbook.js"), book, sumifs], { stdio: "pipe", maxBuffer: 1 << 30 });
