@@ -23,12 +23,33 @@ export function localeFor(language: string, locales: Readonly<Record<string, str
 export function formatMoney(minor: number, currency: string | undefined, locale: string): string {
   const digits = minorDigits(currency);
   const units = unitsFromMinor(minor, digits);
-  if (!currency) return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(units);
+  const plain = () => numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  if (!currency) return plain().format(units);
   try {
-    return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(units);
+    return numberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(units);
   } catch {
-    return `${new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(units)} ${currency}`;
+    return `${plain().format(units)} ${currency}`;
   }
+}
+
+/**
+ * Intl formatters by locale and options, made once: building one costs far more than using it,
+ * and a ledger's reminders format thousands of amounts and dates in a handful of locales.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cachedFormatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, locale: string, options: object, make: () => T): T {
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cachedFormatter("number", locale, options, () => new Intl.NumberFormat(locale, options));
 }
 
 /**
@@ -36,7 +57,8 @@ export function formatMoney(minor: number, currency: string | undefined, locale:
  * @example formatDay(dayFromIso("2026-03-31")!, "fr-FR") // "31 mars 2026"
  */
 export function formatDay(day: DayNumber, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(new Date(`${isoFromDay(day)}T00:00:00Z`));
+  const options: Intl.DateTimeFormatOptions = { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" };
+  return cachedFormatter("date", locale, options, () => new Intl.DateTimeFormat(locale, options)).format(new Date(`${isoFromDay(day)}T00:00:00Z`));
 }
 
 /**
@@ -44,7 +66,7 @@ export function formatDay(day: DayNumber, locale: string): string {
  * @example formatRate(0.1225, "en-GB") // "12.25%"
  */
 export function formatRate(rate: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 0, maximumFractionDigits: 3 }).format(rate);
+  return numberFormat(locale, { style: "percent", minimumFractionDigits: 0, maximumFractionDigits: 3 }).format(rate);
 }
 
 /** Text made safe to place in HTML. */

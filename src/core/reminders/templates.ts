@@ -293,26 +293,57 @@ export interface RenderedReminder {
 
 const PARTS = ["subject", "text", "html"] as const;
 
+interface Compiled {
+  parsed: ReturnType<Liquid["parse"]>;
+  /** Names used that are not placeholders. */
+  unknown: string[];
+  /** Why the template cannot be used at all (it names other templates), if so. */
+  unusable?: string;
+}
+
+/**
+ * Templates parsed once and kept: a ledger drafts thousands of reminders from a handful of
+ * templates, and parsing and analysing one costs more than rendering it. Parsed templates hold
+ * no customer data, so sharing them between drafts is safe; the cache is bounded.
+ */
+const compiledTemplates = new Map<string, Compiled>();
+const MAX_COMPILED = 500;
+
+function compile(part: (typeof PARTS)[number], source: string): Compiled {
+  const key = `${part === "html" ? "html" : "text"}\u0000${source}`;
+  const known = compiledTemplates.get(key);
+  if (known) return known;
+  const engine = part === "html" ? htmlEngine : textEngine;
+  const parsed = engine.parse(source); // a syntax error throws, and is not kept
+  let compiled: Compiled;
+  try {
+    compiled = { parsed, unknown: engine.globalVariablesSync(parsed).filter((name) => !Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name)) };
+  } catch (error) {
+    compiled = { parsed, unknown: [], unusable: (error as Error).message.split("\n")[0] };
+  }
+  if (compiledTemplates.size >= MAX_COMPILED) compiledTemplates.clear();
+  compiledTemplates.set(key, compiled);
+  return compiled;
+}
+
 function renderPart(part: (typeof PARTS)[number], source: string, context: Record<string, unknown>, where: Omit<TemplateProblem, "kind" | "message" | "customers" | "part" | "placeholder">, customer: string): { output: string; problems: TemplateProblem[] } {
   const engine = part === "html" ? htmlEngine : textEngine;
   const problems: TemplateProblem[] = [];
   const problem = (kind: TemplateProblemKind, message: string, placeholder?: string) => problems.push({ kind, ...where, part, placeholder, message, customers: [customer] });
-  let parsed;
+  let compiled: Compiled;
   try {
-    parsed = engine.parse(source);
+    compiled = compile(part, source);
   } catch (error) {
     problem("invalid-template", `The ${part} of the ${where.level} template (${where.language}) cannot be read: ${(error as Error).message.split("\n")[0]}.`);
     return { output: "", problems };
   }
-  try {
-    for (const name of engine.globalVariablesSync(parsed)) {
-      if (!Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name)) problem("unknown-placeholder", `{{ ${name} }} is not a placeholder AR Desk knows.`, name);
-    }
-  } catch (error) {
+  if (compiled.unusable) {
     // include/render/layout name other templates, and there are none: nothing may be read.
-    problem("invalid-template", `The ${part} of the ${where.level} template (${where.language}) cannot be used: ${(error as Error).message.split("\n")[0]}.`);
+    problem("invalid-template", `The ${part} of the ${where.level} template (${where.language}) cannot be used: ${compiled.unusable}.`);
     return { output: "", problems };
   }
+  for (const name of compiled.unknown) problem("unknown-placeholder", `{{ ${name} }} is not a placeholder AR Desk knows.`, name);
+  const parsed = compiled.parsed;
   const scope = { ...context };
   for (const name of Object.keys(PLACEHOLDERS)) if (!(name in scope)) scope[name] = undefined;
   for (let attempt = 0; attempt < 40; attempt++) {
