@@ -36,6 +36,11 @@ export function isoFromDay(day: DayNumber): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** The UTC midnight that starts a calendar day, for formatting it with a UTC formatter. */
+export function utcDateOfDay(day: DayNumber): Date {
+  return new Date(day * MS_PER_DAY);
+}
+
 /**
  * The calendar day a Date stands for, read in UTC: spreadsheet libraries hand dates over as
  * UTC midnight, and reading them in the machine's zone would move them a day west of Greenwich.

@@ -1,4 +1,4 @@
-import { isoFromDay } from "../parse/dates";
+import { utcDateOfDay } from "../parse/dates";
 import { minorDigits, unitsFromMinor } from "../parse/money";
 import type { DayNumber } from "../types";
 
@@ -8,12 +8,20 @@ export const DEFAULT_LOCALES: Readonly<Record<string, string>> = { en: "en-GB", 
 /** The Intl locale for a language code, falling back to the language itself, then en-GB. */
 export function localeFor(language: string, locales: Readonly<Record<string, string>> = DEFAULT_LOCALES): string {
   const wanted = locales[language] ?? DEFAULT_LOCALES[language] ?? language;
-  try {
-    return Intl.NumberFormat.supportedLocalesOf([wanted]).length ? wanted : "en-GB";
-  } catch {
-    return "en-GB";
+  let supported = supportedLocales.get(wanted);
+  if (supported === undefined) {
+    try {
+      supported = Intl.NumberFormat.supportedLocalesOf([wanted]).length > 0;
+    } catch {
+      supported = false;
+    }
+    supportedLocales.set(wanted, supported);
   }
+  return supported ? wanted : "en-GB";
 }
+
+/** Whether Intl knows a locale, asked once per locale (the answer does not change while running). */
+const supportedLocales = new Map<string, boolean>();
 
 /**
  * An amount in minor units as the locale writes money; without a currency, as a plain number
@@ -23,10 +31,10 @@ export function localeFor(language: string, locales: Readonly<Record<string, str
 export function formatMoney(minor: number, currency: string | undefined, locale: string): string {
   const digits = minorDigits(currency);
   const units = unitsFromMinor(minor, digits);
-  const plain = () => numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const plain = () => numberFormat(`plain|${digits}`, locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   if (!currency) return plain().format(units);
   try {
-    return numberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(units);
+    return numberFormat(`currency|${currency}|${digits}`, locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(units);
   } catch {
     return `${plain().format(units)} ${currency}`;
   }
@@ -38,8 +46,9 @@ export function formatMoney(minor: number, currency: string | undefined, locale:
  */
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function cachedFormatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, locale: string, options: object, make: () => T): T {
-  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+/** `kind` names the options, so the key costs nothing to build. */
+function cachedFormatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, locale: string, make: () => T): T {
+  const key = `${kind}|${locale}`;
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) {
     formatter = make();
@@ -48,8 +57,8 @@ function cachedFormatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind
   return formatter;
 }
 
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  return cachedFormatter("number", locale, options, () => new Intl.NumberFormat(locale, options));
+function numberFormat(kind: string, locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cachedFormatter(kind, locale, () => new Intl.NumberFormat(locale, options));
 }
 
 /**
@@ -57,8 +66,8 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
  * @example formatDay(dayFromIso("2026-03-31")!, "fr-FR") // "31 mars 2026"
  */
 export function formatDay(day: DayNumber, locale: string): string {
-  const options: Intl.DateTimeFormatOptions = { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" };
-  return cachedFormatter("date", locale, options, () => new Intl.DateTimeFormat(locale, options)).format(new Date(`${isoFromDay(day)}T00:00:00Z`));
+  const letterDate = cachedFormatter("date|letter", locale, () => new Intl.DateTimeFormat(locale, { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }));
+  return letterDate.format(utcDateOfDay(day));
 }
 
 /**
@@ -66,7 +75,7 @@ export function formatDay(day: DayNumber, locale: string): string {
  * @example formatRate(0.1225, "en-GB") // "12.25%"
  */
 export function formatRate(rate: number, locale: string): string {
-  return numberFormat(locale, { style: "percent", minimumFractionDigits: 0, maximumFractionDigits: 3 }).format(rate);
+  return numberFormat("percent|0-3", locale, { style: "percent", minimumFractionDigits: 0, maximumFractionDigits: 3 }).format(rate);
 }
 
 /** Text made safe to place in HTML. */

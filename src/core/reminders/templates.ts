@@ -293,6 +293,22 @@ export interface RenderedReminder {
 
 const PARTS = ["subject", "text", "html"] as const;
 
+/**
+ * Runs `fn` with error stack traces off. LiquidJS throws and catches an error inside for every
+ * placeholder a `default` or `if` finds empty; capturing the stack of each was a large part of
+ * drafting a big ledger, and nothing here reads those stacks. Rendering is synchronous, so the
+ * limit is back before any other code runs.
+ */
+function withoutStackTraces<T>(fn: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return fn();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 interface Compiled {
   parsed: ReturnType<Liquid["parse"]>;
   /** Names used that are not placeholders. */
@@ -348,7 +364,7 @@ function renderPart(part: (typeof PARTS)[number], source: string, context: Recor
   for (const name of Object.keys(PLACEHOLDERS)) if (!(name in scope)) scope[name] = undefined;
   for (let attempt = 0; attempt < 40; attempt++) {
     try {
-      return { output: String(engine.renderSync(parsed, scope)), problems };
+      return { output: String(withoutStackTraces(() => engine.renderSync(parsed, scope))), problems };
     } catch (error) {
       const message = (error as Error).message ?? "";
       const match = /undefined variable: ([^,\s]+)/.exec(message);
