@@ -41,8 +41,8 @@ import { mergeSuggested } from "./settingsView";
 import { kpiLines, lossRateSuggestion, nextProgressView, skippedList, snapshotLine, suggestionText, summaryDetail, summaryHeadline, type ProgressView } from "./summary";
 
 // Views not shown at start load on first use, keeping the pane's first load small (issue #7).
-const SettingsView = React.lazy(() => import("./SettingsView"));
-const RiskView = React.lazy(() => import("./RiskView"));
+const SettingsView = React.lazy(() => import(/* webpackChunkName: "settings" */ "./SettingsView"));
+const RiskView = React.lazy(() => import(/* webpackChunkName: "risk" */ "./RiskView"));
 
 const useStyles = makeStyles({
   root: {
@@ -165,7 +165,7 @@ export type RefreshFn = PaneActions["refresh"];
 
 type View = "refresh" | "issues" | "columns" | "risk" | "settings" | "reminders";
 /** Lazy: the template engine (LiquidJS) is loaded only when the Reminders tab is opened. */
-const RemindersView = React.lazy(() => import("./RemindersView"));
+const RemindersView = React.lazy(() => import(/* webpackChunkName: "reminders" */ "./RemindersView"));
 type Outcome = { kind: "refreshed"; result: RefreshResult } | { kind: "validated"; report: ValidationReport } | null;
 
 export interface AppProps extends PaneActions {
