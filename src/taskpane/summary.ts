@@ -7,7 +7,7 @@ import type { WriteProgress } from "../workbook/port";
 import type { SkippedRow } from "../workbook/loadInvoices";
 import { isoFromDay } from "../core/parse/dates";
 import { unitsFromMinor } from "../core/parse/money";
-import type { Kpi } from "../core/metrics/kpis";
+import { KEY_FIGURES, kpiInputsText, type Kpi } from "../core/metrics/kpis";
 import { qualityLine } from "./issuesView";
 
 /** How many skipped rows the summary lists by cell before saying "and N more". */
@@ -191,26 +191,20 @@ export function snapshotLine(result: Pick<RefreshResult, "snapshotSaved" | "asOf
 }
 
 /**
- * The key figures of each currency as short lines for the pane: the value with its unit, or why
- * the data cannot support it.
- * @example kpiLines(result)[0] // "Overdue: 86.6% of AR"
+ * The key figures as the pane lists them: the AR Aging sheet's figures, names and units
+ * (KEY_FIGURES), each with its inputs or why the data cannot support it, then the allowance.
  */
 export function kpiLines(result: Pick<RefreshResult, "sections">): string[] {
   const several = result.sections.length > 1;
   return result.sections.flatMap(({ report, kpis, allowance }) => {
     const prefix = several ? `${report.currency || "No currency"} ` : "";
-    const line = (name: string, kpi: Kpi, unit: string) =>
-      `${prefix}${name}: ${kpi.value === null ? `not available (${kpi.reason})` : `${kpi.value}${unit}`}`;
-    return [
-      line("Overdue", kpis.overduePercent, "% of AR"),
-      line("Over 90 days past due", kpis.over90Percent, "% of AR"),
-      line(`DSO (last ${kpis.periodDays} days)`, kpis.dso, " days"),
-      line("DSO (countback)", kpis.dsoCountback, " days"),
-      line("Best possible DSO", kpis.bestPossibleDso, " days"),
-      line("Average days delinquent", kpis.add, " days"),
-      line("CEI", kpis.cei, "%"),
-      line("Average days to pay", kpis.averageDaysToPay, " days"),
-      `${prefix}Allowance for doubtful accounts: ${formatMinor(allowance.total, report.digits)}`,
-    ];
+    const lines = KEY_FIGURES.map(({ key, name, unit, money }) => {
+      const kpi: Kpi = kpis[key];
+      if (kpi.value === null) return `${prefix}${name(kpis.periodDays)}: not available (${kpi.reason})`;
+      const value = money ? formatMinor(kpi.value, report.digits) : `${kpi.value}${unit.startsWith("%") ? "" : " "}${unit}`;
+      const inputs = kpiInputsText(kpi, report.digits);
+      return `${prefix}${name(kpis.periodDays)}: ${value}${inputs ? ` (${inputs})` : ""}`;
+    });
+    return [...lines, `${prefix}Allowance for doubtful accounts: ${formatMinor(allowance.total, report.digits)}`];
   });
 }

@@ -148,7 +148,7 @@ async function testSuccess(browser, origin) {
     await check("the pane shows the key figures", async () => {
       const text = await page.getByTestId("kpis").innerText();
       for (const line of EXPECTED.kpis) assert(text.includes(line), `key figures should include "${line}"; read\n  ${text}`);
-      assert(/DSO \(last 90 days\): (\d+(\.\d)? days|not available \(.+\))/.test(text), `key figures should give DSO or why not; read\n  ${text}`);
+      assert(/DSO \(standard, last 90 days\): (\d+(\.\d)? days \(AR at the as-of date [\d,.]+, credit sales in the period [\d,.]+, days in the period 90\)|not available \(.+\))/.test(text), `key figures should give DSO with its inputs, or why not; read\n  ${text}`);
     });
 
     await page.screenshot({ path: path.join(ARTIFACTS, "taskpane.png"), fullPage: true });

@@ -14,6 +14,7 @@ import {
   summaryHeadline,
   summaryText,
 } from "../../src/taskpane/summary";
+import { KEY_FIGURES } from "../../src/core/metrics/kpis";
 import { sampleResult } from "./fixtures";
 
 describe("summaryHeadline", () => {
@@ -123,7 +124,7 @@ describe("kpiLines", () => {
     periodDays: 90,
     periodStart: 0,
     totalAr: kpi(100_00),
-    overduePercent: kpi(86.6),
+    overduePercent: { value: 86.6, inputs: { overdueAr: 8_660, endingAr: 10_000 } },
     over90Percent: kpi(49.8),
     dso: kpi(null, "The table has no invoice dates, so credit sales are unknown."),
     dsoCountback: kpi(74.5),
@@ -136,18 +137,21 @@ describe("kpiLines", () => {
   };
   const section = (currency: string) => ({ report: { currency, digits: 2 }, kpis, allowance: { total: 12_345 } });
 
-  it("gives each figure with its unit, or why the data cannot support it", () => {
+  it("gives every figure of the AR Aging sheet under its name, with its unit and inputs, or why the data cannot support it", () => {
     const lines = kpiLines({ sections: [section("USD")] } as never);
-    expect(lines).toContain("Overdue: 86.6% of AR");
-    expect(lines).toContain("DSO (last 90 days): not available (The table has no invoice dates, so credit sales are unknown.)");
+    expect(lines).toHaveLength(KEY_FIGURES.length + 1);
+    expect(lines).toContain("Total AR: 100.00");
+    expect(lines).toContain("Overdue: 86.6% of AR (overdue AR 86.6, AR at the as-of date 100)");
+    expect(lines).toContain("DSO (standard, last 90 days): not available (The table has no invoice dates, so credit sales are unknown.)");
     expect(lines).toContain("DSO (countback): 74.5 days");
+    expect(lines).toContain("AR turnover (annualised): 5.07 times a year");
     expect(lines).toContain("Allowance for doubtful accounts: 123.45");
   });
 
   it("names the currency of each line when there are several", () => {
     const lines = kpiLines({ sections: [section("EUR"), section("JPY")] } as never);
-    expect(lines).toContain("EUR Overdue: 86.6% of AR");
-    expect(lines).toContain("JPY CEI: 66.7%");
+    expect(lines).toContain("EUR Overdue: 86.6% of AR (overdue AR 86.6, AR at the as-of date 100)");
+    expect(lines).toContain("JPY CEI (last 90 days): 66.7%");
   });
 });
 

@@ -243,5 +243,38 @@ export const KEY_FIGURES: readonly { key: KpiKey; name: (periodDays: number) => 
   { key: "averageDaysToPay", name: () => "Average days to pay", unit: "days" },
 ];
 
+/** How each input of a key figure reads on the sheet and in the pane. */
+const INPUT_LABELS: Readonly<Record<string, string>> = {
+  endingAr: "AR at the as-of date",
+  beginningAr: "AR at the period's start",
+  currentAr: "AR not yet due",
+  overdueAr: "overdue AR",
+  over90Ar: "AR over 90 days past due",
+  averageAr: "average AR",
+  sales: "credit sales in the period",
+  annualisedSales: "credit sales a year",
+  latestMonthSales: "latest month's sales",
+  periodDays: "days in the period",
+  months: "months counted back",
+  dso: "DSO",
+  bestPossibleDso: "best possible DSO",
+  turnover: "AR turnover",
+  settledInvoices: "settled invoices",
+  openItems: "open items",
+};
+
+/**
+ * A key figure's inputs in words, amounts in currency units: "AR at the as-of date 1,600.5,
+ * credit sales in the period 2,000, days in the period 90".
+ */
+export function kpiInputsText(kpi: Kpi, digits: number): string {
+  return Object.entries(kpi.inputs)
+    .map(([key, value]) => {
+      const amount = typeof value === "number" && /Ar$|[sS]ales$/.test(key) ? (value / 10 ** digits).toLocaleString("en-US") : value;
+      return `${INPUT_LABELS[key] ?? key} ${amount}`;
+    })
+    .join(", ");
+}
+
 /** The names of the figures in a Kpis record. */
 export type KpiKey = Exclude<keyof Kpis, "periodDays" | "periodStart">;

@@ -1,6 +1,6 @@
 import type { AgingReport, LedgerAging } from "../../core/aging/ageInvoices";
 import type { Allowance } from "../../core/metrics/allowance";
-import { KEY_FIGURES, type Kpi, type Kpis } from "../../core/metrics/kpis";
+import { KEY_FIGURES, kpiInputsText, type Kpi, type Kpis } from "../../core/metrics/kpis";
 import type { RollRates } from "../../core/metrics/rollRates";
 import { excelSerialFromDay } from "../../core/parse/dates";
 import { unitsFromMinor } from "../../core/parse/money";
@@ -48,16 +48,12 @@ export function agingTableName(currency: string, several: boolean): string {
 const money = (minor: number, digits: number) => unitsFromMinor(minor, digits);
 
 function kpiRows(label: string, kpis: Kpis, currency: string, digits: number): PlanCell[][] {
-  const inputs = (kpi: Kpi) =>
-    Object.entries(kpi.inputs)
-      .map(([k, v]) => `${k} ${typeof v === "number" && /Ar$|[sS]ales$/.test(k) ? money(v, digits).toLocaleString("en-US") : v}`)
-      .join(", ");
   const row = (name: string, kpi: Kpi, unit: string, asMoney = false): PlanCell[] => [
     name,
     label,
     kpi.value === null ? null : asMoney ? money(kpi.value, digits) : kpi.value,
     unit,
-    kpi.value === null ? `Not available: ${kpi.reason}` : inputs(kpi),
+    kpi.value === null ? `Not available: ${kpi.reason}` : kpiInputsText(kpi, digits),
   ];
   return KEY_FIGURES.map(({ key, name, unit, money: isMoney }) => row(name(kpis.periodDays), kpis[key], isMoney ? currency || "amount" : unit, isMoney));
 }
