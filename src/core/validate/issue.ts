@@ -1,7 +1,7 @@
 import { cellAddress } from "../address";
 import type { Field } from "../columns/mapColumns";
 import type { ParsedColumns } from "../parse/parseColumns";
-import type { ParsedRow } from "../parse/parseRows";
+import type { ParsedRow, RawCell } from "../parse/parseRows";
 import { cellText } from "./text";
 import type { Issue, Severity, ValidationContext } from "./types";
 
@@ -23,18 +23,7 @@ export function issueAt(
   message: string,
   fix: string,
 ): Issue {
-  const index = context.mapping[field];
-  return {
-    severity,
-    rule,
-    sheet: context.sheet,
-    cell: fieldCell(context, field, row.row),
-    row: row.row,
-    column: index === undefined ? "" : String(context.headers[index] ?? ""),
-    value: index === undefined ? "" : cellText(row.raw[index]),
-    message,
-    fix,
-  };
+  return issueOf(context, row.row, row.raw, field, severity, rule, message, fix);
 }
 
 /** A finding about one field of row k of a table read by columns (see `issueAt`). */
@@ -48,8 +37,20 @@ export function issueIn(
   message: string,
   fix: string,
 ): Issue {
+  return issueOf(context, table.row[k], table.raw[k], field, severity, rule, message, fix);
+}
+
+function issueOf(
+  context: ValidationContext,
+  row: number,
+  raw: readonly RawCell[],
+  field: Field,
+  severity: Severity,
+  rule: string,
+  message: string,
+  fix: string,
+): Issue {
   const index = context.mapping[field];
-  const row = table.row[k];
   return {
     severity,
     rule,
@@ -57,7 +58,7 @@ export function issueIn(
     cell: fieldCell(context, field, row),
     row,
     column: index === undefined ? "" : String(context.headers[index] ?? ""),
-    value: index === undefined ? "" : cellText(table.raw[k][index]),
+    value: index === undefined ? "" : cellText(raw[index]),
     message,
     fix,
   };
