@@ -3,28 +3,15 @@
  * scale, the risk tiers' fills) as an independent reader understands them:
  * LibreOffice opens what the command line wrote and saves it again as .xlsx, keeping only what it read.
  */
-import { execFileSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync } from "fs";
 import JSZip from "jszip";
-import { tmpdir } from "os";
 import * as path from "path";
 import { runCli, tempDir } from "../support/cliRunner";
+import { libreOfficeRoundTrip } from "../support/libreoffice";
 
 jest.setTimeout(240_000);
 
 const AS_OF = "2026-11-23";
 const attr = (xml: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(xml)?.[1];
-
-function libreOfficeRoundTrip(file: string): Buffer {
-  const work = mkdtempSync(path.join(tmpdir(), "ar-desk-lo-formats-"));
-  try {
-    const profile = `file://${path.join(work, "profile")}`;
-    execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", path.join(work, "out"), file], { stdio: "pipe", timeout: 180_000 });
-    return readFileSync(path.join(work, "out", `${path.parse(file).name}.xlsx`));
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
 
 let zip: JSZip;
 

@@ -32,3 +32,15 @@ export function recalculateWithLibreOffice(xlsxFile: string): Map<string, string
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+/** LibreOffice's own .xlsx export of a file: it keeps only what it read (charts, formats, widths). */
+export function libreOfficeRoundTrip(file: string): Buffer {
+  const work = mkdtempSync(path.join(tmpdir(), "ar-desk-lo-roundtrip-"));
+  try {
+    const profile = `file://${path.join(work, "profile")}`;
+    execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", path.join(work, "out"), file], { stdio: "pipe", timeout: 180_000 });
+    return readFileSync(path.join(work, "out", `${path.parse(file).name}.xlsx`));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -3,14 +3,12 @@
  * These tests open what the command line wrote as a zip and check the parts, the relationships and
  * the content types; then ExcelJS and LibreOffice (an independent reader) must still open it.
  */
-import { execFileSync } from "child_process";
 import ExcelJS from "exceljs";
-import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { readFileSync } from "fs";
 import JSZip from "jszip";
-import { tmpdir } from "os";
 import * as path from "path";
 import { runCli, tempDir } from "../support/cliRunner";
-import { recalculateWithLibreOffice } from "../support/libreoffice";
+import { libreOfficeRoundTrip, recalculateWithLibreOffice } from "../support/libreoffice";
 
 jest.setTimeout(300_000);
 
@@ -55,18 +53,6 @@ async function chartsOfSheet(zip: JSZip, sheet: string) {
     return path.posix.normalize(path.posix.join(path.posix.dirname(drawing), r.target!));
   });
   return { part, xml, drawing, drawingXml, charts };
-}
-
-/** LibreOffice's own .xlsx export of a file: it only keeps charts it has read. */
-function libreOfficeRoundTrip(file: string): Buffer {
-  const work = mkdtempSync(path.join(tmpdir(), "ar-desk-lo-chart-"));
-  try {
-    const profile = `file://${path.join(work, "profile")}`;
-    execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", path.join(work, "out"), file], { stdio: "pipe", timeout: 180_000 });
-    return readFileSync(path.join(work, "out", `${path.parse(file).name}.xlsx`));
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
 }
 
 let dir: string;
