@@ -7,11 +7,14 @@ import { ArDeskError } from "../core/errors";
 import { excelSerialFromDay, isoFromDay } from "../core/parse/dates";
 import { DEFAULT_TEMPLATES } from "../core/reminders/defaultTemplates";
 import { buildEml } from "../core/reminders/eml";
-import { DEFAULT_LEVELS, findLevel, type DunningLevel } from "../core/reminders/levels";
-import { reminderKey, selectDrafts, type Selection } from "../core/reminders/select";
+import { minorDigits } from "../core/parse/money";
+import { formatMoney } from "../core/reminders/format";
+import { DEFAULT_LEVELS, findLevel, validateLevels, type DunningLevel } from "../core/reminders/levels";
+import { reminderKey, selectDrafts, type Selection, type SkippedCustomer } from "../core/reminders/select";
 import { draftReminders as renderDrafts, templateErrors, type ReminderTemplate, type RenderedReminder, type Sender, type TemplateProblem, type TemplateSet } from "../core/reminders/templates";
 import type { DayNumber } from "../core/types";
 import { archiveRows, carryUserColumns } from "./annotations";
+import { customersOnHold } from "./customers";
 import { carryOverStatus, planRemindersSheet, reminderRows, REMINDERS_TABLE, rowsFromTable, sentLogFromRows, type ReminderRow } from "./plans/remindersPlan";
 import { generatedAt, readLedger, renameWarnings, type ReadOptions } from "./refreshAging";
 import type { WorkbookPort } from "./port";
@@ -36,6 +39,10 @@ export interface DraftResult {
   /** Only the templates the team saved in the workbook (the rest are defaults). */
   savedTemplates: Record<string, Record<string, ReminderTemplate>>;
   levels: readonly DunningLevel[];
+  /** True when the levels are the team's own, saved in the workbook (false: the defaults). */
+  levelsSaved: boolean;
+  /** Who is not chased whatever they owe: the saved minimum (currency units) and hold list. */
+  chase: ChaseSettings;
   selection: Selection;
   /** Drafts filled in without a hole. */
   reminders: RenderedReminder[];
@@ -62,6 +69,42 @@ export function mergeTemplates(...sets: readonly (TemplateSet | undefined)[]): T
   return merged;
 }
 
+/** The saved rules on who is not chased: the minimum total in currency units, and customers on hold by name. */
+export interface ChaseSettings {
+  minimumAmount?: number;
+  onHold: string[];
+}
+
+/**
+ * A minimum in currency units as minor units of a currency: 50 is 5000 cents, 50 yen, 50000 fils.
+ * @example minimumMinorFor(50, "JPY") // 50
+ */
+export function minimumMinorFor(amount: number | undefined, currency: string): number | undefined {
+  if (amount === undefined || !(amount > 0)) return undefined;
+  return Math.round(amount * 10 ** minorDigits(currency || undefined));
+}
+
+/**
+ * The skip reasons made specific for the user: which list holds the customer (the customers table
+ * says why in its own words) and what the minimum is in the draft's currency.
+ */
+function explainSkips(skipped: readonly SkippedCustomer[], tableHolds: ReadonlyMap<string, string>, minimumAmount: number | undefined): SkippedCustomer[] {
+  const money = (minor: number, currency: string) => formatMoney(minor, currency || undefined, "en-US");
+  return skipped.map((s) => {
+    if (s.code === "on-hold") {
+      const cell = tableHolds.get(s.customer.trim()) ?? [...tableHolds].find(([name]) => name.toLowerCase() === s.customer.trim().toLowerCase())?.[1];
+      if (cell === undefined) return { ...s, reason: "On hold: the customer is on the hold list in the Reminders tab." };
+      const said = /^(x|yes|y|true|1|oui|ja|s[ií])$/i.test(cell) ? "" : ` ("${cell}")`;
+      return { ...s, reason: `On hold in the customers table${said}.` };
+    }
+    if (s.code === "below-minimum") {
+      const minimum = minimumMinorFor(minimumAmount, s.currency) ?? 0;
+      return { ...s, reason: `The total ${money(s.totalMinor, s.currency)} is below the minimum to chase, ${money(minimum, s.currency)}.` };
+    }
+    return s;
+  });
+}
+
 /**
  * Reads the ledger, selects who to remind as of the day (a level already marked Sent for the same
  * invoices is not drafted again), fills in the templates, holds back any draft with a hole, and
@@ -74,7 +117,16 @@ export async function draftReminders(port: WorkbookPort, options: DraftOptions):
   const levels = settings.levels ?? DEFAULT_LEVELS;
   const previousTable = await port.readGeneratedTable(REMINDERS_TABLE);
   const previous = previousTable ? rowsFromTable(previousTable.rows, previousTable.headers) : [];
-  const selection = selectDrafts(load.records, { asOf: options.asOf, levels, sentLog: sentLogFromRows(previous, levels) });
+  const tableHolds = customersOnHold(load.records);
+  const chase: ChaseSettings = { minimumAmount: settings.minimumAmount, onHold: settings.onHold ?? [] };
+  const found = selectDrafts(load.records, {
+    asOf: options.asOf,
+    levels,
+    onHold: new Set([...chase.onHold, ...tableHolds.keys()]),
+    minimumMinor: (currency) => minimumMinorFor(chase.minimumAmount, currency),
+    sentLog: sentLogFromRows(previous, levels),
+  });
+  const selection: Selection = { ...found, skipped: explainSkips(found.skipped, tableHolds, chase.minimumAmount) };
   const { reminders, held, problems } = renderDrafts(selection.drafts, templates, { sender });
   const rows = carryOverStatus(previous, reminderRows(reminders, selection, held, sender.cc ?? []));
   const stamp = generatedAt(options.now ?? new Date());
@@ -89,6 +141,8 @@ export async function draftReminders(port: WorkbookPort, options: DraftOptions):
     templates,
     savedTemplates: settings.templates ?? {},
     levels,
+    levelsSaved: settings.levels !== undefined,
+    chase,
     selection,
     reminders,
     held,
@@ -164,11 +218,20 @@ export async function markSent(port: WorkbookPort, refs: readonly ReminderRef[],
   return { sheet: written.sheet, rows: updated, warnings: renameWarnings([written]) };
 }
 
-/** A change to the reminder settings: the sender replaced, and/or one template saved or reset. */
+/**
+ * A change to the reminder settings: the sender replaced, one template saved or reset, the
+ * dunning levels replaced or reset, the minimum to chase or the hold list replaced.
+ */
 export interface ReminderSettingsChange {
   sender?: Sender;
   /** A template for a level and language; `template: null` goes back to the default. */
   template?: { level: string; language: string; template: ReminderTemplate | null };
+  /** The dunning levels; null goes back to the default levels. */
+  levels?: DunningLevel[] | null;
+  /** The minimum total to chase in currency units; null (or 0) chases every total. */
+  minimumAmount?: number | null;
+  /** Customer names not to chase; an empty list holds no one. */
+  onHold?: string[];
 }
 
 const LANGUAGE = /^[a-z]{2}$/;
@@ -205,10 +268,28 @@ export async function saveReminderSettings(port: WorkbookPort, change: ReminderS
     }
     next.templates = templates;
   }
+  if (change.levels === null) delete next.levels;
+  else if (change.levels) {
+    const problems = validateLevels(change.levels);
+    if (problems.length) throw new ArDeskError("BAD_OPTION", `The dunning levels were not saved: ${problems.join(" ")}`, "Fix the levels and save again.");
+    next.levels = change.levels.map((l) => ({ id: l.id, name: l.name.trim(), days: l.days, email: l.email, ...(l.charges ? { charges: l.charges } : {}) }));
+  }
+  if (change.minimumAmount === null || change.minimumAmount === 0) delete next.minimumAmount;
+  else if (change.minimumAmount !== undefined) {
+    if (!Number.isFinite(change.minimumAmount) || change.minimumAmount < 0) {
+      throw new ArDeskError("BAD_OPTION", `The minimum amount to chase must be a number of 0 or more, not ${String(change.minimumAmount)}.`, "Type an amount such as 50, or leave it empty to chase every total.");
+    }
+    next.minimumAmount = change.minimumAmount;
+  }
+  if (change.onHold) {
+    const names = [...new Map(change.onHold.map((n) => n.trim()).filter(Boolean).map((n) => [n.toLowerCase(), n])).values()];
+    if (names.length) next.onHold = names;
+    else delete next.onHold;
+  }
   const text = serialiseSettings(next);
   // What is saved must read back as saved: a value over a limit would otherwise vanish with a warning on the next read.
   const { warnings } = parseSettings(text);
-  if (warnings.length) throw new ArDeskError("BAD_OPTION", `Not saved: ${warnings.join(" ")}`, "Shorten the text and save again.");
+  if (warnings.length) throw new ArDeskError("BAD_OPTION", `Not saved: ${warnings.join(" ")}`, "Shorten the text or correct the values, and save again.");
   await port.writeSettings(text);
   return next;
 }

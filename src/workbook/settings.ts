@@ -34,6 +34,10 @@ export interface WorkbookSettings {
   templates?: Record<string, Record<string, ReminderTemplate>>;
   /** Dunning levels, when the team changed them. */
   levels?: DunningLevel[];
+  /** Customers whose reminder totals less than this, in currency units of each draft's currency, are not chased. */
+  minimumAmount?: number;
+  /** Customers not to chase, by name, besides those the customers table marks on hold. */
+  onHold?: string[];
 }
 
 export const DEFAULT_SETTINGS: WorkbookSettings = { mappings: {} };
@@ -47,6 +51,19 @@ export interface SettingsRead {
 const FIELD_NAMES = Object.keys(SYNONYMS) as [Field, ...Field[]];
 /** One table's mapping: field name → header text. */
 const TABLE_MAPPING = z.record(z.string(), z.string());
+
+/**
+ * A level's charges: a money amount and rates that computeCharges can use (a damaged one would
+ * otherwise put NaN or a negative fee into a customer's email).
+ */
+const CHARGES = z
+  .object({
+    lateFeeMinor: z.number().int().min(0).max(1e12).optional(),
+    lateFee: z.number().finite().min(0).max(1e12).optional(),
+    annualRate: z.number().finite().min(0).max(10).optional(),
+    statutory: z.object({ regime: z.enum(["uk", "eu"]), referenceRate: z.number().finite().min(-0.1).max(1) }).strip().optional(),
+  })
+  .strip();
 
 /**
  * One schema per setting, so a damaged setting falls back alone while the others are kept,
@@ -102,9 +119,14 @@ const PARTS = {
   },
   levels: {
     schema: z
-      .array(z.object({ id: z.string(), name: z.string(), days: z.number().int().min(-365).max(3650), email: z.boolean() }).passthrough())
+      .array(z.object({ id: z.string(), name: z.string().max(200), days: z.number().int().min(-365).max(3650), email: z.boolean(), charges: CHARGES.optional() }).passthrough())
       .refine((levels) => validateLevels(levels as DunningLevel[]).length === 0),
     warning: "The saved dunning levels are not valid; the default levels are used.",
+  },
+  minimumAmount: { schema: z.number().finite().min(0).max(1e12), warning: "The saved minimum amount to chase is not a number of 0 or more; every total is chased." },
+  onHold: {
+    schema: z.array(z.string().max(500)).max(5000),
+    warning: "The saved list of customers on hold is not a list of names; only the customers table's On hold column is used.",
   },
   baseCurrency: { schema: z.string().regex(/^[A-Za-z]{3}$/).transform((c) => c.toUpperCase()), warning: "The saved base currency is not a three-letter code; amounts are not converted." },
 } as const;

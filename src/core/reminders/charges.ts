@@ -11,6 +11,12 @@ export type StatutoryRegime = "uk" | "eu";
 export interface ChargePolicy {
   /** A fixed late fee per overdue invoice, in the invoice currency's minor units. */
   lateFeeMinor?: number;
+  /**
+   * A fixed late fee per overdue invoice in currency units (25 is €25.00, or ¥25), what the pane
+   * saves: one level serves every currency of the workbook, each with its own minor digits.
+   * Taken instead of `lateFeeMinor` when both are set.
+   */
+  lateFee?: number;
   /** Contractual simple interest, a fraction a year. */
   annualRate?: number;
   /** Statutory interest and compensation; `referenceRate` is the central bank's base/reference rate (a fraction, editable). */
@@ -88,7 +94,8 @@ export function simpleInterestMinor(openMinor: number, rate: number, days: numbe
 export function computeCharges(items: readonly ChargeableItem[], policy: ChargePolicy, currency?: string): Charges {
   const notes: string[] = [];
   let rate = policy.annualRate ?? 0;
-  let fee = (_open: number) => policy.lateFeeMinor ?? 0;
+  const fixedFee = policy.lateFee !== undefined ? Math.round(policy.lateFee * 10 ** minorDigits(currency)) : (policy.lateFeeMinor ?? 0);
+  let fee = (_open: number) => fixedFee;
   if (policy.statutory) {
     const { regime, referenceRate } = policy.statutory;
     rate = statutoryRate(regime, referenceRate);
@@ -116,5 +123,5 @@ export function computeCharges(items: readonly ChargeableItem[], policy: ChargeP
 
 /** True when the policy adds anything at all. */
 export function hasCharges(policy: ChargePolicy | undefined): policy is ChargePolicy {
-  return !!policy && (!!policy.statutory || (policy.annualRate ?? 0) > 0 || (policy.lateFeeMinor ?? 0) > 0);
+  return !!policy && (!!policy.statutory || (policy.annualRate ?? 0) > 0 || (policy.lateFeeMinor ?? 0) > 0 || (policy.lateFee ?? 0) > 0);
 }

@@ -18,8 +18,12 @@ export interface SelectOptions {
   levels?: readonly DunningLevel[];
   /** Customers not to chase (names compared without case or surrounding spaces). */
   onHold?: ReadonlySet<string>;
-  /** Customers whose listed total is below this many minor units are not chased. */
-  minimumMinor?: number;
+  /**
+   * Customers whose listed total is below this many minor units are not chased; a function gives
+   * it per currency ("" for the workbook's single currency), since a minimum typed in currency
+   * units is 5000 cents but 50 yen.
+   */
+  minimumMinor?: number | ((currency: string) => number | undefined);
   /** Reminders already sent: the same level for the same invoices is not drafted again. */
   sentLog?: readonly SentLogEntry[];
 }
@@ -112,6 +116,8 @@ export function selectDrafts(records: readonly InvoiceRecord[], options: SelectO
   const levels = options.levels ?? DEFAULT_LEVELS;
   const window = courtesyWindow(levels);
   const onHold = new Set([...(options.onHold ?? [])].map(normalName));
+  const minimum = options.minimumMinor;
+  const minimumFor = typeof minimum === "function" ? minimum : () => minimum;
   const groups = new Map<string, InvoiceRecord[]>();
   for (const record of records) {
     if (!(record.openMinor > 0)) continue; // paid, or a credit
@@ -175,7 +181,7 @@ export function selectDrafts(records: readonly InvoiceRecord[], options: SelectO
     };
     const skip = (code: SkipCode, reason: string) => selection.skipped.push({ customer, currency, code, reason, level, invoices, totalMinor });
     if (onHold.has(normalName(customer))) skip("on-hold", "The customer is on hold.");
-    else if (options.minimumMinor !== undefined && totalMinor < options.minimumMinor) skip("below-minimum", "The total is below the minimum amount to chase.");
+    else if (totalMinor < (minimumFor(currency) ?? -Infinity)) skip("below-minimum", "The total is below the minimum amount to chase.");
     else {
       const sent = alreadySent(options.sentLog ?? [], levels, customer, level, invoices);
       if (sent) skip("already-sent", `${level.name} already sent${sent.sentDate ? ` on ${sent.sentDate}` : ""} for these invoices.`);

@@ -250,7 +250,7 @@ export function reminderContext(draft: ReminderDraft, language: string, settings
   if (hasCharges(policy)) {
     charges = computeCharges(overdue, policy, draft.currency || undefined);
     if (charges.totalMinor > 0) {
-      const feeKind = policy.statutory ? "statutory" : (policy.lateFeeMinor ?? 0) > 0 ? "fee" : "none";
+      const feeKind = policy.statutory ? "statutory" : (policy.lateFeeMinor ?? 0) > 0 || (policy.lateFee ?? 0) > 0 ? "fee" : "none";
       const chargeHeader = [labels.invoice, labels.daysOverdue, labels.open, labels.interest, labels.fee, labels.charges];
       const chargeRight = [false, true, true, true, true, true];
       const chargeRows = charges.items.map((c) => [c.invoice, String(c.daysOverdue), money(c.openMinor), money(c.interestMinor), money(c.feeMinor), money(c.totalMinor)]);
