@@ -16,6 +16,7 @@ import {
   Body1Strong,
   Button,
   Caption1,
+  Checkbox,
   Field,
   Input,
   MessageBar,
@@ -36,6 +37,9 @@ import { draftRemindersInExcel, markSentInExcel, saveReminderSettingsInExcel } f
 import type { DraftOptions, DraftResult, markSent, MarkSentOptions, ReminderRef, ReminderSettingsChange } from "../workbook/reminders";
 import type { WorkbookSettings } from "../workbook/settings";
 import {
+  chaseForm,
+  chaseFromForm,
+  chargeSummary,
   checkEdited,
   draftId,
   draftList,
@@ -44,14 +48,23 @@ import {
   editorLevels,
   editorText,
   emlDownload,
+  levelFieldProblems,
+  levelForms,
+  levelsFromForms,
+  levelsWithoutTemplate,
   mailtoFor,
+  newLevelForm,
   previewEdited,
   problemLines,
   reminderRef,
   senderForm,
   senderFromForm,
   senderProblems,
+  skippedLines,
   templateFromText,
+  type ChargeChoice,
+  type ChaseForm,
+  type LevelForm,
   type ProblemLine,
   type SenderForm,
 } from "./remindersView";
@@ -302,6 +315,22 @@ export default function RemindersView({ asOf, table, actions = EXCEL_ACTIONS }: 
             </ul>
           )}
 
+          {result.selection.skipped.length > 0 && (
+            <details data-testid="not-chased">
+              <summary>
+                <Body1Strong>Not chased ({result.selection.skipped.length})</Body1Strong>
+              </summary>
+              <ul className={styles.problems}>
+                {skippedLines(result.selection).map((line) => (
+                  <li key={`${line.customer}|${line.total}|${line.level}`} data-testid="skipped" data-customer={line.customer}>
+                    <Body1Strong>{line.customer}</Body1Strong> <Caption1>{[line.level, line.total].filter(Boolean).join(" · ")}</Caption1>
+                    <Body1 block>{line.reason}</Body1>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+
           {reminder && (
             <DraftDetail
               key={draftId(reminder.draft)}
@@ -335,6 +364,22 @@ export default function RemindersView({ asOf, table, actions = EXCEL_ACTIONS }: 
                   busy={busy}
                   onSave={(level, language, template, done) => save("template", { template: { level, language, template } }, done)}
                 />
+              </AccordionPanel>
+            </AccordionItem>
+            <AccordionItem value="levels" data-testid="levels-section">
+              <AccordionHeader>Dunning levels</AccordionHeader>
+              <AccordionPanel>
+                <LevelsEditor
+                  result={result}
+                  busy={busy}
+                  onSave={(levels) => save("levels", { levels }, levels ? "Dunning levels saved in the workbook for every co-author; drafts updated." : "Dunning levels are back to the defaults; drafts updated.")}
+                />
+              </AccordionPanel>
+            </AccordionItem>
+            <AccordionItem value="chase" data-testid="chase-section">
+              <AccordionHeader>Minimum and customers on hold</AccordionHeader>
+              <AccordionPanel>
+                <ChaseEditor result={result} busy={busy} onSave={(change) => save("chase", change, "Minimum and customers on hold saved in the workbook for every co-author; drafts updated.")} />
               </AccordionPanel>
             </AccordionItem>
             <AccordionItem value="sender" data-testid="sender-section">
@@ -619,6 +664,156 @@ function SenderEditor({ result, busy, onSave }: { result: DraftResult; busy: boo
           data-testid="save-sender"
         >
           Save sender details
+        </Button>
+        <Caption1 className={styles.muted}>Stored in the workbook, shared with every co-author.</Caption1>
+      </div>
+    </div>
+  );
+}
+
+const CHARGE_CHOICES: { value: ChargeChoice; label: string }[] = [
+  { value: "none", label: "No charges" },
+  { value: "contract", label: "Late fee and/or interest" },
+  { value: "uk", label: "Statutory, UK (base rate + 8%, £40/£70/£100)" },
+  { value: "eu", label: "Statutory, EU (reference rate + 8 points, €40)" },
+];
+
+function LevelsEditor(props: { result: DraftResult; busy: boolean; onSave: (levels: ReturnType<typeof levelsFromForms>["levels"]) => Promise<boolean> }) {
+  const { result, busy, onSave } = props;
+  const styles = useStyles();
+  const saved = React.useMemo(() => levelForms(result.levels), [result.levels]);
+  const [forms, setForms] = React.useState<LevelForm[]>(saved);
+  // A save (or a co-author's change picked up by drafting) shows what the workbook now holds.
+  React.useEffect(() => setForms(saved), [saved]);
+  const checked = React.useMemo(() => levelsFromForms(forms), [forms]);
+  const changed = JSON.stringify(forms) !== JSON.stringify(saved);
+  const untemplated = checked.levels ? levelsWithoutTemplate(checked.levels, result.templates) : [];
+  const edit = (i: number, change: Partial<LevelForm>) => setForms((all) => all.map((f, j) => (j === i ? { ...f, ...change } : f)));
+
+  return (
+    <div className={styles.view} data-testid="levels-editor">
+      <Caption1 className={styles.muted}>
+        A customer reaches a level when its oldest overdue invoice is that many days past due; a negative number is a courtesy reminder before the due date. Charges are computed per invoice and shown in the email.
+      </Caption1>
+      {forms.map((form, i) => {
+        const problems = levelFieldProblems(form);
+        const summary = chargeSummary(form);
+        return (
+          <div key={form.id} className={styles.card} data-testid="level-row" data-level={form.id}>
+            <div className={styles.buttons}>
+              <Field label="Name" validationState={problems.name ? "error" : "none"} validationMessage={problems.name}>
+                <Input value={form.name} onChange={(_, data) => edit(i, { name: data.value })} data-testid="level-name" />
+              </Field>
+              <Field label="Days past due" validationState={problems.days ? "error" : "none"} validationMessage={problems.days}>
+                <Input value={form.days} onChange={(_, data) => edit(i, { days: data.value })} inputMode="numeric" data-testid="level-days" />
+              </Field>
+            </div>
+            <div className={styles.buttons}>
+              <Checkbox checked={!form.email} onChange={(_, data) => edit(i, { email: !data.checked })} label="Internal task on the worklist (no email)" data-testid="level-task" />
+              {form.email && (
+                <Field label="Charges">
+                  <Select value={form.charges} onChange={(_, data) => edit(i, { charges: data.value as ChargeChoice })} data-testid="level-charges">
+                    {CHARGE_CHOICES.map((c) => (
+                      <option key={c.value} value={c.value}>
+                        {c.label}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              )}
+            </div>
+            {form.email && form.charges === "contract" && (
+              <div className={styles.buttons}>
+                <Field label="Late fee per invoice" hint="In each invoice's currency." validationState={problems.lateFee ? "error" : "none"} validationMessage={problems.lateFee}>
+                  <Input value={form.lateFee} onChange={(_, data) => edit(i, { lateFee: data.value })} inputMode="decimal" data-testid="level-fee" />
+                </Field>
+                <Field label="Interest, % a year" validationState={problems.interest ? "error" : "none"} validationMessage={problems.interest}>
+                  <Input value={form.interest} onChange={(_, data) => edit(i, { interest: data.value })} inputMode="decimal" data-testid="level-interest" />
+                </Field>
+              </div>
+            )}
+            {form.email && (form.charges === "uk" || form.charges === "eu") && (
+              <Field
+                label={form.charges === "uk" ? "Bank of England base rate, %" : "ECB reference rate, %"}
+                hint="The rate in force for the half-year; 8 points are added."
+                validationState={problems.referenceRate ? "error" : "none"}
+                validationMessage={problems.referenceRate}
+              >
+                <Input value={form.referenceRate} onChange={(_, data) => edit(i, { referenceRate: data.value })} inputMode="decimal" data-testid="level-rate" />
+              </Field>
+            )}
+            {summary && <Caption1 data-testid="level-charge-summary">{summary}</Caption1>}
+            <div className={styles.buttons}>
+              <Button size="small" disabled={forms.length === 1} onClick={() => setForms((all) => all.filter((_, j) => j !== i))} data-testid="remove-level">
+                Remove level
+              </Button>
+            </div>
+          </div>
+        );
+      })}
+      {checked.problems.length > 0 && (
+        <MessageBar intent="error" layout="multiline" data-testid="level-problems">
+          <MessageBarBody>
+            <MessageBarTitle>These levels cannot be saved yet</MessageBarTitle>
+            <ul className={styles.problems}>
+              {checked.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {untemplated.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="level-no-template">
+          <MessageBarBody>
+            No template yet for {untemplated.map((l) => l.name).join(", ")}: after saving, write one under Templates, or its reminders are held back.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.buttons}>
+        <Button onClick={() => setForms((all) => [...all, newLevelForm(all)])} disabled={busy} data-testid="add-level">
+          Add level
+        </Button>
+        <Button appearance="primary" disabled={busy || !changed || !checked.levels} onClick={() => void onSave(checked.levels)} data-testid="save-levels">
+          Save levels
+        </Button>
+        <Button disabled={busy || !result.levelsSaved} onClick={() => void onSave(null)} data-testid="reset-levels">
+          Reset to defaults
+        </Button>
+        <Button disabled={busy || !changed} onClick={() => setForms(saved)}>
+          Undo changes
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function ChaseEditor(props: { result: DraftResult; busy: boolean; onSave: (change: { minimumAmount: number | null; onHold: string[] }) => Promise<boolean> }) {
+  const { result, busy, onSave } = props;
+  const styles = useStyles();
+  const saved = React.useMemo(() => chaseForm(result.chase), [result.chase]);
+  const [form, setForm] = React.useState<ChaseForm>(saved);
+  React.useEffect(() => setForm(saved), [saved]);
+  const parsed = chaseFromForm(form);
+  const problem = "problem" in parsed ? parsed.problem : undefined;
+  const changed = JSON.stringify(form) !== JSON.stringify(saved);
+
+  return (
+    <div className={styles.view} data-testid="chase-form">
+      <Field
+        label="Minimum total to chase"
+        hint="In each reminder's currency (50 is €50.00, or ¥50). Empty: every total is chased."
+        validationState={problem ? "error" : "none"}
+        validationMessage={problem}
+      >
+        <Input value={form.minimumAmount} onChange={(_, data) => setForm((f) => ({ ...f, minimumAmount: data.value }))} inputMode="decimal" data-testid="chase-minimum" />
+      </Field>
+      <Field label="Customers on hold" hint="One name per line. An On hold column in your customers table (yes, x, 1) holds customers too.">
+        <Textarea value={form.onHold} onChange={(_, data) => setForm((f) => ({ ...f, onHold: data.value }))} rows={4} resize="vertical" data-testid="chase-onhold" />
+      </Field>
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={busy || !changed || !!problem} onClick={() => !("problem" in parsed) && void onSave(parsed)} data-testid="save-chase">
+          Save
         </Button>
         <Caption1 className={styles.muted}>Stored in the workbook, shared with every co-author.</Caption1>
       </div>

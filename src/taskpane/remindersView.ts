@@ -6,8 +6,9 @@
 import { isEmailAddress, parseAddresses } from "../core/reminders/addresses";
 import { fromParagraphs } from "../core/reminders/defaultTemplates";
 import { emlFileName } from "../core/reminders/eml";
-import { formatMoney } from "../core/reminders/format";
-import { findLevel, type DunningLevel } from "../core/reminders/levels";
+import { statutoryRate, type ChargePolicy } from "../core/reminders/charges";
+import { formatMoney, formatRate } from "../core/reminders/format";
+import { findLevel, validateLevels, type DunningLevel } from "../core/reminders/levels";
 import { mailtoLink, MAILTO_LIMIT } from "../core/reminders/mailto";
 import type { ReminderDraft } from "../core/reminders/select";
 import {
@@ -22,7 +23,7 @@ import {
   type TemplateProblem,
   type TemplateSet,
 } from "../core/reminders/templates";
-import { mergeTemplates, reminderEml, type DraftResult, type ReminderRef } from "../workbook/reminders";
+import { mergeTemplates, reminderEml, type ChaseSettings, type DraftResult, type ReminderRef } from "../workbook/reminders";
 import { plural } from "./summary";
 
 /** A stable id for a draft in the list: customer, currency and level. */
@@ -70,7 +71,7 @@ export function draftSummary(result: Pick<DraftResult, "reminders" | "held" | "s
   const sent = selection.skipped.filter((s) => s.code === "already-sent");
   if (sent.length) parts.push(`${plural(sent.length, "reminder")} already sent: ${sent.map((s) => s.customer).join(", ")}.`);
   const other = selection.skipped.length - sent.length;
-  if (other) parts.push(`${plural(other, "customer")} not chased (disputed, promised or on hold).`);
+  if (other) parts.push(`${plural(other, "customer")} not chased (disputed, promised, on hold or below the minimum), listed below with the reason.`);
   if (result.rowsSkipped) parts.push(`${plural(result.rowsSkipped, "row")} with errors left out: press Validate.`);
   return parts.join(" ");
 }
@@ -246,4 +247,199 @@ export function senderFromForm(form: SenderForm): Sender {
     paymentLink: form.paymentLink.trim(),
     cc: parseAddresses(form.cc).valid,
   };
+}
+
+/** How a level charges for late payment, as the editor offers it. */
+export type ChargeChoice = "none" | "contract" | "uk" | "eu";
+
+/** One dunning level as the editor shows it: numbers as typed text, rates in percent. */
+export interface LevelForm {
+  /** Kept from the saved level (templates and the sent log name it); made up for a new one. */
+  id: string;
+  name: string;
+  /** Days past due; negative for before the due date. */
+  days: string;
+  /** False for an internal task (hand-over to collections). */
+  email: boolean;
+  charges: ChargeChoice;
+  /** Late fee per overdue invoice in currency units (contract). */
+  lateFee: string;
+  /** Contractual interest in percent a year. */
+  interest: string;
+  /** The base / reference rate in percent a year (statutory). */
+  referenceRate: string;
+}
+
+/** A fraction as the percent the user types: 0.0425 → "4.25". */
+const percentText = (rate: number | undefined) => (rate === undefined ? "" : String(Math.round(rate * 100 * 1e6) / 1e6));
+
+/**
+ * A number as a user types it: "25", "12.5", "12,5" (decimal comma), "4.25 %"; undefined when
+ * empty, null when it is not a number.
+ * @example numberFromText("12,5 %") // 12.5
+ */
+export function numberFromText(text: string): number | null | undefined {
+  const clean = text.replace(/[\s\u00a0\u202f]/g, "").replace(/%$/, "");
+  if (clean === "") return undefined;
+  if (!/^[-\u2212]?\d+([.,]\d+)?$/.test(clean)) return null;
+  return Number(clean.replace("\u2212", "-").replace(",", "."));
+}
+
+/** The editor's rows for saved levels. */
+export function levelForms(levels: readonly DunningLevel[]): LevelForm[] {
+  return levels.map((level) => {
+    const c = level.charges;
+    const charges: ChargeChoice = c?.statutory ? c.statutory.regime : c && ((c.lateFee ?? 0) > 0 || (c.lateFeeMinor ?? 0) > 0 || (c.annualRate ?? 0) > 0) ? "contract" : "none";
+    // A fee saved in minor units (by hand or an older version) is shown in units of a two-decimal currency.
+    const fee = c?.lateFee ?? (c?.lateFeeMinor !== undefined ? c.lateFeeMinor / 100 : undefined);
+    return {
+      id: level.id,
+      name: level.name,
+      days: String(level.days),
+      email: level.email,
+      charges,
+      lateFee: fee ? String(fee) : "",
+      interest: c?.annualRate ? percentText(c.annualRate) : "",
+      referenceRate: c?.statutory ? percentText(c.statutory.referenceRate) : "",
+    };
+  });
+}
+
+/** A new level after the last one: 15 days later, an email, no charges, with an id no other level has. */
+export function newLevelForm(forms: readonly LevelForm[]): LevelForm {
+  const ids = new Set(forms.map((f) => f.id.toLowerCase()));
+  let n = forms.length + 1;
+  while (ids.has(`level-${n}`)) n += 1;
+  const days = forms.map((f) => numberFromText(f.days)).filter((d): d is number => typeof d === "number");
+  return { id: `level-${n}`, name: "New level", days: String(days.length ? Math.max(...days) + 15 : 1), email: true, charges: "none", lateFee: "", interest: "", referenceRate: "" };
+}
+
+export type LevelField = "name" | "days" | "lateFee" | "interest" | "referenceRate";
+
+/** The longest courtesy window the workbook settings keep. */
+const MAX_DAYS_BEFORE = 365;
+
+/** What is wrong with one row of the editor, by field; empty when it reads. */
+export function levelFieldProblems(form: LevelForm): Partial<Record<LevelField, string>> {
+  const problems: Partial<Record<LevelField, string>> = {};
+  if (!form.name.trim()) problems.name = "Give the level a name, e.g. Second reminder.";
+  const days = numberFromText(form.days);
+  if (days === undefined || days === null || !Number.isInteger(days)) problems.days = "Type a whole number of days past due (negative for before the due date), e.g. 15 or -3.";
+  else if (days < -MAX_DAYS_BEFORE || days > 3650) problems.days = `Days must be between -${MAX_DAYS_BEFORE} (before the due date) and 3650.`;
+  else if (days < 1 && !form.email) problems.days = "An internal task comes after the due date: use 1 day or more, or make it an email.";
+  if (form.charges === "contract") {
+    const fee = numberFromText(form.lateFee);
+    const rate = numberFromText(form.interest);
+    if (fee === null || (fee !== undefined && fee < 0)) problems.lateFee = "Type the late fee per invoice as an amount, e.g. 25 (in each invoice's currency).";
+    if (rate === null || (rate !== undefined && (rate < 0 || rate > 1000))) problems.interest = "Type the interest in percent a year, e.g. 8.";
+    if (!problems.lateFee && !problems.interest && !fee && !rate) problems.lateFee = "Type a late fee, an interest rate or both, or choose No charges.";
+  }
+  if (form.charges === "uk" || form.charges === "eu") {
+    const rate = numberFromText(form.referenceRate);
+    const which = form.charges === "uk" ? "the Bank of England base rate" : "the ECB reference rate";
+    if (rate === undefined || rate === null || rate < -10 || rate > 100) problems.referenceRate = `Type ${which} in percent, e.g. 4.25.`;
+  }
+  return problems;
+}
+
+/** The level a row describes, when it reads (see levelFieldProblems). */
+function levelFromForm(form: LevelForm): DunningLevel {
+  const level: DunningLevel = { id: form.id, name: form.name.trim(), days: numberFromText(form.days) as number, email: form.email };
+  const percent = (text: string) => Math.round(((numberFromText(text) as number | undefined) ?? 0) * 1e6) / 1e8;
+  if (form.charges === "contract") {
+    const fee = numberFromText(form.lateFee) ?? 0;
+    const charges: ChargePolicy = {};
+    if (fee > 0) charges.lateFee = fee;
+    if (percent(form.interest) > 0) charges.annualRate = percent(form.interest);
+    level.charges = charges;
+  } else if (form.charges === "uk" || form.charges === "eu") {
+    level.charges = { statutory: { regime: form.charges, referenceRate: percent(form.referenceRate) } };
+  }
+  return level;
+}
+
+/**
+ * The editor's rows as levels, checked as drafting will use them: each row's fields, then the
+ * sequence (validateLevels: ids, one level per day). `levels` is null while anything is wrong.
+ */
+export function levelsFromForms(forms: readonly LevelForm[]): { levels: DunningLevel[] | null; problems: string[] } {
+  const problems: string[] = [];
+  forms.forEach((form, i) => {
+    for (const message of Object.values(levelFieldProblems(form))) problems.push(`${form.name.trim() || `Level ${i + 1}`}: ${message}`);
+  });
+  if (problems.length) return { levels: null, problems };
+  const levels = forms.map(levelFromForm);
+  const sequence = validateLevels(levels);
+  return sequence.length ? { levels: null, problems: sequence } : { levels, problems: [] };
+}
+
+/**
+ * What a row's charges come to, in words, so the user sees the rate and compensation a customer
+ * will be charged before saving.
+ * @example chargeSummary({ ...form, charges: "uk", referenceRate: "4.25" })
+ * // "Statutory interest at 12.25% a year (base rate 4.25% + 8 points), plus fixed compensation per invoice: £40 under £1,000, £70 under £10,000, £100 from £10,000 (GBP invoices only)."
+ */
+export function chargeSummary(form: LevelForm): string {
+  if (!form.email) return "An internal task on the worklist: no email, no charges.";
+  if (form.charges === "none") return "No late fee or interest.";
+  if (Object.keys(levelFieldProblems(form)).some((k) => k !== "name" && k !== "days")) return "";
+  const level = levelFromForm(form);
+  const policy = level.charges!;
+  if (policy.statutory) {
+    const { regime, referenceRate } = policy.statutory;
+    const rate = `${formatRate(statutoryRate(regime, referenceRate), "en-US")} a year`;
+    if (regime === "uk") {
+      return `Statutory interest at ${rate} (base rate ${formatRate(referenceRate, "en-US")} + 8 points), plus fixed compensation per invoice: £40 under £1,000, £70 under £10,000, £100 from £10,000 (GBP invoices only).`;
+    }
+    return `Statutory interest at ${rate} (reference rate ${formatRate(referenceRate, "en-US")} + 8 points), plus €40 fixed compensation per invoice (EUR invoices only).`;
+  }
+  const parts: string[] = [];
+  if (policy.lateFee) parts.push(`a late fee of ${policy.lateFee} per overdue invoice, in its currency`);
+  if (policy.annualRate) parts.push(`interest at ${formatRate(policy.annualRate, "en-US")} a year`);
+  const text = parts.join(" and ");
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/**
+ * Email levels no template exists for: until one is written their reminders are held back, so
+ * the editor says so next to the level.
+ */
+export function levelsWithoutTemplate(levels: readonly DunningLevel[], templates: TemplateSet): DunningLevel[] {
+  return levels.filter((l) => l.email && Object.keys(templates[l.id] ?? {}).length === 0);
+}
+
+/** The form for who is not chased: the minimum total and the customers on hold (one per line). */
+export interface ChaseForm {
+  minimumAmount: string;
+  onHold: string;
+}
+
+export function chaseForm(chase: ChaseSettings): ChaseForm {
+  return { minimumAmount: chase.minimumAmount ? String(chase.minimumAmount) : "", onHold: chase.onHold.join("\n") };
+}
+
+/**
+ * The chase settings the form describes, or what is wrong with it. Names are separated by line
+ * breaks or semicolons (not commas: "Smith, Jones & Co" is one customer).
+ */
+export function chaseFromForm(form: ChaseForm): { minimumAmount: number | null; onHold: string[] } | { problem: string } {
+  const minimum = numberFromText(form.minimumAmount);
+  if (minimum === null || (minimum !== undefined && minimum < 0)) return { problem: `"${form.minimumAmount.trim()}" is not an amount: type the minimum total to chase, e.g. 50, or leave it empty to chase every total.` };
+  const onHold = form.onHold
+    .split(/[\n;]/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+  return { minimumAmount: minimum ? minimum : null, onHold };
+}
+
+export interface SkippedLine {
+  customer: string;
+  level: string;
+  total: string;
+  reason: string;
+}
+
+/** Customers not chased this time (disputed, promised, on hold, below the minimum, already sent), each with why. */
+export function skippedLines(selection: Pick<DraftResult["selection"], "skipped">): SkippedLine[] {
+  return selection.skipped.map((s) => ({ customer: s.customer, level: s.level?.name ?? "", total: moneyText(s.totalMinor, s.currency), reason: s.reason }));
 }
