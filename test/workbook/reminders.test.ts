@@ -193,3 +193,149 @@ describe("saveReminderSettings", () => {
     expect(port.settings).toBeNull();
   });
 });
+
+/** Two currencies, so a minimum in currency units meets both two-decimal and zero-decimal money. */
+function ledgerInCurrencies(): MemoryPort {
+  return new MemoryPort([
+    tableOf(
+      ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount", "Currency", "Email"],
+      [
+        ["A-1", "Acme", d("2026-02-01"), d("2026-03-20"), 100.5, "GBP", "ap@acme.example"],
+        ["A-2", "Acme", d("2026-02-10"), d("2026-03-25"), 20, "GBP", "ap@acme.example"],
+        ["B-1", "Beta", d("2026-01-01"), d("2026-02-10"), 50, "GBP", "ar@beta.example"],
+        ["K-1", "Kanda", d("2026-01-01"), d("2026-03-01"), 80, "JPY", "ar@kanda.example"],
+        ["T-1", "Tokai", d("2026-01-01"), d("2026-03-01"), 5000, "JPY", "ar@tokai.example"],
+      ],
+    ),
+  ]);
+}
+
+const LEVELS = [
+  { id: "first", name: "First reminder", days: 1, email: true },
+  { id: "second", name: "Second reminder", days: 10, email: true },
+  { id: "final", name: "Final notice", days: 40, email: true },
+];
+
+describe("levels, minimum and hold saved in the workbook", () => {
+  it("drafts with the saved levels: a level moved earlier catches customers sooner", async () => {
+    const port = ledger();
+    await saveReminderSettings(port, { sender: SENDER, levels: LEVELS });
+    const result = await draftReminders(port, { asOf: AS_OF });
+    expect(result.levelsSaved).toBe(true);
+    // Acme's oldest item is 11 days past due (first reminder by default), Beta's 49 (third).
+    expect(result.reminders.map((r) => [r.draft.customer, r.draft.level.id])).toEqual([
+      ["Acme", "second"],
+      ["Beta", "final"],
+    ]);
+    await saveReminderSettings(port, { levels: null });
+    const reset = await draftReminders(port, { asOf: AS_OF });
+    expect(reset.levelsSaved).toBe(false);
+    expect(reset.reminders.map((r) => r.draft.level.id)).toEqual(["first", "third"]);
+    expect(parseSettings(port.settings).settings.sender).toEqual(SENDER);
+  });
+
+  it("puts a saved statutory level's interest and compensation into the email", async () => {
+    const port = ledgerInCurrencies();
+    const statutory = { ...LEVELS[1], charges: { statutory: { regime: "uk" as const, referenceRate: 0.0425 } } };
+    await saveReminderSettings(port, { sender: SENDER, levels: [LEVELS[0], statutory, LEVELS[2]] });
+    const result = await draftReminders(port, { asOf: AS_OF });
+    const acme = result.reminders.find((r) => r.draft.customer === "Acme")!;
+    // £100.50 × 12.25 % × 11 / 365 = £0.37 + £40; A-2: £20 × 12.25 % × 6 / 365 = £0.04 + £40.
+    expect(acme.charges?.totalMinor).toBe(37 + 4 + 8000);
+    expect(acme.text).toContain("12.25%");
+    expect(acme.text).toContain("£80.41");
+    expect(acme.html).toContain("£80.41");
+  });
+
+  it("charges a late fee typed in currency units in each currency's own minor units", async () => {
+    const port = ledgerInCurrencies();
+    await saveReminderSettings(port, { sender: SENDER, levels: [{ ...LEVELS[0], charges: { lateFee: 25 } }] });
+    const result = await draftReminders(port, { asOf: AS_OF });
+    const fees = Object.fromEntries(result.reminders.map((r) => [r.draft.customer, r.charges?.feesMinor]));
+    expect(fees).toEqual({ Acme: 5000, Beta: 2500, Kanda: 25, Tokai: 25 });
+  });
+
+  it("skips totals below the minimum, counted in each currency's units (yen have no decimals), saying the amounts", async () => {
+    const port = ledgerInCurrencies();
+    await saveReminderSettings(port, { sender: SENDER, minimumAmount: 100 });
+    const result = await draftReminders(port, { asOf: AS_OF });
+    expect(result.chase).toEqual({ minimumAmount: 100, onHold: [] });
+    expect(result.reminders.map((r) => r.draft.customer)).toEqual(["Acme", "Tokai"]);
+    expect(result.selection.skipped.map((s) => [s.customer, s.code, s.reason])).toEqual([
+      ["Beta", "below-minimum", "The total £50.00 is below the minimum to chase, £100.00."],
+      ["Kanda", "below-minimum", "The total ¥80 is below the minimum to chase, ¥100."],
+    ]);
+    const rows = await sheetRows(port);
+    expect(rows.find((r) => r.customer === "Kanda")).toMatchObject({ status: "Skipped", note: "The total ¥80 is below the minimum to chase, ¥100." });
+  });
+
+  it("skips the customers on the saved hold list, whatever their spelling's case", async () => {
+    const port = ledger();
+    await saveReminderSettings(port, { sender: SENDER, onHold: [" acme ", "ACME", ""] });
+    expect(parseSettings(port.settings).settings.onHold).toEqual(["ACME"]);
+    const result = await draftReminders(port, { asOf: AS_OF });
+    expect(result.reminders.map((r) => r.draft.customer)).toEqual(["Beta"]);
+    expect(result.selection.skipped.map((s) => [s.customer, s.code, s.reason])).toEqual([["Acme", "on-hold", "On hold: the customer is on the hold list in the Reminders tab."]]);
+    await saveReminderSettings(port, { onHold: [], minimumAmount: null });
+    const after = parseSettings(port.settings).settings;
+    expect([after.onHold, after.minimumAmount]).toEqual([undefined, undefined]);
+    expect((await draftReminders(port, { asOf: AS_OF })).reminders.map((r) => r.draft.customer)).toEqual(["Acme", "Beta"]);
+  });
+
+  it("skips the customers an On hold column of the customers table holds, quoting a note written there", async () => {
+    const port = new MemoryPort([
+      tableOf(
+        ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount"],
+        [
+          ["A-1", "Acme", d("2026-02-01"), d("2026-03-20"), 100.5],
+          ["B-1", "Beta", d("2026-01-01"), d("2026-02-10"), 50],
+          ["C-1", "Cobalt", d("2026-01-01"), d("2026-01-20"), 70],
+        ],
+      ),
+      tableOf(
+        ["Client", "E-mail", "Bloqué"],
+        [
+          ["ACME Corp.", "ap@acme.example", "x"],
+          ["Beta", "ar@beta.example", "non"],
+          ["Cobalt", "ar@cobalt.example", "Hold until June"],
+        ],
+        "Customers",
+        "People",
+      ),
+    ]);
+    await saveReminderSettings(port, { sender: SENDER });
+    const result = await draftReminders(port, { asOf: AS_OF });
+    expect(result.reminders.map((r) => [r.draft.customer, r.draft.to])).toEqual([["Beta", ["ar@beta.example"]]]);
+    expect(result.selection.skipped.map((s) => [s.customer, s.code, s.reason])).toEqual([
+      ["Acme", "on-hold", "On hold in the customers table."],
+      ["Cobalt", "on-hold", 'On hold in the customers table ("Hold until June").'],
+    ]);
+  });
+
+  it("falls back to the defaults with a warning when the saved levels, minimum or hold list are damaged", async () => {
+    const port = ledger();
+    await saveReminderSettings(port, { sender: SENDER });
+    const saved = JSON.parse(port.settings!);
+    port.settings = JSON.stringify({ ...saved, levels: [{ ...LEVELS[0], charges: { lateFee: -5 } }], minimumAmount: "lots", onHold: "Acme" });
+    const result = await draftReminders(port, { asOf: AS_OF });
+    expect(result.warnings).toEqual([
+      "The saved dunning levels are not valid; the default levels are used.",
+      "The saved minimum amount to chase is not a number of 0 or more; every total is chased.",
+      "The saved list of customers on hold is not a list of names; only the customers table's On hold column is used.",
+    ]);
+    expect(result.levelsSaved).toBe(false);
+    expect(result.reminders.map((r) => [r.draft.customer, r.draft.level.id])).toEqual([
+      ["Acme", "first"],
+      ["Beta", "third"],
+    ]);
+  });
+
+  it("refuses levels drafting could not use, and a negative minimum, saving nothing", async () => {
+    const port = ledger();
+    port.settings = JSON.stringify({ mappings: {}, basis: "invoice" });
+    await expect(saveReminderSettings(port, { levels: [LEVELS[0], { ...LEVELS[1], days: 1 }] })).rejects.toThrow("The dunning levels were not saved: Two levels start at 1 days");
+    await expect(saveReminderSettings(port, { levels: [{ ...LEVELS[0], days: -400 }] })).rejects.toThrow("Not saved: The saved dunning levels are not valid");
+    await expect(saveReminderSettings(port, { minimumAmount: -1 })).rejects.toThrow("The minimum amount to chase must be a number of 0 or more");
+    expect(port.settings).toBe(JSON.stringify({ mappings: {}, basis: "invoice" }));
+  });
+});
