@@ -100,3 +100,29 @@ describe("column mapping saved through the port", () => {
     expect(result.report.grandTotal).toBe(18_000);
   });
 });
+
+describe("reminder settings", () => {
+  it("reads back levels with their charges, the minimum to chase and the hold list", () => {
+    const levels = [
+      { id: "first", name: "First", days: 1, email: true, charges: { lateFee: 25, annualRate: 0.08 } },
+      { id: "final", name: "Final", days: 60, email: true, charges: { statutory: { regime: "eu", referenceRate: 0.0215 } } },
+    ];
+    const { settings, warnings } = parseSettings(JSON.stringify({ levels, minimumAmount: 50, onHold: ["Acme"] }));
+    expect(warnings).toEqual([]);
+    expect(settings).toMatchObject({ levels, minimumAmount: 50, onHold: ["Acme"] });
+  });
+
+  it.each([
+    ["a negative late fee", { levels: [{ id: "first", name: "First", days: 1, email: true, charges: { lateFee: -5 } }] }, "levels", /dunning levels are not valid/],
+    ["an unknown statutory regime", { levels: [{ id: "first", name: "First", days: 1, email: true, charges: { statutory: { regime: "us", referenceRate: 0.05 } } }] }, "levels", /dunning levels are not valid/],
+    ["an interest rate that is text", { levels: [{ id: "first", name: "First", days: 1, email: true, charges: { annualRate: "8%" } }] }, "levels", /dunning levels are not valid/],
+    ["a minimum that is text", { minimumAmount: "50" }, "minimumAmount", /minimum amount to chase is not a number/],
+    ["a negative minimum", { minimumAmount: -1 }, "minimumAmount", /minimum amount to chase is not a number/],
+    ["a hold list that is one name", { onHold: "Acme" }, "onHold", /customers on hold is not a list of names/],
+  ])("drops %s with a warning, keeping the other settings", (_what, stored, key, warning) => {
+    const { settings, warnings } = parseSettings(JSON.stringify({ ...stored, basis: "invoice" }));
+    expect(warnings.join(" ")).toMatch(warning);
+    expect((settings as unknown as Record<string, unknown>)[key]).toBeUndefined();
+    expect(settings.basis).toBe("invoice");
+  });
+});
