@@ -394,7 +394,7 @@ export function chargeSummary(form: LevelForm): string {
     return `Statutory interest at ${rate} (reference rate ${formatRate(referenceRate, "en-US")} + 8 points), plus €40 fixed compensation per invoice (EUR invoices only).`;
   }
   const parts: string[] = [];
-  if (policy.lateFee) parts.push(`a late fee of ${policy.lateFee} per overdue invoice, in its currency`);
+  if (policy.lateFee) parts.push(`a late fee of ${policy.lateFee} per overdue invoice (in the invoice's currency)`);
   if (policy.annualRate) parts.push(`interest at ${formatRate(policy.annualRate, "en-US")} a year`);
   const text = parts.join(" and ");
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;

@@ -4,6 +4,9 @@ import { DEFAULT_LEVELS } from "../../src/core/reminders/levels";
 import { selectDrafts } from "../../src/core/reminders/select";
 import { draftReminders, renderReminder, type TemplateProblem } from "../../src/core/reminders/templates";
 import {
+  chaseForm,
+  chaseFromForm,
+  chargeSummary,
   checkEdited,
   customersUsing,
   draftList,
@@ -11,7 +14,13 @@ import {
   editorLanguages,
   editorText,
   emlDownload,
+  levelFieldProblems,
+  levelForms,
+  levelsFromForms,
+  levelsWithoutTemplate,
   mailtoFor,
+  newLevelForm,
+  numberFromText,
   moneyText,
   previewEdited,
   problemLines,
@@ -19,7 +28,9 @@ import {
   senderForm,
   senderFromForm,
   senderProblems,
+  skippedLines,
   templateFromText,
+  type LevelForm,
 } from "../../src/taskpane/remindersView";
 import { AS_OF, invoice, SENDER } from "../core/reminders/fixtures";
 
@@ -162,5 +173,99 @@ describe("sender form", () => {
     const signed = renderReminder(acme.draft, DEFAULT_TEMPLATES, { sender: senderFromForm({ ...senderForm({}), name: "Sam Lee" }) });
     expect(signed.problems).toEqual([]);
     expect(signed.text).toContain("Kind regards,\nSam Lee\n");
+  });
+});
+
+describe("levels editor", () => {
+  const forms = () => levelForms(DEFAULT_LEVELS);
+  const edit = (all: LevelForm[], id: string, change: Partial<LevelForm>) => all.map((f) => (f.id === id ? { ...f, ...change } : f));
+
+  it("shows the saved levels as text and reads them back unchanged", () => {
+    const shown = forms();
+    expect(shown.map((f) => [f.name, f.days, f.email, f.charges])).toEqual([
+      ["Courtesy reminder", "-3", true, "none"],
+      ["First reminder", "1", true, "none"],
+      ["Second reminder", "15", true, "none"],
+      ["Third reminder", "30", true, "none"],
+      ["Final notice", "60", true, "none"],
+      ["Hand-over to collections", "90", false, "none"],
+    ]);
+    expect(levelsFromForms(shown)).toEqual({ levels: [...DEFAULT_LEVELS], problems: [] });
+  });
+
+  it("reads numbers as people type them", () => {
+    expect(["25", "12,5", " 4.25 % ", "-3", "", "abc", "1.2.3"].map(numberFromText)).toEqual([25, 12.5, 4.25, -3, undefined, null, null]);
+  });
+
+  it("turns a late fee in currency units and interest in percent into the level's charges, and back", () => {
+    const edited = edit(forms(), "second", { days: "10", charges: "contract", lateFee: "25", interest: "8" });
+    const { levels, problems } = levelsFromForms(edited);
+    expect(problems).toEqual([]);
+    expect(levels!.find((l) => l.id === "second")).toEqual({ id: "second", name: "Second reminder", days: 10, email: true, charges: { lateFee: 25, annualRate: 0.08 } });
+    expect(levelForms(levels!).find((f) => f.id === "second")).toMatchObject({ charges: "contract", lateFee: "25", interest: "8" });
+    expect(chargeSummary(edited[2])).toBe("A late fee of 25 per overdue invoice (in the invoice's currency) and interest at 8% a year.");
+  });
+
+  it("states the statutory rate and fixed compensation, UK and EU, from the editable reference rate", () => {
+    const uk = { ...forms()[4], charges: "uk" as const, referenceRate: "4.25" };
+    expect(chargeSummary(uk)).toBe(
+      "Statutory interest at 12.25% a year (base rate 4.25% + 8 points), plus fixed compensation per invoice: £40 under £1,000, £70 under £10,000, £100 from £10,000 (GBP invoices only).",
+    );
+    const eu = { ...uk, charges: "eu" as const, referenceRate: "2,15" };
+    expect(chargeSummary(eu)).toBe("Statutory interest at 10.15% a year (reference rate 2.15% + 8 points), plus €40 fixed compensation per invoice (EUR invoices only).");
+    expect(levelsFromForms([eu]).levels).toEqual([{ id: "final", name: "Final notice", days: 60, email: true, charges: { statutory: { regime: "eu", referenceRate: 0.0215 } } }]);
+    expect(chargeSummary(forms()[5])).toBe("An internal task on the worklist: no email, no charges.");
+  });
+
+  it("says what is wrong with a row, field by field", () => {
+    const bad: LevelForm = { ...forms()[1], name: " ", days: "1.5", charges: "contract", lateFee: "ten", interest: "" };
+    expect(levelFieldProblems(bad)).toEqual({
+      name: "Give the level a name, e.g. Second reminder.",
+      days: "Type a whole number of days past due (negative for before the due date), e.g. 15 or -3.",
+      lateFee: "Type the late fee per invoice as an amount, e.g. 25 (in each invoice's currency).",
+    });
+    expect(levelFieldProblems({ ...forms()[1], charges: "contract" }).lateFee).toBe("Type a late fee, an interest rate or both, or choose No charges.");
+    expect(levelFieldProblems({ ...forms()[1], charges: "uk" }).referenceRate).toBe("Type the Bank of England base rate in percent, e.g. 4.25.");
+    expect(levelFieldProblems({ ...forms()[1], days: "-400" }).days).toBe("Days must be between -365 (before the due date) and 3650.");
+    expect(levelFieldProblems({ ...forms()[0], email: false }).days).toBe("An internal task comes after the due date: use 1 day or more, or make it an email.");
+    expect(chargeSummary({ ...forms()[1], charges: "uk", referenceRate: "x" })).toBe("");
+  });
+
+  it("checks the whole sequence live: one level per day, at least one level", () => {
+    const same = edit(forms(), "second", { days: "1" });
+    expect(levelsFromForms(same)).toEqual({ levels: null, problems: ["Two levels start at 1 days: each level needs its own day."] });
+    expect(levelsFromForms([]).problems).toEqual(["There are no dunning levels: add at least one."]);
+    const named = levelsFromForms([{ ...forms()[1], name: "" }]);
+    expect(named.problems).toEqual(["Level 1: Give the level a name, e.g. Second reminder."]);
+  });
+
+  it("adds a level after the last one with an id of its own, and says it has no template yet", () => {
+    const added = newLevelForm(forms());
+    expect(added).toMatchObject({ id: "level-7", name: "New level", days: "105", email: true, charges: "none" });
+    expect(newLevelForm([...forms(), added]).id).toBe("level-8");
+    const { levels } = levelsFromForms([...forms(), added]);
+    expect(levels).toHaveLength(7);
+    expect(levelsWithoutTemplate(levels!, DEFAULT_TEMPLATES).map((l) => l.name)).toEqual(["New level"]);
+  });
+});
+
+describe("minimum and customers on hold", () => {
+  it("round-trips the saved minimum and hold list, names one per line or separated by ;", () => {
+    expect(chaseForm({ minimumAmount: 50, onHold: ["Acme", "Smith, Jones & Co"] })).toEqual({ minimumAmount: "50", onHold: "Acme\nSmith, Jones & Co" });
+    expect(chaseFromForm({ minimumAmount: "12,50", onHold: "Acme\n\n Smith, Jones & Co ; Beta" })).toEqual({ minimumAmount: 12.5, onHold: ["Acme", "Smith, Jones & Co", "Beta"] });
+    expect(chaseFromForm({ minimumAmount: "", onHold: "" })).toEqual({ minimumAmount: null, onHold: [] });
+    expect(chaseFromForm({ minimumAmount: "fifty", onHold: "" })).toEqual({ problem: '"fifty" is not an amount: type the minimum total to chase, e.g. 50, or leave it empty to chase every total.' });
+  });
+
+  it("lists the customers not chased with the reason, and the summary points to them", () => {
+    const held = selectDrafts(records, { asOf: AS_OF, onHold: new Set(["acme"]), minimumMinor: (currency) => (currency === "EUR" ? 100_000 : undefined) });
+    expect(skippedLines(held)).toEqual([
+      { customer: "Acme", level: "First reminder", total: "€120.50", reason: "The customer is on hold." },
+      { customer: "Bâtiments Dupont", level: "First reminder", total: "€990.00", reason: "The total is below the minimum amount to chase." },
+      { customer: "Cobalt", level: "Third reminder", total: "€70.00", reason: "The total is below the minimum amount to chase." },
+    ]);
+    expect(draftSummary({ reminders: [], held: [], selection: held, rowsSkipped: 0, sheet: "AR Reminders" })).toBe(
+      '0 drafts, listed on the "AR Reminders" sheet. 3 customers not chased (disputed, promised, on hold or below the minimum), listed below with the reason.',
+    );
   });
 });
