@@ -96,4 +96,46 @@ describe("ar-desk reminders", () => {
     const values = sheet.getSheetValues().filter(Boolean).map((row) => (row as ExcelJS.CellValue[]).slice(1));
     expect(values.find((row) => row[0] === "Acme")?.slice(9, 12)).toEqual(["Sent", expect.anything(), "Sam Lee"]);
   });
+
+  it("uses the levels and minimum saved in the workbook and skips customers its customers table puts on hold", async () => {
+    const dir = tempDir();
+    const book = path.join(dir, "book.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Ledger").addTable({
+      name: "Invoices",
+      ref: "A1",
+      headerRow: true,
+      columns: ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount"].map((name) => ({ name })),
+      rows: [
+        ["A-1", "Acme", d("2026-02-01"), d("2026-03-20"), 100.5],
+        ["C-1", "Cobalt", d("2026-02-01"), d("2026-03-21"), 70],
+        ["S-1", "Small", d("2026-02-01"), d("2026-03-21"), 9.99],
+      ],
+    });
+    workbook.addWorksheet("People").addTable({
+      name: "Customers",
+      ref: "A1",
+      headerRow: true,
+      columns: ["Customer", "Email", "Credit hold"].map((name) => ({ name })),
+      rows: [
+        ["Acme", "ap@acme.example", ""],
+        ["Cobalt", "ap@cobalt.example", "Yes"],
+        ["Small", "ap@small.example", ""],
+      ],
+    });
+    const port = new XlsxWorkbookPort(workbook);
+    await saveReminderSettings(port, {
+      sender: { company: "Northwind Ltd", name: "Sam Lee" },
+      levels: [{ id: "first", name: "First reminder", days: 1, email: true }, { id: "second", name: "Second reminder", days: 7, email: true, charges: { lateFee: 15 } }],
+      minimumAmount: 10,
+    });
+    await saveWorkbookAtomically(workbook, book);
+    const lines: string[] = [];
+    const code = await remindersCommand({ command: "reminders", positional: [book], flags: { "as-of": "2026-03-31" } }, { out: (t) => lines.push(t), err: (t) => lines.push(t) });
+    expect(code).toBe(0);
+    const text = lines.join("\n");
+    expect(text).toContain("Acme: Second reminder, 100.5");
+    expect(text).toContain("Cobalt: On hold in the customers table.");
+    expect(text).toContain("Small: The total 9.99 is below the minimum to chase, 10.00.");
+  });
 });

@@ -2,8 +2,9 @@
  * The Reminders tab in Chromium on the fake Excel host (seed "reminders", harness/reminderSeeds.ts):
  * lazy loading, template problems listed with customers, the sender form, drafts and their
  * preview, the .eml download (parsed with mailparser), the mailto: link, Mark as sent written to
- * the AR Reminders sheet and not drafted again, and the template editor refusing an unknown
- * placeholder. Called by run-e2e.js with its helpers.
+ * the AR Reminders sheet and not drafted again, the template editor refusing an unknown
+ * placeholder, the dunning levels editor (an earlier level and a late fee change the drafts) and
+ * a customer put on hold listed as not chased. Called by run-e2e.js with its helpers.
  */
 "use strict";
 const fs = require("fs");
@@ -174,6 +175,50 @@ module.exports = async function testReminders({ browser, origin, openPane, check
       const after = JSON.parse(await settingsText(page));
       assert(!after.templates || !after.templates.third, `templates after reset: ${JSON.stringify(after.templates)}`);
       assert((await page.getByTestId("template-subject").inputValue()).startsWith("Third reminder – {{ customer_name }}"), "the editor does not show the default after reset");
+    });
+
+    await check("dunning levels: two levels on one day are refused inline; an earlier second reminder and a late fee, saved, change the next drafts", async () => {
+      await page.getByTestId("levels-section").getByRole("button", { name: "Dunning levels" }).click();
+      const second = page.locator('[data-testid="level-row"][data-level="second"]');
+      await second.getByTestId("level-days").fill("1");
+      const inline = await text("level-problems");
+      assert(inline.includes("Two levels start at 1 days"), `inline level check reads\n  ${inline}`);
+      assert(await page.getByTestId("save-levels").isDisabled(), "Save levels is enabled with two levels on one day");
+      // Acme Corp's oldest invoice is 11 days past due: its first reminder is marked sent, a second at 5 days is new.
+      await second.getByTestId("level-days").fill("5");
+      const third = page.locator('[data-testid="level-row"][data-level="third"]');
+      await third.getByTestId("level-charges").selectOption("contract");
+      await third.getByTestId("level-fee").fill("25");
+      const summary = await third.getByTestId("level-charge-summary").innerText();
+      assert(summary.includes("late fee of 25 per overdue invoice"), `charge summary reads "${summary}"`);
+      await page.getByTestId("save-levels").click();
+      await page.getByText("Dunning levels saved in the workbook").waitFor();
+      const settings = JSON.parse(await settingsText(page));
+      const saved = (settings.levels || []).map((l) => [l.id, l.days, l.charges && l.charges.lateFee]);
+      assert(JSON.stringify(saved.slice(1, 4)) === JSON.stringify([["first", 1, null], ["second", 5, null], ["third", 30, 25]]), `levels saved: ${JSON.stringify(settings.levels)}`);
+      const list = await text("drafts");
+      assert(/Acme Corp\s*Second reminder/.test(list) && /Birch & Co\s*Third reminder/.test(list), `drafts after saving levels:\n  ${list}`);
+      await page.locator('[data-testid="draft"][data-customer="Birch & Co"]').click();
+      const body = await text("preview-text");
+      assert(body.includes("Late-payment charges to date (a late fee per invoice): 25.00.") && body.includes("Amount now due, including charges: 335.45"), `Birch & Co's reminder reads\n${body}`);
+      await page.screenshot({ path: path.join(artifacts, "reminders-levels.png"), fullPage: true });
+    });
+
+    await check("a customer put on hold in the tab is not drafted, and is listed as not chased with the reason", async () => {
+      await page.getByTestId("chase-section").getByRole("button", { name: "Minimum and customers on hold" }).click();
+      await page.getByTestId("chase-onhold").fill("Birch & Co");
+      await page.getByTestId("save-chase").click();
+      await page.getByText("Minimum and customers on hold saved in the workbook").waitFor();
+      const settings = JSON.parse(await settingsText(page));
+      assert(JSON.stringify(settings.onHold) === JSON.stringify(["Birch & Co"]), `onHold saved: ${JSON.stringify(settings.onHold)}`);
+      const customers = await page.getByTestId("draft").evaluateAll((els) => els.map((e) => e.dataset.customer));
+      assert(JSON.stringify(customers) === JSON.stringify(["Acme Corp"]), `drafts with Birch & Co on hold: ${JSON.stringify(customers)}`);
+      await page.getByTestId("not-chased").locator("summary").click();
+      const skipped = await page.locator('[data-testid="skipped"][data-customer="Birch & Co"]').innerText();
+      assert(skipped.includes("on the hold list in the Reminders tab"), `not chased reads\n  ${skipped}`);
+      const rows = reminderRows(await page.evaluate(() => window.__e2e.sheetValues("AR Reminders")));
+      const birch = rows.find((r) => r.Customer === "Birch & Co");
+      assert(birch && birch.Status === "Skipped" && String(birch.Note).includes("hold list"), `Birch & Co row: ${JSON.stringify(birch)}`);
       assert(problems.length === 0, problems.join("\n"));
       assert(external.length === 0, `requests outside localhost: ${external.join(", ")}`);
     });
