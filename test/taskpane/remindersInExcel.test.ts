@@ -64,4 +64,31 @@ describe("reminders in Excel (fake host)", () => {
     expect(again.reminders.map((r) => r.draft.customer)).toEqual(["=Beta"]);
     expect(remindersTable().filter((r) => r[0] === "Acme").map((r) => r[9])).toEqual(["Sent"]);
   });
+
+  it("saves levels and a minimum into the workbook's settings and drafts with them, holding customers a customers table marks TRUE", async () => {
+    fake.addTable("People", "Customers", "A1", [
+      ["Customer", "Email", "On hold"],
+      ["Acme", "ap@acme.example", false],
+      ["=Beta", "ar@beta.example", true],
+    ]);
+    await saveReminderSettingsInExcel({ sender: { company: "Northwind", name: "Sam Lee" } });
+    await saveReminderSettingsInExcel({
+      levels: [
+        { id: "first", name: "First reminder", days: 1, email: true },
+        { id: "second", name: "Second reminder", days: 10, email: true, charges: { lateFee: 25 } },
+      ],
+      minimumAmount: 20,
+    });
+    const settings = JSON.parse(fake.getSheetValues(REGISTRY_SHEET).slice(1).map((r) => r[4]).join(""));
+    expect(settings.sender).toEqual({ company: "Northwind", name: "Sam Lee" });
+    expect(settings.minimumAmount).toBe(20);
+
+    fake.resetStats();
+    const drafted = await draftRemindersInExcel({ asOf: AS_OF });
+    expect(fake.stats.runCount).toBe(1);
+    // Acme's invoice is 11 days past due: the saved second level starts at 10 and adds the fee.
+    expect(drafted.reminders.map((r) => [r.draft.customer, r.draft.level.id, r.charges?.feesMinor])).toEqual([["Acme", "second", 2500]]);
+    expect(drafted.selection.skipped.map((s) => [s.customer, s.reason])).toEqual([["=Beta", "On hold in the customers table."]]);
+    expect(remindersTable().find((r) => r[0] === "=Beta")?.[9]).toBe("Skipped");
+  });
 });
