@@ -681,9 +681,11 @@ const CHARGE_CHOICES: { value: ChargeChoice; label: string }[] = [
 function LevelsEditor(props: { result: DraftResult; busy: boolean; onSave: (levels: ReturnType<typeof levelsFromForms>["levels"]) => Promise<boolean> }) {
   const { result, busy, onSave } = props;
   const styles = useStyles();
-  const saved = React.useMemo(() => levelForms(result.levels), [result.levels]);
+  const savedText = JSON.stringify(levelForms(result.levels));
+  const saved = React.useMemo(() => JSON.parse(savedText) as LevelForm[], [savedText]);
   const [forms, setForms] = React.useState<LevelForm[]>(saved);
-  // A save (or a co-author's change picked up by drafting) shows what the workbook now holds.
+  // A save (or a co-author's change picked up by drafting) shows what the workbook now holds;
+  // drafting again or saving the sender with the same levels keeps edits not yet saved.
   React.useEffect(() => setForms(saved), [saved]);
   const checked = React.useMemo(() => levelsFromForms(forms), [forms]);
   const changed = JSON.stringify(forms) !== JSON.stringify(saved);
@@ -791,7 +793,8 @@ function LevelsEditor(props: { result: DraftResult; busy: boolean; onSave: (leve
 function ChaseEditor(props: { result: DraftResult; busy: boolean; onSave: (change: { minimumAmount: number | null; onHold: string[] }) => Promise<boolean> }) {
   const { result, busy, onSave } = props;
   const styles = useStyles();
-  const saved = React.useMemo(() => chaseForm(result.chase), [result.chase]);
+  const savedText = JSON.stringify(chaseForm(result.chase));
+  const saved = React.useMemo(() => JSON.parse(savedText) as ChaseForm, [savedText]);
   const [form, setForm] = React.useState<ChaseForm>(saved);
   React.useEffect(() => setForm(saved), [saved]);
   const parsed = chaseFromForm(form);

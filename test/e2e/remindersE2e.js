@@ -219,6 +219,16 @@ module.exports = async function testReminders({ browser, origin, openPane, check
       const rows = reminderRows(await page.evaluate(() => window.__e2e.sheetValues("AR Reminders")));
       const birch = rows.find((r) => r.Customer === "Birch & Co");
       assert(birch && birch.Status === "Skipped" && String(birch.Note).includes("hold list"), `Birch & Co row: ${JSON.stringify(birch)}`);
+    });
+
+    await check("Reset to defaults removes the saved levels and the editor shows the six default levels again", async () => {
+      await page.getByTestId("reset-levels").click();
+      await page.getByText("Dunning levels are back to the defaults").waitFor();
+      const settings = JSON.parse(await settingsText(page));
+      assert(settings.levels === undefined && JSON.stringify(settings.onHold) === JSON.stringify(["Birch & Co"]), `settings after reset: ${JSON.stringify(settings)}`);
+      const days = await page.getByTestId("level-days").evaluateAll((els) => els.map((e) => e.value));
+      assert(JSON.stringify(days) === JSON.stringify(["-3", "1", "15", "30", "60", "90"]), `level days shown after reset: ${JSON.stringify(days)}`);
+      assert(await page.getByTestId("reset-levels").isDisabled(), "Reset to defaults is still offered with no levels saved");
       assert(problems.length === 0, problems.join("\n"));
       assert(external.length === 0, `requests outside localhost: ${external.join(", ")}`);
     });
