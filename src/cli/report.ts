@@ -1,6 +1,6 @@
 import { isoFromDay } from "../core/parse/dates";
 import { unitsFromMinor } from "../core/parse/money";
-import { KEY_FIGURES, type Kpi } from "../core/metrics/kpis";
+import { KEY_FIGURES, withUnit, type Kpi } from "../core/metrics/kpis";
 import type { Issue } from "../core/validate/types";
 import type { RefreshResult, ValidationReport } from "../workbook/refreshAging";
 
@@ -116,7 +116,7 @@ export function refreshSummary(result: RefreshResult, output: string, topCustome
     // The same key figures, names and units as the AR Aging sheet; the total is printed above.
     for (const { key, name, unit, money } of KEY_FIGURES.filter((f) => f.key !== "totalAr")) {
       const kpi = kpis[key];
-      lines.push(`  ${name(kpis.periodDays)}: ${kpi.value === null ? `n/a (${kpi.reason})` : money ? formatMoney(kpi.value, d) : `${kpi.value} ${unit}`}`);
+      lines.push(`  ${name(kpis.periodDays)}: ${kpi.value === null ? `n/a (${kpi.reason})` : money ? formatMoney(kpi.value, d) : withUnit(kpi.value, unit)}`);
     }
     const overdue = report.customers.filter((c) => c.overdue > 0).slice(0, topCustomers);
     if (overdue.length) {

@@ -7,7 +7,7 @@ import type { WriteProgress } from "../workbook/port";
 import type { SkippedRow } from "../workbook/loadInvoices";
 import { isoFromDay } from "../core/parse/dates";
 import { unitsFromMinor } from "../core/parse/money";
-import { KEY_FIGURES, kpiInputsText, type Kpi } from "../core/metrics/kpis";
+import { KEY_FIGURES, kpiInputsText, withUnit, type Kpi } from "../core/metrics/kpis";
 import { qualityLine } from "./issuesView";
 
 /** How many skipped rows the summary lists by cell before saying "and N more". */
@@ -201,7 +201,7 @@ export function kpiLines(result: Pick<RefreshResult, "sections">): string[] {
     const lines = KEY_FIGURES.map(({ key, name, unit, money }) => {
       const kpi: Kpi = kpis[key];
       if (kpi.value === null) return `${prefix}${name(kpis.periodDays)}: not available (${kpi.reason})`;
-      const value = money ? formatMinor(kpi.value, report.digits) : `${kpi.value}${unit.startsWith("%") ? "" : " "}${unit}`;
+      const value = money ? formatMinor(kpi.value, report.digits) : withUnit(kpi.value, unit);
       const inputs = kpiInputsText(kpi, report.digits);
       return `${prefix}${name(kpis.periodDays)}: ${value}${inputs ? ` (${inputs})` : ""}`;
     });

@@ -26,6 +26,6 @@ describe("the refresh summary printed by the command line", () => {
       expect(line).toBeDefined();
       expect(line).toContain(kpi.value === null ? `n/a (${kpi.reason})` : String(kpi.value));
     }
-    expect(text).toContain("  Overdue: 66.7 % of AR");
+    expect(text).toContain("  Overdue: 66.7% of AR");
   });
 });

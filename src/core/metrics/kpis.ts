@@ -276,5 +276,10 @@ export function kpiInputsText(kpi: Kpi, digits: number): string {
     .join(", ");
 }
 
+/** A figure with its unit as people write it: "86.6% of AR", "45 days", "6.08 times a year". */
+export function withUnit(value: number, unit: string): string {
+  return `${value}${unit.startsWith("%") ? "" : " "}${unit}`;
+}
+
 /** The names of the figures in a Kpis record. */
 export type KpiKey = Exclude<keyof Kpis, "periodDays" | "periodStart">;
