@@ -316,6 +316,7 @@ export async function describeInvoiceTable(port: WorkbookPort, tableName?: strin
 
 /** Saves the user's column mapping for a table in the workbook, for every co-author and the command line. */
 export async function saveColumnMapping(port: WorkbookPort, table: TableInfo, mapping: FieldMapping): Promise<void> {
-  const { settings } = parseSettings(await port.readSettings());
-  await port.writeSettings(serialiseSettings(withMapping(settings, table, mapping)));
+  const stored = await port.readSettings();
+  const { settings } = parseSettings(stored);
+  await port.writeSettings(serialiseSettings(withMapping(settings, table, mapping), stored));
 }

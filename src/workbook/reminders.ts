@@ -242,7 +242,8 @@ const LANGUAGE = /^[a-z]{2}$/;
  * that cannot be read, an unknown placeholder or no subject is refused and nothing is saved.
  */
 export async function saveReminderSettings(port: WorkbookPort, change: ReminderSettingsChange): Promise<WorkbookSettings> {
-  const { settings } = parseSettings(await port.readSettings());
+  const stored = await port.readSettings();
+  const { settings } = parseSettings(stored);
   const next: WorkbookSettings = { ...settings };
   if (change.sender) {
     const clean = Object.fromEntries(
@@ -286,7 +287,7 @@ export async function saveReminderSettings(port: WorkbookPort, change: ReminderS
     if (names.length) next.onHold = names;
     else delete next.onHold;
   }
-  const text = serialiseSettings(next);
+  const text = serialiseSettings(next, stored);
   // What is saved must read back as saved: a value over a limit would otherwise vanish with a warning on the next read.
   const { warnings } = parseSettings(text);
   if (warnings.length) throw new ArDeskError("BAD_OPTION", `Not saved: ${warnings.join(" ")}`, "Shorten the text or correct the values, and save again.");

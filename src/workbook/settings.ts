@@ -176,8 +176,21 @@ export function parseSettings(text: string | null): SettingsRead {
 }
 
 /** The stored JSON text of settings. */
-export function serialiseSettings(settings: WorkbookSettings): string {
-  return JSON.stringify(settings);
+export function serialiseSettings(settings: WorkbookSettings, stored: string | null = null): string {
+  // Keys this version does not know stay as stored: a co-author on a newer version loses nothing.
+  const unknown = Object.fromEntries(Object.entries(storedObject(stored)).filter(([key]) => !(key in PARTS)));
+  return JSON.stringify({ ...unknown, ...settings });
+}
+
+/** The stored settings as a plain object; {} when there are none or they cannot be read. */
+function storedObject(stored: string | null): Record<string, unknown> {
+  try {
+    const parsed: unknown = stored ? JSON.parse(stored) : {};
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    // Damaged: nothing in it can be read, so nothing is lost by starting over.
+    return {};
+  }
 }
 
 /**
@@ -235,14 +248,7 @@ const AGING_KEYS = ["basis", "bucketBounds", "lossRates", "riskWeights"] as cons
  * @example withAgingSettings('{"mappings":{}}', { basis: "invoice" }) // '{"mappings":{},"basis":"invoice"}'
  */
 export function withAgingSettings(stored: string | null, change: AgingSettings): string {
-  let raw: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = stored ? JSON.parse(stored) : {};
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) raw = parsed as Record<string, unknown>;
-  } catch {
-    // Damaged: nothing in it can be read, so nothing is lost by starting over.
-  }
-  const next: Record<string, unknown> = { mappings: {}, ...raw };
+  const next: Record<string, unknown> = { mappings: {}, ...storedObject(stored) };
   for (const key of AGING_KEYS) {
     if (!(key in change)) continue;
     if (change[key] === undefined) delete next[key];

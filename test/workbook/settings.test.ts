@@ -3,6 +3,8 @@ import { parseSettings, savedMapping, serialiseSettings, settingsChunks, SETTING
 import { describeInvoiceTable, refreshAging, saveColumnMapping } from "../../src/workbook/refreshAging";
 import { XlsxWorkbookPort } from "../../src/xlsx/xlsxPort";
 import { dayFromIso } from "../../src/core/parse/dates";
+import { saveReminderSettings } from "../../src/workbook/reminders";
+import { MemoryPort, tableOf } from "../support/memoryPort";
 
 const table = { name: "Invoices", headers: ["Ref", "Client", "Total", "Pay by", "Sum"] };
 
@@ -124,5 +126,25 @@ describe("reminder settings", () => {
     expect(warnings.join(" ")).toMatch(warning);
     expect((settings as unknown as Record<string, unknown>)[key]).toBeUndefined();
     expect(settings.basis).toBe("invoice");
+  });
+});
+
+describe("settings a newer version saved", () => {
+  const newer = JSON.stringify({ mappings: {}, basis: "invoice", dunningCalendar: { skipWeekends: true } });
+
+  it("survive saving a column mapping and reminder settings", async () => {
+    const port = new MemoryPort([tableOf(["Ref", "Client", "Total"], [])]);
+    port.settings = newer;
+    await saveColumnMapping(port, (await port.listTables())[0], { invoice: 0, customer: 1, amount: 2 });
+    await saveReminderSettings(port, { sender: { company: "Northwind Ltd", name: "Sam Lee" } });
+    const saved = JSON.parse(port.settings!) as Record<string, unknown>;
+    expect(saved.dunningCalendar).toEqual({ skipWeekends: true });
+    expect(saved.basis).toBe("invoice");
+    expect(saved.sender).toEqual({ company: "Northwind Ltd", name: "Sam Lee" });
+    expect(saved.mappings).toEqual({ invoices: { invoice: "Ref", customer: "Client", amount: "Total" } });
+  });
+
+  it("are not mixed into damaged text: a save starts over from what could be read", () => {
+    expect(JSON.parse(serialiseSettings({ mappings: {} }, "{not json"))).toEqual({ mappings: {} });
   });
 });
