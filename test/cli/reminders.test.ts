@@ -11,21 +11,21 @@ import { tempDir } from "../support/cliRunner";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+/** A workbook whose "Ledger" sheet holds an Invoices table with these columns and rows. */
+function ledger(columns: string[], rows: unknown[][]): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("Ledger").addTable({ name: "Invoices", ref: "A1", headerRow: true, columns: columns.map((name) => ({ name })), rows });
+  return workbook;
+}
+
 describe("ar-desk reminders", () => {
   it("drafts .eml files, prints JSON and writes the AR Reminders sheet", async () => {
     const dir = tempDir();
     const book = path.join(dir, "book.xlsx");
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("Ledger").addTable({
-      name: "Invoices",
-      ref: "A1",
-      headerRow: true,
-      columns: ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount", "Email"].map((name) => ({ name })),
-      rows: [
+    const workbook = ledger(["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount", "Email"], [
         ["A-1", "Acme", d("2026-02-01"), d("2026-03-20"), 100.5, "ap@acme.example"],
         ["B-1", "Beta", d("2026-01-01"), d("2026-01-20"), 50, ""],
-      ],
-    });
+    ]);
     await workbook.xlsx.writeFile(book);
     const sender = path.join(dir, "sender.json");
     writeFileSync(sender, JSON.stringify({ company: "Northwind Ltd", name: "Sam Lee", email: "ar@northwind.example" }));
@@ -51,17 +51,10 @@ describe("ar-desk reminders", () => {
   it("uses the sender and templates saved in the workbook, and skips a reminder marked sent there", async () => {
     const dir = tempDir();
     const book = path.join(dir, "book.xlsx");
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("Ledger").addTable({
-      name: "Invoices",
-      ref: "A1",
-      headerRow: true,
-      columns: ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount", "Email"].map((name) => ({ name })),
-      rows: [
+    const workbook = ledger(["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount", "Email"], [
         ["A-1", "Acme", d("2026-02-01"), d("2026-03-20"), 100.5, "ap@acme.example"],
         ["C-1", "Cobalt", d("2026-02-01"), d("2026-03-21"), 70, "ap@cobalt.example"],
-      ],
-    });
+    ]);
     // What the pane saves: the sender and the team's first-reminder template, in the workbook.
     const port = new XlsxWorkbookPort(workbook);
     await saveReminderSettings(port, { sender: { company: "Northwind Ltd", name: "Sam Lee" } });
@@ -100,18 +93,11 @@ describe("ar-desk reminders", () => {
   it("uses the levels and minimum saved in the workbook and skips customers its customers table puts on hold", async () => {
     const dir = tempDir();
     const book = path.join(dir, "book.xlsx");
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("Ledger").addTable({
-      name: "Invoices",
-      ref: "A1",
-      headerRow: true,
-      columns: ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount"].map((name) => ({ name })),
-      rows: [
+    const workbook = ledger(["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount"], [
         ["A-1", "Acme", d("2026-02-01"), d("2026-03-20"), 100.5],
         ["C-1", "Cobalt", d("2026-02-01"), d("2026-03-21"), 70],
         ["S-1", "Small", d("2026-02-01"), d("2026-03-21"), 9.99],
-      ],
-    });
+    ]);
     workbook.addWorksheet("People").addTable({
       name: "Customers",
       ref: "A1",
