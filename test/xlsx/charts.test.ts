@@ -84,15 +84,15 @@ describe("the stacked bar chart of the aging", () => {
   });
 
   // Each series and the categories point at the aging table's own rows, not at row 1.
-  it("feeds each series from the aging table: header row 26 names it, body rows 27… hold the values", async () => {
+  it("feeds each series from the aging table: header row 31 names it, body rows 32… hold the values", async () => {
     const zip = await JSZip.loadAsync(readFileSync(output));
     const chart = await text(zip, "xl/charts/chart1.xml");
     const series = [...chart.matchAll(/<c:ser>.*?<\/c:ser>/g)].map((m) => m[0]);
     const rows = Math.min(10, customers);
-    expect(series[0]).toContain(`<c:tx><c:strRef><c:f>'AR Aging'!$B$26</c:f>`);
-    expect(series[0]).toContain(`<c:cat><c:strRef><c:f>'AR Aging'!$A$27:$A$${26 + rows}</c:f>`);
-    expect(series[0]).toContain(`<c:val><c:numRef><c:f>'AR Aging'!$B$27:$B$${26 + rows}</c:f>`);
-    expect(series[5]).toContain(`<c:val><c:numRef><c:f>'AR Aging'!$G$27:$G$${26 + rows}</c:f>`);
+    expect(series[0]).toContain(`<c:tx><c:strRef><c:f>'AR Aging'!$B$31</c:f>`);
+    expect(series[0]).toContain(`<c:cat><c:strRef><c:f>'AR Aging'!$A$32:$A$${31 + rows}</c:f>`);
+    expect(series[0]).toContain(`<c:val><c:numRef><c:f>'AR Aging'!$B$32:$B$${31 + rows}</c:f>`);
+    expect(series[5]).toContain(`<c:val><c:numRef><c:f>'AR Aging'!$G$32:$G$${31 + rows}</c:f>`);
   });
 
   it("is anchored by a drawing that the AR Aging sheet references, with the relationships and content types right", async () => {
@@ -103,9 +103,9 @@ describe("the stacked bar chart of the aging", () => {
     // <drawing> comes before <tableParts> (ECMA-376 order), once.
     expect(found.xml.match(/<drawing /g)).toHaveLength(1);
     expect(found.xml.indexOf("<drawing ")).toBeLessThan(found.xml.indexOf("<tableParts"));
-    // The anchor sits at N26 (0-based column 13, row 25), 8 columns by 18 rows.
-    expect(found.drawingXml).toContain("<xdr:from><xdr:col>13</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>25</xdr:row>");
-    expect(found.drawingXml).toContain("<xdr:to><xdr:col>21</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>43</xdr:row>");
+    // The anchor sits at N31 (0-based column 13, row 30), 8 columns by 18 rows.
+    expect(found.drawingXml).toContain("<xdr:from><xdr:col>13</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>30</xdr:row>");
+    expect(found.drawingXml).toContain("<xdr:to><xdr:col>21</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>48</xdr:row>");
     const types = await text(zip, "[Content_Types].xml");
     expect(types).toContain(`<Override PartName="/xl/charts/chart1.xml" ContentType="${CHART_TYPE}"/>`);
     expect(types).toContain(`<Override PartName="/xl/drawings/drawing1.xml" ContentType="${DRAWING_TYPE}"/>`);
@@ -121,7 +121,7 @@ describe("the stacked bar chart of the aging", () => {
     const sheet = workbook.getWorksheet("AR Aging")!;
     expect(sheet).toBeDefined();
     expect(sheet.getCell("A1").value).toBe("AR Aging");
-    expect(sheet.getCell("A26").value).toBe("Customer");
+    expect(sheet.getCell("A31").value).toBe("Customer");
     expect(workbook.getWorksheet("AR Invoice Detail")).toBeDefined();
   });
 

@@ -98,6 +98,17 @@ export function planAgingSheet(aging: LedgerAging, sections: readonly CurrencySe
   const charts: PlanChart[] = [];
   let row = 9;
 
+  // The ledger balances the user types sit in a block of their own above everything whose length
+  // varies, so each stays at the same address from one refresh to the next (adapters keep what
+  // was typed by address); only a currency added or removed moves them.
+  const ledgerRowOf = new Map<CurrencySection, number>();
+  const tiedOut = sections.filter((s) => !s.convertedNote);
+  if (tiedOut.length) {
+    blocks.push({ at: `A${row}`, values: [["Ledger balances: type each one to reconcile the aging with your general ledger"]], style: "subtitle" });
+    tiedOut.forEach((s, i) => ledgerRowOf.set(s, row + 1 + 2 * i));
+    row += 2 + 2 * tiedOut.length + 1;
+  }
+
   const kpiTableRows = sections.flatMap((s) => kpiRows(s.report.currency || "All", s.kpis, s.report.currency, s.report.digits));
   blocks.push({ at: `A${row}`, values: [["Key figures"]], style: "subtitle" });
   tables.push({
@@ -110,7 +121,8 @@ export function planAgingSheet(aging: LedgerAging, sections: readonly CurrencySe
   });
   row += kpiTableRows.length + 4;
 
-  for (const { report, allowance, rollRates, convertedNote } of sections) {
+  for (const section of sections) {
+    const { report, allowance, rollRates, convertedNote } = section;
     const { digits, currency, buckets } = report;
     const fmt = moneyFormat(digits);
     const label = convertedNote ?? (currency ? `Amounts in ${currency}` : "Amounts");
@@ -184,15 +196,18 @@ export function planAgingSheet(aging: LedgerAging, sections: readonly CurrencySe
       return { formula: `=ROUND(${letter}${checkRow}-${letter}${totalsRow},${digits})` };
     });
     blocks.push({ at: `A${next}`, values: [["Tie-out: recomputed from the invoice detail"]], style: "subtitle" });
-    blocks.push({ at: `A${checkRow}`, values: [["Detail (SUMIFS)"], ["Difference to the table"], ["Ledger balance (type it)"], ["Difference to the ledger"]], style: "label" });
+    blocks.push({ at: `A${checkRow}`, values: [["Detail (SUMIFS)"], ["Difference to the table"]], style: "label" });
     blocks.push({ at: `B${checkRow}`, values: [checkCells, differences], numberFormat: fmt });
-    blocks.push({ at: `${totalColumn}${checkRow + 2}`, values: [[null]], numberFormat: fmt, preserve: true });
+    const ledgerRow = ledgerRowOf.get(section)!;
+    blocks.push({ at: `A${ledgerRow}`, values: [["Ledger balance (type it)"], ["Difference to the ledger"]], style: "label" });
+    blocks.push({ at: `B${ledgerRow}`, values: [[currency || "All amounts"]] });
+    blocks.push({ at: `${totalColumn}${ledgerRow}`, values: [[null]], numberFormat: fmt, preserve: true });
     blocks.push({
-      at: `${totalColumn}${checkRow + 3}`,
-      values: [[{ formula: `=IF(ISNUMBER(${totalColumn}${checkRow + 2}),ROUND(${totalColumn}${totalsRow}-${totalColumn}${checkRow + 2},${digits}),"")` }]],
+      at: `${totalColumn}${ledgerRow + 1}`,
+      values: [[{ formula: `=IF(ISNUMBER(${totalColumn}${ledgerRow}),ROUND(${totalColumn}${totalsRow}-${totalColumn}${ledgerRow},${digits}),"")` }]],
       numberFormat: fmt,
     });
-    next = checkRow + 5;
+    next = checkRow + 3;
 
     charts.push({
       title: `Aging by customer${currency ? ` (${currency})` : ""}`,

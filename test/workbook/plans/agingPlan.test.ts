@@ -119,8 +119,8 @@ describe("planAgingSheet with one currency", () => {
 
   it("lists the key figures with their inputs, or why they are missing", () => {
     const kpiTable = plan.tables.find((t) => t.name === KPI_TABLE)!;
-    expect(kpiTable.at).toBe("A10");
-    expect(block(plan, "A9").values).toEqual([["Key figures"]]);
+    expect(kpiTable.at).toBe("A15");
+    expect(block(plan, "A14").values).toEqual([["Key figures"]]);
     expect(kpiTable.headers).toEqual(["Figure", "Currency", "Value", "Unit", "Inputs, or why it is not available"]);
     expect(kpiTable.rows.map((r) => r[0])).toEqual([
       "Total AR",
@@ -144,8 +144,8 @@ describe("planAgingSheet with one currency", () => {
 
   it("places the customer table below the key figures, headed Customer, buckets, Total and the extra columns", () => {
     // Key figures: header at row 10, 11 rows; then 3 spare rows: the aging subtitle at row 24, its table at 26.
-    expect(block(plan, "A24").values).toEqual([["Aging by customer"]]);
-    expect(table.at).toBe("A26");
+    expect(block(plan, "A29").values).toEqual([["Aging by customer"]]);
+    expect(table.at).toBe("A31");
     expect(table.headers).toEqual(["Customer", "Current", "1–30", "31–60", "61–90", "91–120", "120+", "Total", "% of total", "Credits", "Disputed", "Allowance"]);
   });
 
@@ -167,35 +167,38 @@ describe("planAgingSheet with one currency", () => {
 
   it("shows the allowance by provision matrix under the table", () => {
     // Table body rows 27–28, totals row 29; the allowance block starts two rows later.
-    expect(block(plan, "A31").values).toEqual([["Allowance for doubtful accounts (provision matrix)"]]);
-    expect(block(plan, "A32").values).toEqual([["Loss rate"], ["Balance"], ["Allowance"]]);
-    expect(block(plan, "B32")).toMatchObject({ values: [[0.01, 0.03, 0.08, 0.2, 0.4, 0.8]], numberFormat: "0.0%" });
-    expect(block(plan, "B33")).toMatchObject({ values: [[1000, 150.5, 400, 0, 0, 50]], numberFormat: EUR_FORMAT });
-    expect(block(plan, "B34").values).toEqual([[10, 4.51, 32, 0, 0, 40, 86.51]]);
-    expect(block(plan, "A35").values[0][0]).toMatch(/Roll rates appear here once snapshots/);
+    expect(block(plan, "A36").values).toEqual([["Allowance for doubtful accounts (provision matrix)"]]);
+    expect(block(plan, "A37").values).toEqual([["Loss rate"], ["Balance"], ["Allowance"]]);
+    expect(block(plan, "B37")).toMatchObject({ values: [[0.01, 0.03, 0.08, 0.2, 0.4, 0.8]], numberFormat: "0.0%" });
+    expect(block(plan, "B38")).toMatchObject({ values: [[1000, 150.5, 400, 0, 0, 50]], numberFormat: EUR_FORMAT });
+    expect(block(plan, "B39").values).toEqual([[10, 4.51, 32, 0, 0, 40, 86.51]]);
+    expect(block(plan, "A40").values[0][0]).toMatch(/Roll rates appear here once snapshots/);
   });
 
   it("recomputes each bucket from the invoice detail with SUMIFS, and the difference to the table", () => {
-    expect(block(plan, "A38").values).toEqual([["Tie-out: recomputed from the invoice detail"]]);
-    expect(block(plan, "A39").values).toEqual([["Detail (SUMIFS)"], ["Difference to the table"], ["Ledger balance (type it)"], ["Difference to the ledger"]]);
-    const check = block(plan, "B39");
+    expect(block(plan, "A43").values).toEqual([["Tie-out: recomputed from the invoice detail"]]);
+    expect(block(plan, "A44").values).toEqual([["Detail (SUMIFS)"], ["Difference to the table"]]);
+    const check = block(plan, "B44");
     expect(check.numberFormat).toBe(EUR_FORMAT);
     // Detail columns: C Currency, G Open amount, I Bucket.
     const sumifs = (bucket: string) => `=SUMIFS('AR Invoice Detail'!$G:$G,'AR Invoice Detail'!$I:$I,"${bucket}",'AR Invoice Detail'!$C:$C,"EUR")`;
-    expect(formulas(check.values[0])).toEqual([...BUCKETS.map((b) => sumifs(b.label)), "=SUM(B39:G39)"]);
-    // Against the totals row 29 of the table, rounded to the currency's 2 decimals.
-    expect(formulas(check.values[1])).toEqual(["B", "C", "D", "E", "F", "G", "H"].map((c) => `=ROUND(${c}39-${c}29,2)`));
+    expect(formulas(check.values[0])).toEqual([...BUCKETS.map((b) => sumifs(b.label)), "=SUM(B44:G44)"]);
+    // Against the totals row 34 of the table, rounded to the currency's 2 decimals.
+    expect(formulas(check.values[1])).toEqual(["B", "C", "D", "E", "F", "G", "H"].map((c) => `=ROUND(${c}44-${c}34,2)`));
   });
 
   it("keeps a ledger balance cell the user types in, and the difference to it", () => {
-    expect(block(plan, "H41")).toMatchObject({ values: [[null]], preserve: true, numberFormat: EUR_FORMAT });
-    expect(formulas(block(plan, "H42").values[0])).toEqual(['=IF(ISNUMBER(H41),ROUND(H29-H41,2),"")']);
-    expect(plan.blocks.filter((b) => b.preserve).map((b) => b.at)).toEqual(["H41"]);
+    // The ledger balance sits above everything whose length varies, so it keeps its address.
+    expect(block(plan, "A10").values).toEqual([["Ledger balance (type it)"], ["Difference to the ledger"]]);
+    expect(block(plan, "B10").values).toEqual([["EUR"]]);
+    expect(block(plan, "H10")).toMatchObject({ values: [[null]], preserve: true, numberFormat: EUR_FORMAT });
+    expect(formulas(block(plan, "H11").values[0])).toEqual(['=IF(ISNUMBER(H10),ROUND(H34-H10,2),"")']);
+    expect(plan.blocks.filter((b) => b.preserve).map((b) => b.at)).toEqual(["H10"]);
   });
 
   it("charts the buckets of the top customers as a stacked bar beside the table", () => {
     expect(plan.charts).toEqual([
-      { title: "Aging by customer (EUR)", table: "ARAging", categoryColumn: 0, seriesColumns: [1, 2, 3, 4, 5, 6], maxRows: 10, at: "N26", widthColumns: 8, heightRows: 18 },
+      { title: "Aging by customer (EUR)", table: "ARAging", categoryColumn: 0, seriesColumns: [1, 2, 3, 4, 5, 6], maxRows: 10, at: "N31", widthColumns: 8, heightRows: 18 },
     ]);
   });
 
@@ -224,9 +227,9 @@ describe("planAgingSheet with one currency", () => {
   it("shows roll rates and suggested loss rates once there are snapshots", () => {
     const roll: RollRates = { rates: [0.4, 0.5, 0.6, 0.7, 0.9], suggestedLossRates: [0.0605, 0.1512, 0.3024, 0.504, 0.72, 0.8], pairs: 2 };
     const withRoll = planAgingSheet(ledger(EUR), [{ ...EUR_SECTION, rollRates: roll }], CONTEXT);
-    expect(block(withRoll, "A35").values).toEqual([["Roll rate to next bucket"], ["Suggested loss rate"]]);
-    expect(block(withRoll, "B35")).toMatchObject({ values: [roll.rates, roll.suggestedLossRates], numberFormat: "0.0%" });
-    expect(block(withRoll, "H35").values).toEqual([["From 3 snapshots in AR History"]]);
+    expect(block(withRoll, "A40").values).toEqual([["Roll rate to next bucket"], ["Suggested loss rate"]]);
+    expect(block(withRoll, "B40")).toMatchObject({ values: [roll.rates, roll.suggestedLossRates], numberFormat: "0.0%" });
+    expect(block(withRoll, "H40").values).toEqual([["From 3 snapshots in AR History"]]);
   });
 });
 
@@ -243,13 +246,13 @@ describe("planAgingSheet with two currencies", () => {
 
   it("names a table per currency, never adding them up", () => {
     expect(plan.tables.map((t) => [t.name, t.at])).toEqual([
-      ["ARKeyFigures", "A10"],
-      ["ARAging_EUR", "A37"], // 9 + 22 key-figure rows + 4 = 35: subtitle, note, table
-      ["ARAging_JPY", "A60"], // EUR tie-out ends at row 53; the next section starts at 58
+      ["ARKeyFigures", "A17"], // ledger balances 9–13, key figures from 16
+      ["ARAging_EUR", "A44"], // 16 + 22 key-figure rows + 4 = 42: subtitle, note, table
+      ["ARAging_JPY", "A67"], // EUR tie-out ends at row 59; the next section starts 20 rows below the table, at 65
     ]);
-    expect(block(plan, "A35").values).toEqual([["EUR: aging by customer"]]);
-    expect(block(plan, "A36").values[0][0]).toMatch(/^Amounts in EUR, sorted by amount overdue/);
-    expect(block(plan, "A58").values).toEqual([["JPY: aging by customer"]]);
+    expect(block(plan, "A42").values).toEqual([["EUR: aging by customer"]]);
+    expect(block(plan, "A43").values[0][0]).toMatch(/^Amounts in EUR, sorted by amount overdue/);
+    expect(block(plan, "A65").values).toEqual([["JPY: aging by customer"]]);
     const jpy = plan.tables[2];
     expect(jpy.rows).toEqual([["Kabuto", 150000, 0, 0, 7, 0, 0, 150007, 1, 0, 0, 1501]]);
     expect(jpy.columnFormats[1]).toBe(JPY_FORMAT);
@@ -257,21 +260,24 @@ describe("planAgingSheet with two currencies", () => {
   });
 
   it("ties out each currency against its own detail rows, rounding yen to whole units", () => {
-    // JPY: table at 60, one body row, totals row 62; allowance 64–67, roll note 68, tie-out title 71, check row 72.
-    const check = block(plan, "B72");
+    // JPY: table at 67, one body row, totals row 69; allowance 71–74, roll note 75, tie-out title 78, check row 79.
+    const check = block(plan, "B79");
     expect(formulas(check.values[0])[0]).toBe(`=SUMIFS('AR Invoice Detail'!$G:$G,'AR Invoice Detail'!$I:$I,"Current",'AR Invoice Detail'!$C:$C,"JPY")`);
-    expect(formulas(check.values[1])[6]).toBe("=ROUND(H72-H62,0)");
-    expect(block(plan, "H74")).toMatchObject({ preserve: true, numberFormat: JPY_FORMAT });
-    expect(formulas(block(plan, "H75").values[0])).toEqual(['=IF(ISNUMBER(H74),ROUND(H62-H74,0),"")']);
-    // EUR: table at 37, totals row 40, check row 50, ledger cell H52.
-    expect(formulas(block(plan, "B50").values[1])[0]).toBe("=ROUND(B50-B40,2)");
-    expect(plan.blocks.filter((b) => b.preserve).map((b) => b.at)).toEqual(["H52", "H74"]);
+    expect(formulas(check.values[1])[6]).toBe("=ROUND(H79-H69,0)");
+    // The ledger balances at the top, one pair of rows per currency: EUR H10, JPY H12.
+    expect(block(plan, "B12").values).toEqual([["JPY"]]);
+    expect(block(plan, "H12")).toMatchObject({ preserve: true, numberFormat: JPY_FORMAT });
+    expect(formulas(block(plan, "H13").values[0])).toEqual(['=IF(ISNUMBER(H12),ROUND(H69-H12,0),"")']);
+    // EUR: table at 44, totals row 47, check row 57.
+    expect(formulas(block(plan, "B57").values[1])[0]).toBe("=ROUND(B57-B47,2)");
+    expect(formulas(block(plan, "H11").values[0])).toEqual(['=IF(ISNUMBER(H10),ROUND(H47-H10,2),"")']);
+    expect(plan.blocks.filter((b) => b.preserve).map((b) => b.at)).toEqual(["H10", "H12"]);
   });
 
   it("draws a chart per currency", () => {
     expect(plan.charts!.map((c) => [c.title, c.table, c.at])).toEqual([
-      ["Aging by customer (EUR)", "ARAging_EUR", "N37"],
-      ["Aging by customer (JPY)", "ARAging_JPY", "N60"],
+      ["Aging by customer (EUR)", "ARAging_EUR", "N44"],
+      ["Aging by customer (JPY)", "ARAging_JPY", "N67"],
     ]);
   });
 });
@@ -282,8 +288,8 @@ describe("planAgingSheet for a workbook without a currency column", () => {
 
   it("sums the detail by bucket only and labels amounts plainly", () => {
     expect(plan.tables[1].name).toBe("ARAging");
-    expect(block(plan, "A25").values[0][0]).toMatch(/^Amounts, sorted/);
-    expect(formulas(block(plan, "B39").values[0])[1]).toBe(`=SUMIFS('AR Invoice Detail'!$G:$G,'AR Invoice Detail'!$I:$I,"1–30")`);
+    expect(block(plan, "A30").values[0][0]).toMatch(/^Amounts, sorted/);
+    expect(formulas(block(plan, "B44").values[0])[1]).toBe(`=SUMIFS('AR Invoice Detail'!$G:$G,'AR Invoice Detail'!$I:$I,"1–30")`);
     expect(plan.tables[0].rows[0].slice(0, 4)).toEqual(["Total AR", "All", 1600.5, "amount"]);
     expect(plan.charts![0].title).toBe("Aging by customer");
   });
@@ -298,6 +304,6 @@ describe("planAgingSheet for a workbook without a currency column", () => {
     expect(t.totals).toHaveLength(9);
     expect(t.colourScaleColumns).toEqual([1, 2, 3]);
     // Empty table: one blank body row, totals row 28; tie-out totals in column E.
-    expect(p.blocks.find((b) => b.preserve)!.at).toBe("E40");
+    expect(p.blocks.find((b) => b.preserve)!.at).toBe("E10");
   });
 });
