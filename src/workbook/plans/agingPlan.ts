@@ -42,7 +42,12 @@ export interface AgingSheetContext {
 
 /** The aging table's name for a currency: "ARAging", or "ARAging_EUR" when there are several. */
 export function agingTableName(currency: string, several: boolean): string {
-  return several && currency ? `${AGING_TABLE}_${currency}` : AGING_TABLE;
+  return several && currency ? `${AGING_TABLE}_${tableSafe(currency)}` : AGING_TABLE;
+}
+
+/** Table names allow letters, digits, _ and . only: a currency written "R$" must not break the file. */
+function tableSafe(text: string): string {
+  return text.replace(/[^A-Za-z0-9_.]/g, "_");
 }
 
 const money = (minor: number, digits: number) => unitsFromMinor(minor, digits);
@@ -130,7 +135,7 @@ export function planAgingSheet(aging: LedgerAging, sections: readonly CurrencySe
     blocks.push({ at: `A${row}`, values: [[title]], style: "subtitle" });
     blocks.push({ at: `A${row + 1}`, values: [[`${label}, sorted by amount overdue. Credits and disputed amounts are included in the buckets.`]], style: "note" });
     const tableRow = row + 2;
-    const name = convertedNote ? `${AGING_TABLE}_All_${currency}` : agingTableName(currency, several);
+    const name = convertedNote ? `${AGING_TABLE}_All_${tableSafe(currency)}` : agingTableName(currency, several);
     const headers = ["Customer", ...buckets.map((b) => b.label), "Total", "% of total", "Credits", "Disputed", "Allowance"];
     const allowanceOf = new Map(allowance.byCustomer.map((a) => [a.customer, a.allowance]));
     const rows: PlanCell[][] = report.customers.map((c) => [
@@ -185,8 +190,9 @@ export function planAgingSheet(aging: LedgerAging, sections: readonly CurrencySe
       row = Math.max(next, tableRow + 20) + 1;
       continue;
     }
-    const criteria = (bucket: string) =>
-      `${detailRef("Bucket")},"${bucket}"` + (currency ? `,${detailRef("Currency")},"${currency}"` : "");
+    // Text in a formula's quotes doubles its own quotes, whatever the currency cell held.
+    const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+    const criteria = (bucket: string) => `${detailRef("Bucket")},${quoted(bucket)}` + (currency ? `,${detailRef("Currency")},${quoted(currency)}` : "");
     const checkRow = next + 1;
     const checkCells: PlanCell[] = buckets.map((b) => ({ formula: `=SUMIFS(${detailRef("Open amount")},${criteria(b.label)})` }));
     const totalColumn = columnLetters(buckets.length + 2);

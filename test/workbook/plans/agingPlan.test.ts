@@ -307,3 +307,12 @@ describe("planAgingSheet for a workbook without a currency column", () => {
     expect(p.blocks.find((b) => b.preserve)!.at).toBe("E10");
   });
 });
+
+describe("agingTableName", () => {
+  it("keeps only what Excel allows in a table name, whatever the currency cell says", () => {
+    expect(agingTableName("EUR", true)).toBe("ARAging_EUR");
+    expect(agingTableName("R$", true)).toBe("ARAging_R_");
+    expect(agingTableName("US Dollar €", true)).toBe("ARAging_US_Dollar__");
+    expect(agingTableName("EUR", false)).toBe("ARAging");
+  });
+});
