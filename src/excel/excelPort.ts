@@ -25,7 +25,7 @@ import { findHeaderRow, HEADER_SEARCH_ROWS } from "../workbook/findHeaderRow";
 import { generatedSheetName, isGenerated, parseRegistry, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated, type RegistryEntry } from "../workbook/registry";
 import { settingsChunks } from "../workbook/settings";
 import { queuePlanVisuals } from "./planVisuals";
-import { cellAddress, columnLetters, looksLikeFormula, parseCellAddress, type PlanCell, type PlanStyle, type SheetPlan } from "../workbook/sheetPlan";
+import { cellAddress, cellSizedText, columnLetters, looksLikeFormula, parseCellAddress, type PlanCell, type PlanStyle, type SheetPlan } from "../workbook/sheetPlan";
 
 /** Default byte budget of one write chunk: well under the 5 MB request limit, room for overhead. */
 export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -171,7 +171,7 @@ export function excelInput(cell: PlanCell): ExcelInput {
   if (typeof cell === "object") return cell.formula.startsWith("=") ? cell.formula : `=${cell.formula}`;
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : "";
   if (typeof cell === "boolean") return cell;
-  return literalText(cell);
+  return literalText(cellSizedText(cell));
 }
 
 /** A column name inside the brackets of a structured reference ([Total], [1–30]). */

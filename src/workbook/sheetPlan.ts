@@ -98,3 +98,11 @@ export { cellAddress, columnLetters, parseCellAddress } from "../core/address";
 export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@\t\r]/.test(text);
 }
+
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** Text cut to what one Excel cell holds, marked with "…" where it was cut (Excel would refuse or repair it). */
+export function cellSizedText(text: string): string {
+  return text.length <= MAX_CELL_TEXT ? text : `${text.slice(0, MAX_CELL_TEXT - 1)}…`;
+}

@@ -6,6 +6,7 @@ import { generatedSheetName, isGenerated, parseRegistry, REGISTRY_SHEET, registr
 import { settingsChunks } from "../workbook/settings";
 import {
   cellAddress,
+  cellSizedText,
   parseCellAddress,
   type PlanBlock,
   type PlanCell,
@@ -50,7 +51,7 @@ function plainValue(value: ExcelJS.CellValue): CellValue {
 /** The ExcelJS value for a plan cell: text stays a string (ExcelJS writes strings as text, never formulas). */
 function excelValue(cell: PlanCell): ExcelJS.CellValue {
   if (cell !== null && typeof cell === "object") return { formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
-  return cell;
+  return typeof cell === "string" ? cellSizedText(cell) : cell;
 }
 
 /**

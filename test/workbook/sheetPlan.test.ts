@@ -1,5 +1,7 @@
 import fc from "fast-check";
-import { cellAddress, columnLetters, looksLikeFormula, moneyFormat, parseCellAddress } from "../../src/workbook/sheetPlan";
+import { cellAddress, cellSizedText, columnLetters, looksLikeFormula, MAX_CELL_TEXT, moneyFormat, parseCellAddress } from "../../src/workbook/sheetPlan";
+import { excelInput } from "../../src/excel/excelPort";
+import { cellXml } from "../../src/xlsx/zip/sheetWriter";
 
 describe("columnLetters", () => {
   it.each([
@@ -67,5 +69,26 @@ describe("moneyFormat", () => {
     expect(moneyFormat()).toBe("#,##0.00;-#,##0.00");
     expect(moneyFormat(3)).toBe("#,##0.000;-#,##0.000");
     expect(moneyFormat(0)).toBe("#,##0;-#,##0");
+  });
+});
+
+describe("cellSizedText", () => {
+  it("leaves text Excel can hold alone and cuts longer text to 32,767 characters, marked", () => {
+    expect(cellSizedText("Acme")).toBe("Acme");
+    const exact = "x".repeat(MAX_CELL_TEXT);
+    expect(cellSizedText(exact)).toBe(exact);
+    const cut = cellSizedText("y".repeat(40_000));
+    expect(cut).toHaveLength(MAX_CELL_TEXT);
+    expect(cut.endsWith("y…")).toBe(true);
+  });
+});
+
+describe("text longer than a cell holds", () => {
+  it("is cut by both adapters before it reaches the workbook", () => {
+    const long = "n".repeat(40_000);
+    expect(String(excelInput(long)).length).toBeLessThanOrEqual(MAX_CELL_TEXT + 1); // + Excel's text prefix
+    const xml = cellXml("A1", long, 0)!;
+    expect(xml).toContain(`${"n".repeat(MAX_CELL_TEXT - 1)}…</t>`);
+    expect(xml).not.toContain("n".repeat(MAX_CELL_TEXT));
   });
 });

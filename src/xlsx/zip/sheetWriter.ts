@@ -1,4 +1,4 @@
-import { cellAddress, columnLetters, parseCellAddress, type PlanBlock, type PlanCell, type PlanFill, type PlanTable, type SheetPlan } from "../../workbook/sheetPlan";
+import { cellAddress, cellSizedText, columnLetters, parseCellAddress, type PlanBlock, type PlanCell, type PlanFill, type PlanTable, type SheetPlan } from "../../workbook/sheetPlan";
 import type { CellLook, StyleBook } from "./styles";
 import { escapeCellText, escapeXml } from "./xml";
 
@@ -58,7 +58,7 @@ export function cellRef(row: number, column: number): string {
 export function cellXml(ref: string, value: PlanCell, style: number, cached?: number): string | null {
   const s = style ? ` s="${style}"` : "";
   if (value === null || value === undefined) return style ? `<c r="${ref}"${s}/>` : null;
-  if (typeof value === "string") return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(value)}</t></is></c>`;
+  if (typeof value === "string") return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(cellSizedText(value))}</t></is></c>`;
   if (typeof value === "number") return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : style ? `<c r="${ref}"${s}/>` : null;
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   const result = cached !== undefined && Number.isFinite(cached) ? `<v>${cached}</v>` : "";
