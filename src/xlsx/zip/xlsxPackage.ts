@@ -288,7 +288,8 @@ export class XlsxPackage {
 
   /** Every table name in the workbook that stays (lower case), for picking free names. */
   async tableNames(except?: SheetEntry): Promise<Set<string>> {
-    const names = new Set<string>();
+    // A table may not share its name with a defined name either (Excel repairs the file if it does).
+    const names = new Set<string>([...(this.text(this.workbookPart) ?? "").matchAll(/<(?:\w+:)?definedName\b[^>]*\bname="([^"]+)"/g)].map((m) => m[1].toLowerCase()));
     for (const sheet of this.sheets) {
       if (sheet === except) continue;
       for (const t of await this.tablesOf(sheet)) names.add(t.name.toLowerCase());
