@@ -434,15 +434,16 @@ export function renderReminder(draft: ReminderDraft, templates: TemplateSet = DE
 export function templateErrors(template: ReminderTemplate, where: { level: string; language: string }): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   for (const part of PARTS) {
-    const engine = part === "html" ? htmlEngine : textEngine;
     const problem = (kind: TemplateProblemKind, message: string, placeholder?: string) => problems.push({ kind, ...where, part, placeholder, message, customers: [] });
+    let compiled: Compiled;
     try {
-      for (const name of engine.globalVariablesSync(engine.parse(template[part] ?? ""))) {
-        if (!Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name)) problem("unknown-placeholder", `{{ ${name} }} is not a placeholder AR Desk knows.`, name);
-      }
+      compiled = compile(part, template[part] ?? "");
     } catch (error) {
       problem("invalid-template", `The ${part} of the ${where.level} template (${where.language}) cannot be read: ${(error as Error).message.split("\n")[0]}.`);
+      continue;
     }
+    if (compiled.unusable) problem("invalid-template", `The ${part} of the ${where.level} template (${where.language}) cannot be read: ${compiled.unusable}.`);
+    for (const name of compiled.unknown) problem("unknown-placeholder", `{{ ${name} }} is not a placeholder AR Desk knows.`, name);
   }
   if (!problems.some((p) => p.part === "subject") && !(template.subject ?? "").trim()) {
     problems.push({ kind: "missing-subject", ...where, part: "subject", message: `The ${where.level} template (${where.language}) has no subject.`, customers: [] });
