@@ -184,7 +184,8 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
     else byCurrency.set(record.currency ?? "", [record]);
   }
   const lossRates = options.lossRates ?? settings.lossRates;
-  const history = snapshotsFrom((await port.readGeneratedTable(HISTORY_TABLE))?.rows ?? []);
+  const historyRows = (await port.readGeneratedTable(HISTORY_TABLE))?.rows ?? [];
+  const history = snapshotsFrom(historyRows);
   const saved = options.snapshot ? aging.currencies.map(snapshotOf) : [];
   const snapshots = [...history.filter((h) => !saved.some((s) => s.asOf === h.asOf && s.currency === h.currency)), ...saved];
   const baseCurrency = (options.baseCurrency ?? settings.baseCurrency)?.toUpperCase();
@@ -237,7 +238,7 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
   const written = await port.writeSheet(planAgingSheet(aging, sections, { ...context, detailSheet: detail.sheet }), (write) => progress({ stage: "writing", write }));
   const riskWritten = await port.writeSheet(riskPlan.plan);
   const issuesWritten = await port.writeSheet(planIssuesSheet(load.issues, load.quality, { source, asOf: options.asOf }));
-  const historyWritten = saved.length ? await port.writeSheet(planHistorySheet(saved, context.generatedAt, (await port.readGeneratedTable(HISTORY_TABLE))?.rows ?? [])) : undefined;
+  const historyWritten = saved.length ? await port.writeSheet(planHistorySheet(saved, context.generatedAt, historyRows)) : undefined;
   const archiveWritten = await archiveRows(port, archived, context.generatedAt);
   warnings.push(...renameWarnings([written, detail, riskWritten, issuesWritten, ...(historyWritten ? [historyWritten] : []), ...(archiveWritten ? [archiveWritten] : [])]));
   progress({ stage: "done" });
