@@ -28,14 +28,22 @@ export const ANNOTATED_TABLES: Readonly<Record<string, readonly string[]>> = {
 
 /** A row's key as the named columns spell it, the same whether read back from a sheet or planned. */
 function keyBy(columns: readonly string[]) {
-  return (row: readonly (PlanCell | CellValue)[], headers: readonly string[]): string =>
-    JSON.stringify(
-      columns.map((column) => {
-        const index = headers.findIndex((h) => h.trim().toLowerCase() === column.toLowerCase());
+  // Called for every row of tables up to a million rows long, with one headers array per table:
+  // the key columns are looked up once per headers array, not once per row.
+  let known: readonly string[] | undefined;
+  let indexes: number[] = [];
+  return (row: readonly (PlanCell | CellValue)[], headers: readonly string[]): string => {
+    if (headers !== known) {
+      known = headers;
+      indexes = columns.map((column) => headers.findIndex((h) => h.trim().toLowerCase() === column.toLowerCase()));
+    }
+    return JSON.stringify(
+      indexes.map((index) => {
         const value = index < 0 ? null : row[index];
         return value === null || value === undefined || typeof value === "object" ? "" : String(value).trim();
       }),
     );
+  };
 }
 
 /**
