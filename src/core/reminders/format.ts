@@ -66,9 +66,22 @@ function numberFormat(kind: string, locale: string, options: Intl.NumberFormatOp
  * @example formatDay(dayFromIso("2026-03-31")!, "fr-FR") // "31 mars 2026"
  */
 export function formatDay(day: DayNumber, locale: string): string {
-  const letterDate = cachedFormatter("date|letter", locale, () => new Intl.DateTimeFormat(locale, { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }));
-  return letterDate.format(utcDateOfDay(day));
+  let days = formattedDays.get(locale);
+  if (!days) formattedDays.set(locale, (days = new Map()));
+  let text = days.get(day);
+  if (text === undefined) {
+    const letterDate = cachedFormatter("date|letter", locale, () => new Intl.DateTimeFormat(locale, { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }));
+    text = letterDate.format(utcDateOfDay(day));
+    // A ledger's dates fall on a few thousand days, each written in many letters.
+    if (days.size >= MAX_FORMATTED_DAYS) days.clear();
+    days.set(day, text);
+  }
+  return text;
 }
+
+/** Days already written, by locale; bounded so that a long session cannot grow it without end. */
+const formattedDays = new Map<string, Map<DayNumber, string>>();
+const MAX_FORMATTED_DAYS = 100_000;
 
 /**
  * A percentage rate as the locale writes it.

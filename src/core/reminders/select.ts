@@ -88,14 +88,28 @@ export interface Selection {
 
 const normalName = (name: string) => name.trim().toLowerCase();
 
+/** `localeCompare` with one collator made once, rather than one looked up on every comparison. */
+const compareText = new Intl.Collator().compare;
+
 /** The key a reminder is logged under: customer, level and invoices (sorted). */
 export function reminderKey(customer: string, level: string, invoices: readonly string[]): string {
   return [normalName(customer), level.trim().toLowerCase(), [...invoices].map((i) => i.trim()).sort().join("\u0001")].join("\u0000");
 }
 
-function alreadySent(log: readonly SentLogEntry[], levels: readonly DunningLevel[], customer: string, level: DunningLevel, invoices: readonly string[]): SentLogEntry | undefined {
-  return log.find((entry) => {
-    if (normalName(entry.customer) !== normalName(customer)) return false;
+/** The sent log by customer, so each customer looks only at its own entries. */
+function logByCustomer(log: readonly SentLogEntry[]): Map<string, SentLogEntry[]> {
+  const byCustomer = new Map<string, SentLogEntry[]>();
+  for (const entry of log) {
+    const name = normalName(entry.customer);
+    const entries = byCustomer.get(name);
+    if (entries) entries.push(entry);
+    else byCustomer.set(name, [entry]);
+  }
+  return byCustomer;
+}
+
+function alreadySent(log: ReadonlyMap<string, readonly SentLogEntry[]>, levels: readonly DunningLevel[], customer: string, level: DunningLevel, invoices: readonly string[]): SentLogEntry | undefined {
+  return log.get(normalName(customer))?.find((entry) => {
     if (findLevel(levels, entry.level)?.id !== level.id) return false;
     const sent = new Set(entry.invoices.map((i) => i.trim()));
     return invoices.every((i) => sent.has(i.trim()));
@@ -118,20 +132,33 @@ export function selectDrafts(records: readonly InvoiceRecord[], options: SelectO
   const onHold = new Set([...(options.onHold ?? [])].map(normalName));
   const minimum = options.minimumMinor;
   const minimumFor = typeof minimum === "function" ? minimum : () => minimum;
+  // A ledger repeats the same few customer and currency cells: the key of each pair is built
+  // once and then found by the cells themselves, rather than built again for every record.
+  const keys = new Map<string, Map<string | undefined, string>>();
   const groups = new Map<string, InvoiceRecord[]>();
   for (const record of records) {
     if (!(record.openMinor > 0)) continue; // paid, or a credit
     const daysOverdue = options.asOf - record.dueDate;
     if (daysOverdue < -window) continue; // not due soon enough to mention
     if (record.invoiceDate !== undefined && record.invoiceDate > options.asOf) continue;
-    const key = `${record.customer.trim()}\u0000${(record.currency ?? "").toUpperCase()}`;
+    let byCurrency = keys.get(record.customer);
+    if (!byCurrency) keys.set(record.customer, (byCurrency = new Map()));
+    let key = byCurrency.get(record.currency);
+    if (key === undefined) byCurrency.set(record.currency, (key = `${record.customer.trim()}\u0000${(record.currency ?? "").toUpperCase()}`));
     const group = groups.get(key);
     if (group) group.push(record);
     else groups.set(key, [record]);
   }
 
+  const sentLog = logByCustomer(options.sentLog ?? []);
+  const addresses = new Map<string | undefined, ReturnType<typeof parseAddresses>>();
+  const addressesIn = (email: string | undefined) => {
+    let parsed = addresses.get(email);
+    if (!parsed) addresses.set(email, (parsed = parseAddresses(email)));
+    return parsed;
+  };
   const selection: Selection = { drafts: [], skipped: [], needsContact: [], collections: [] };
-  const sortedKeys = [...groups.keys()].sort((a, b) => a.localeCompare(b));
+  const sortedKeys = [...groups.keys()].sort(compareText);
   for (const key of sortedKeys) {
     const group = groups.get(key)!;
     const customer = group[0].customer.trim();
@@ -164,7 +191,7 @@ export function selectDrafts(records: readonly InvoiceRecord[], options: SelectO
       .sort((a, b) => b.daysOverdue - a.daysOverdue || a.invoice.localeCompare(b.invoice));
     const invoices = listed.map((i) => i.invoice);
     const totalMinor = sum(listed);
-    const emails = group.map((r) => parseAddresses(r.email));
+    const emails = group.map((r) => addressesIn(r.email));
     const draft: ReminderDraft = {
       customer,
       currency,
@@ -183,7 +210,7 @@ export function selectDrafts(records: readonly InvoiceRecord[], options: SelectO
     if (onHold.has(normalName(customer))) skip("on-hold", "The customer is on hold.");
     else if (totalMinor < (minimumFor(currency) ?? -Infinity)) skip("below-minimum", "The total is below the minimum amount to chase.");
     else {
-      const sent = alreadySent(options.sentLog ?? [], levels, customer, level, invoices);
+      const sent = alreadySent(sentLog, levels, customer, level, invoices);
       if (sent) skip("already-sent", `${level.name} already sent${sent.sentDate ? ` on ${sent.sentDate}` : ""} for these invoices.`);
       else if (!level.email) selection.collections.push(draft);
       else if (draft.to.length === 0) selection.needsContact.push(draft);

@@ -186,20 +186,26 @@ function htmlTable(header: string[], rows: string[][], right: boolean[], footer?
 
 const linesToHtml = (text: string) => new SafeHtml(escapeHtml(text).replace(/\r?\n/g, "<br>\n"));
 
-/** The values a template sees for a draft, formatted for a language. Values a customer lacks are left out (undefined). */
-export function reminderContext(draft: ReminderDraft, language: string, settings: RenderSettings): { context: Record<string, unknown>; charges?: Charges } {
+/**
+ * The values a template sees for a draft, formatted for a language. Values a customer lacks are
+ * left out (undefined). With `used`, only the placeholders it names are worked out (the rest are
+ * left out too): tables of every invoice cost far more than the few values a template names.
+ */
+export function reminderContext(draft: ReminderDraft, language: string, settings: RenderSettings, used?: ReadonlySet<string>): { context: Record<string, unknown>; charges?: Charges } {
   const locale = localeFor(language, settings.locales);
   const labels = LABELS[language] ?? LABELS.en;
   const money = (minor: number) => formatMoney(minor, draft.currency || undefined, locale);
   const day = (d: number) => formatDay(d, locale);
   const { sender } = settings;
   const present = (text: string | undefined) => (text && text.trim() ? text.trim() : undefined);
+  const wanted = (name: string) => used === undefined || used.has(name);
 
   const itemRow = (item: DraftItem) => [item.invoice, item.invoiceDate === undefined ? "" : day(item.invoiceDate), day(item.dueDate), item.daysOverdue > 0 ? String(item.daysOverdue) : labels.notDue, money(item.openMinor)];
   const header = [labels.invoice, labels.invoiceDate, labels.dueDate, labels.daysOverdue, labels.open];
   const right = [false, false, false, true, true];
-  const rows = draft.items.map(itemRow);
-  const footer = [labels.total, "", "", "", money(draft.totalMinor)];
+  let itemRows: string[][] | undefined;
+  const rows = () => (itemRows ??= draft.items.map(itemRow));
+  const footer = () => [labels.total, "", "", "", money(draft.totalMinor)];
   const overdue = draft.items.filter((i) => i.daysOverdue > 0);
 
   const context: Record<string, unknown> = {
@@ -208,25 +214,29 @@ export function reminderContext(draft: ReminderDraft, language: string, settings
     company_name: present(sender.company),
     sender_name: present(sender.name),
     sender_email: present(sender.email),
-    today: day(draft.asOf),
     level_name: draft.level.name,
     level_id: draft.level.id,
     currency: present(draft.currency),
-    total: money(draft.totalMinor),
-    total_overdue: money(draft.overdueMinor),
     invoice_count: draft.items.length,
     overdue_count: overdue.length,
     oldest_days_overdue: Math.max(0, draft.oldestDaysOverdue),
-    earliest_due_date: day(Math.min(...draft.items.map((i) => i.dueDate))),
-    due_dates: [...new Set([...draft.items].sort((a, b) => a.dueDate - b.dueDate).map((i) => day(i.dueDate)))].join(", "),
-    invoice_numbers: draft.items.map((i) => i.invoice).join(", "),
-    invoice_table: textTable(header, [...rows, footer], right),
-    invoice_table_html: htmlTable(header, rows, right, footer),
-    invoices: draft.items.map((item) => {
-      const [number, invoice_date, due_date, days_overdue, open] = itemRow(item);
-      return { number, invoice_date, due_date, days_overdue, open, amount: money(item.amountMinor) };
-    }),
   };
+  const computed: Record<string, () => unknown> = {
+    today: () => day(draft.asOf),
+    total: () => money(draft.totalMinor),
+    total_overdue: () => money(draft.overdueMinor),
+    earliest_due_date: () => day(draft.items.reduce((min, i) => Math.min(min, i.dueDate), Infinity)),
+    due_dates: () => [...new Set([...draft.items].sort((a, b) => a.dueDate - b.dueDate).map((i) => day(i.dueDate)))].join(", "),
+    invoice_numbers: () => draft.items.map((i) => i.invoice).join(", "),
+    invoice_table: () => textTable(header, [...rows(), footer()], right),
+    invoice_table_html: () => htmlTable(header, rows(), right, footer()),
+    invoices: () =>
+      draft.items.map((item, i) => {
+        const [number, invoice_date, due_date, days_overdue, open] = rows()[i];
+        return { number, invoice_date, due_date, days_overdue, open, amount: money(item.amountMinor) };
+      }),
+  };
+  for (const name in computed) if (wanted(name)) context[name] = computed[name]();
   const signature = present(sender.signature) ?? (present(sender.name) && [sender.name, sender.company].filter((s) => s && s.trim()).join("\n"));
   if (signature) {
     context.signature = signature;
@@ -311,6 +321,8 @@ function withoutStackTraces<T>(fn: () => T): T {
 
 interface Compiled {
   parsed: ReturnType<Liquid["parse"]>;
+  /** Placeholders used. */
+  used: string[];
   /** Names used that are not placeholders. */
   unknown: string[];
   /** Why the template cannot be used at all (it names other templates), if so. */
@@ -322,24 +334,41 @@ interface Compiled {
  * templates, and parsing and analysing one costs more than rendering it. Parsed templates hold
  * no customer data, so sharing them between drafts is safe; the cache is bounded.
  */
-const compiledTemplates = new Map<string, Compiled>();
+const compiledTemplates = { text: new Map<string, Compiled>(), html: new Map<string, Compiled>() };
 const MAX_COMPILED = 500;
 
 function compile(part: (typeof PARTS)[number], source: string): Compiled {
-  const key = `${part === "html" ? "html" : "text"}\u0000${source}`;
-  const known = compiledTemplates.get(key);
+  // Keyed by the source itself, not a key built from it: a template's string is the same
+  // object for every draft, and hashes once; a built key would be hashed again on every lookup.
+  const cache = part === "html" ? compiledTemplates.html : compiledTemplates.text;
+  const known = cache.get(source);
   if (known) return known;
   const engine = part === "html" ? htmlEngine : textEngine;
   const parsed = engine.parse(source); // a syntax error throws, and is not kept
   let compiled: Compiled;
+  const isPlaceholder = (name: string) => Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name);
   try {
-    compiled = { parsed, unknown: engine.globalVariablesSync(parsed).filter((name) => !Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name)) };
+    const names = engine.globalVariablesSync(parsed);
+    compiled = { parsed, used: names.filter(isPlaceholder), unknown: names.filter((name) => !isPlaceholder(name)) };
   } catch (error) {
-    compiled = { parsed, unknown: [], unusable: (error as Error).message.split("\n")[0] };
+    compiled = { parsed, used: [], unknown: [], unusable: (error as Error).message.split("\n")[0] };
   }
-  if (compiledTemplates.size >= MAX_COMPILED) compiledTemplates.clear();
-  compiledTemplates.set(key, compiled);
+  if (cache.size >= MAX_COMPILED) cache.clear();
+  cache.set(source, compiled);
   return compiled;
+}
+
+/** The placeholders a template's parts use; a part that cannot be read uses none. */
+function placeholdersUsed(template: ReminderTemplate): Set<string> {
+  const used = new Set<string>();
+  for (const part of PARTS) {
+    try {
+      for (const name of compile(part, template[part] ?? "").used) used.add(name);
+    } catch {
+      // renderPart reports the part that cannot be read.
+    }
+  }
+  return used;
 }
 
 function renderPart(part: (typeof PARTS)[number], source: string, context: Record<string, unknown>, where: Omit<TemplateProblem, "kind" | "message" | "customers" | "part" | "placeholder">, customer: string): { output: string; problems: TemplateProblem[] } {
@@ -395,6 +424,17 @@ function tidy(part: (typeof PARTS)[number], output: string): string {
   return `${output.replace(/<p>\s*<\/p>\n?/g, "").replace(/<div>\s*<\/div>\n?/g, "").trim()}\n`;
 }
 
+function renderParts(template: ReminderTemplate, context: Record<string, unknown>, where: { level: string; language: string }, customer: string): { out: Record<string, string>; problems: TemplateProblem[] } {
+  const out: Record<string, string> = {};
+  const problems: TemplateProblem[] = [];
+  for (const part of PARTS) {
+    const rendered = renderPart(part, template[part] ?? "", context, where, customer);
+    out[part] = tidy(part, rendered.output);
+    problems.push(...rendered.problems);
+  }
+  return { out, problems };
+}
+
 /**
  * A draft in words: the template for its level and language (English when the language has
  * none) filled in with the customer's values, money and dates in the language's locale, every
@@ -410,14 +450,14 @@ export function renderReminder(draft: ReminderDraft, templates: TemplateSet = DE
     const problem: TemplateProblem = { kind: "missing-template", ...where, message: `There is no template for ${draft.level.name} (in ${wanted} or English).`, customers: [draft.customer] };
     return { draft, language: wanted, subject: "", text: "", html: "", problems: [problem] };
   }
-  const { context, charges } = reminderContext(draft, found.language, settings);
-  const out: Record<string, string> = {};
-  const problems: TemplateProblem[] = [];
-  for (const part of PARTS) {
-    const source = found.template[part] ?? "";
-    const rendered = renderPart(part, source, context, where, draft.customer);
-    out[part] = tidy(part, rendered.output);
-    problems.push(...rendered.problems);
+  const used = placeholdersUsed(found.template);
+  let { context, charges } = reminderContext(draft, found.language, settings, used);
+  let { out, problems } = renderParts(found.template, context, where, draft.customer);
+  // A placeholder reached in a way the template's analysis cannot see (a name built while
+  // rendering) was not worked out: render again with every value rather than call it empty.
+  if (problems.some((p) => p.kind === "empty-placeholder" && p.placeholder !== undefined && !used.has(p.placeholder))) {
+    ({ context, charges } = reminderContext(draft, found.language, settings));
+    ({ out, problems } = renderParts(found.template, context, where, draft.customer));
   }
   if (!out.subject && !problems.some((p) => p.part === "subject")) {
     problems.push({ kind: "missing-subject", ...where, part: "subject", message: `The ${draft.level.name} template (${found.language}) has no subject.`, customers: [draft.customer] });
