@@ -1,6 +1,7 @@
 import { isOpenAsOf } from "../aging/ageInvoices";
 import { settledOn } from "../aging/balance";
 import type { DayNumber, InvoiceRecord } from "../types";
+import { ExactSum, exactSum } from "./exactSum";
 
 /**
  * Days after the due date within which a payment still counts as on time. Bank transfers take
@@ -117,36 +118,24 @@ export const FEATURE_LABELS = {
  * @example recencyWeight(20454 - 180, 20454) // 0.5
  */
 export function recencyWeight(dueDate: DayNumber, asOf: DayNumber): number {
-  return 0.5 ** (Math.max(0, asOf - dueDate) / RECENCY_HALF_LIFE_DAYS);
+  const age = Math.max(0, asOf - dueDate);
+  if (age >= KNOWN_WEIGHTS.length || !Number.isInteger(age)) return 0.5 ** (age / RECENCY_HALF_LIFE_DAYS);
+  let weight = KNOWN_WEIGHTS[age];
+  if (weight === 0) KNOWN_WEIGHTS[age] = weight = 0.5 ** (age / RECENCY_HALF_LIFE_DAYS);
+  return weight;
 }
+
+/** Weights by age in days, worked out once each (0 until then): a ledger's invoices share a few thousand ages. */
+const KNOWN_WEIGHTS = new Float64Array(40_000);
 
 /**
- * Sum that does not depend on the order of its terms (they are sorted first), so the same
- * ledger in any row order gives bit-for-bit the same scores.
+ * Sum that does not depend on the order of its terms (the exact sum, rounded once), so the
+ * same ledger in any row order gives bit-for-bit the same scores.
  */
 export function orderFreeSum(values: readonly number[]): number {
-  // Whole numbers whose magnitudes add up to a safe integer sum exactly in any order (every
-  // partial sum is representable): the plain sum is bit for bit the sorted one, without sorting.
-  let sum = 0;
-  let magnitude = 0;
-  let whole = true;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    sum += v;
-    magnitude += Math.abs(v);
-    if (whole && !Number.isInteger(v)) whole = false;
-  }
-  if (whole && magnitude <= Number.MAX_SAFE_INTEGER) return sum;
-  // Recency weights come in order of due date, which is already ascending: no need to sort.
-  let ascending = true;
-  for (let i = 1; i < values.length && ascending; i++) ascending = values[i - 1] <= values[i];
-  const sorted = ascending ? values : Float64Array.from(values).sort();
-  let total = 0;
-  for (let i = 0; i < sorted.length; i++) total += sorted[i];
-  return total;
+  return exactSum(values);
 }
 
-const mean = (values: readonly number[]) => (values.length ? orderFreeSum(values) / values.length : null);
 const share = (part: number, whole: number) => (whole > 0 ? Math.min(1, Math.max(0, part / whole)) : 0);
 
 /** True for a credit note or a zero or negative amount: never a payment obligation. */
@@ -202,22 +191,50 @@ export function customerFeatures(records: readonly InvoiceRecord[], asOf: DayNum
 }
 
 function featuresOf({ customer, currency, records }: Group, asOf: DayNumber): CustomerFeatures {
-  // The open position in one pass; the sums below add these lists without regard to order.
-  const open: InvoiceRecord[] = [];
-  const openInvoices: InvoiceRecord[] = [];
-  const overdueItems: InvoiceRecord[] = [];
-  for (const r of records) {
+  // The open position in one pass over the records, summed exactly (so in no particular order).
+  let openCount = 0;
+  let openInvoiceCount = 0;
+  let oldestOverdueDays = 0;
+  let openLateCount = 0;
+  let disputedCount = 0;
+  let brokenPromises = 0;
+  let creditLimit = -1;
+  const openMinorSum = new ExactSum();
+  const overdueMinorSum = new ExactSum();
+  const openPositiveSum = new ExactSum();
+  const overduePositiveSum = new ExactSum();
+  const weightedDaysSum = new ExactSum();
+  const over90Sum = new ExactSum();
+  const disputedSum = new ExactSum();
+  const promisedSum = new ExactSum();
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    const limit = r.creditLimitMinor;
+    if (limit !== undefined && Number.isFinite(limit) && limit >= 0 && limit > creditLimit) creditLimit = limit;
     if (!isOpenAsOf(r, asOf)) continue;
-    open.push(r);
+    const pastDue = asOf - r.dueDate;
+    openCount++;
+    openMinorSum.add(r.openMinor);
+    if (pastDue > 0) overdueMinorSum.add(r.openMinor);
     if (!(r.openMinor > 0) || isCreditItem(r)) continue;
-    openInvoices.push(r);
-    if (asOf - r.dueDate > 0) overdueItems.push(r);
+    openInvoiceCount++;
+    openPositiveSum.add(r.openMinor);
+    if (r.disputed) {
+      disputedCount++;
+      disputedSum.add(r.openMinor);
+    }
+    if (r.promiseDate !== undefined && r.promiseDate < asOf) brokenPromises++;
+    if (!(pastDue > 0)) continue;
+    overduePositiveSum.add(r.openMinor);
+    weightedDaysSum.add(r.openMinor * pastDue);
+    if (pastDue > oldestOverdueDays) oldestOverdueDays = pastDue;
+    if (pastDue > 90) over90Sum.add(r.openMinor);
+    if (pastDue > GRACE_DAYS) openLateCount++;
+    if (r.promiseDate !== undefined && r.promiseDate >= asOf) promisedSum.add(r.openMinor);
   }
-  const pastDue = (r: InvoiceRecord) => asOf - r.dueDate;
-
-  const openPositive = orderFreeSum(openInvoices.map((r) => r.openMinor));
-  const overduePositive = orderFreeSum(overdueItems.map((r) => r.openMinor));
-  const weightedDays = orderFreeSum(overdueItems.map((r) => r.openMinor * pastDue(r)));
+  const openPositive = openPositiveSum.total();
+  const overduePositive = overduePositiveSum.total();
+  const weightedDays = weightedDaysSum.total();
 
   const history: SettledInvoice[] = [];
   for (const r of records) {
@@ -230,43 +247,50 @@ function featuresOf({ customer, currency, records }: Group, asOf: DayNumber): Cu
   // Oldest due first; equal due dates put the later payment last, so the recent half is the
   // same whatever the row order, and paying any invoice later never makes the recent half earlier.
   history.sort((a, b) => a.dueDate - b.dueDate || a.daysLate - b.daysLate || (a.invoice < b.invoice ? -1 : a.invoice > b.invoice ? 1 : 0));
-  const lateness = history.map((h) => h.daysLate);
   const olderCount = Math.floor(history.length / 2);
-  const recentAvgDaysLate = mean(lateness.slice(olderCount));
-  const olderAvgDaysLate = olderCount > 0 ? mean(lateness.slice(0, olderCount)) : null;
-  const paidLateCount = lateness.filter((d) => d > GRACE_DAYS).length;
+  const allLate = new ExactSum();
+  const olderLate = new ExactSum();
+  let paidLateCount = 0;
+  for (let i = 0; i < history.length; i++) {
+    const late = history[i].daysLate;
+    allLate.add(late);
+    if (i < olderCount) olderLate.add(late);
+    if (late > GRACE_DAYS) paidLateCount++;
+  }
+  const recentLate = new ExactSum();
+  for (let i = olderCount; i < history.length; i++) recentLate.add(history[i].daysLate);
+  const recentAvgDaysLate = history.length > olderCount ? recentLate.total() / (history.length - olderCount) : null;
+  const olderAvgDaysLate = olderCount > 0 ? olderLate.total() / olderCount : null;
 
-  const limits = records.map((r) => r.creditLimitMinor).filter((l): l is number => l !== undefined && Number.isFinite(l) && l >= 0);
-  const creditLimitMinor = limits.length ? limits.reduce((a, b) => Math.max(a, b)) : null;
-  const openMinor = orderFreeSum(open.map((r) => r.openMinor));
-  const disputed = openInvoices.filter((r) => r.disputed);
-  const disputedMinor = orderFreeSum(disputed.map((r) => r.openMinor));
+  const creditLimitMinor = creditLimit >= 0 ? creditLimit : null;
+  const openMinor = openMinorSum.total();
+  const disputedMinor = disputedSum.total();
 
   return {
     customer,
     currency,
     asOf,
     openMinor,
-    openInvoices: open.length,
-    overdueMinor: orderFreeSum(open.filter((r) => pastDue(r) > 0).map((r) => r.openMinor)),
+    openInvoices: openCount,
+    overdueMinor: overdueMinorSum.total(),
     overdueShare: share(overduePositive, openPositive),
     avgDaysPastDue: overduePositive > 0 ? weightedDays / overduePositive : 0,
-    oldestOverdueDays: overdueItems.reduce((max, r) => Math.max(max, pastDue(r)), 0),
-    over90Share: share(orderFreeSum(overdueItems.filter((r) => pastDue(r) > 90).map((r) => r.openMinor)), openPositive),
+    oldestOverdueDays,
+    over90Share: share(over90Sum.total(), openPositive),
     settledCount: history.length,
-    avgDaysLate: mean(lateness),
+    avgDaysLate: history.length ? allLate.total() / history.length : null,
     paidLateShare: history.length ? paidLateCount / history.length : null,
     paidLateCount,
     recentAvgDaysLate,
     olderAvgDaysLate,
     trendDays: recentAvgDaysLate !== null && olderAvgDaysLate !== null ? recentAvgDaysLate - olderAvgDaysLate : null,
-    openLateCount: overdueItems.filter((r) => pastDue(r) > GRACE_DAYS).length,
+    openLateCount,
     history,
-    disputedCount: disputed.length,
+    disputedCount,
     disputedMinor,
     disputedShare: share(disputedMinor, openPositive),
-    brokenPromises: openInvoices.filter((r) => r.promiseDate !== undefined && r.promiseDate < asOf).length,
-    promisedMinor: orderFreeSum(overdueItems.filter((r) => r.promiseDate !== undefined && r.promiseDate >= asOf).map((r) => r.openMinor)),
+    brokenPromises,
+    promisedMinor: promisedSum.total(),
     creditLimitMinor,
     creditUse: creditLimitMinor ? Math.max(0, openMinor) / creditLimitMinor : null,
     overLimit: creditLimitMinor !== null && openMinor > creditLimitMinor,

@@ -1,3 +1,4 @@
+import { ExactSum } from "./exactSum";
 import { GRACE_DAYS, orderFreeSum, type CustomerFeatures } from "./features";
 
 /**
@@ -124,9 +125,15 @@ export interface PortfolioPrior {
 /** The evidence about lateness of one customer: recency-weighted late count and count. */
 function lateEvidence(f: CustomerFeatures): { late: number; count: number } {
   // Settled invoices count by recency; open items already late count in full: they are now.
-  const late = orderFreeSum([...f.history.filter((h) => h.daysLate > GRACE_DAYS).map((h) => h.weight), ...new Array<number>(f.openLateCount).fill(1)]);
-  const count = orderFreeSum([...f.history.map((h) => h.weight), ...new Array<number>(f.openLateCount).fill(1)]);
-  return { late, count };
+  const late = new ExactSum();
+  const count = new ExactSum();
+  for (const h of f.history) {
+    count.add(h.weight);
+    if (h.daysLate > GRACE_DAYS) late.add(h.weight);
+  }
+  late.add(f.openLateCount);
+  count.add(f.openLateCount);
+  return { late: late.total(), count: count.total() };
 }
 
 /**
@@ -140,11 +147,19 @@ export function portfolioPrior(features: readonly CustomerFeatures[], weights: P
 
 function priorWith(features: readonly CustomerFeatures[], w: RiskWeights, evidence = features.map(lateEvidence)): PortfolioPrior {
   const lateCount = orderFreeSum(evidence.map((e) => e.count));
-  const history = features.flatMap((f) => f.history);
-  const weightSum = orderFreeSum(history.map((h) => h.weight));
+  const weights = new ExactSum();
+  const weightedDays = new ExactSum();
+  let observations = 0;
+  for (const f of features) {
+    for (const h of f.history) {
+      weights.add(h.weight);
+      weightedDays.add(h.weight * h.daysLate);
+    }
+    observations += f.history.length + f.openLateCount;
+  }
+  const weightSum = weights.total();
   const lateShare = lateCount > 0 ? orderFreeSum(evidence.map((e) => e.late)) / lateCount : FALLBACK_PRIOR.lateShare;
-  const daysLate = weightSum > 0 ? orderFreeSum(history.map((h) => h.weight * h.daysLate)) / weightSum : FALLBACK_PRIOR.daysLate;
-  const observations = history.length + orderFreeSum(features.map((f) => f.openLateCount));
+  const daysLate = weightSum > 0 ? weightedDays.total() / weightSum : FALLBACK_PRIOR.daysLate;
   const subs = Object.fromEntries(RISK_FACTORS.map((f) => [f, 0])) as Record<RiskFactor, number>;
   subs.lateShare = lateShare;
   subs.daysLate = subs.recentLateness = saturate(daysLate, DAYS_LATE_HALF);
@@ -182,10 +197,19 @@ export function subScores(
   const k = CREDIBILITY_K;
   // Credibility-weighted means; with no evidence at all, exactly the prior.
   const lateShare = count > 0 ? (late + k * prior.lateShare) / (count + k) : prior.lateShare;
-  const weightSum = orderFreeSum(f.history.map((h) => h.weight));
-  const daysLate = weightSum > 0 ? (orderFreeSum(f.history.map((h) => h.weight * h.daysLate)) + k * prior.daysLate) / (weightSum + k) : prior.daysLate;
-  const recent = f.history.slice(Math.floor(f.history.length / 2));
-  const recentDaysLate = recent.length > 0 ? (orderFreeSum(recent.map((h) => h.daysLate)) + k * prior.daysLate) / (recent.length + k) : prior.daysLate;
+  const weights = new ExactSum();
+  const weightedDays = new ExactSum();
+  const recentDays = new ExactSum();
+  const recentFrom = Math.floor(f.history.length / 2);
+  f.history.forEach((h, i) => {
+    weights.add(h.weight);
+    weightedDays.add(h.weight * h.daysLate);
+    if (i >= recentFrom) recentDays.add(h.daysLate);
+  });
+  const weightSum = weights.total();
+  const daysLate = weightSum > 0 ? (weightedDays.total() + k * prior.daysLate) / (weightSum + k) : prior.daysLate;
+  const recentCount = f.history.length - recentFrom;
+  const recentDaysLate = recentCount > 0 ? (recentDays.total() + k * prior.daysLate) / (recentCount + k) : prior.daysLate;
   const subs: Record<RiskFactor, number> = {
     lateShare,
     daysLate: saturate(daysLate, DAYS_LATE_HALF),
