@@ -152,6 +152,18 @@ describe("checkTemplates", () => {
     const fixed = draftReminders(drafts, { ...templates, first: { en: { subject: "Hello {{ contact_name | default: customer_name }}", text: "x", html: "x" } } }, settings);
     expect(fixed.reminders.map((r) => r.subject)).toEqual(["Hello Ann", "Hello Beta", "Hello Cee"]);
   });
+  it("fills in a placeholder the template names only while rendering, as it fills one named outright", () => {
+    const draft = draftFor([invoice("A-1", "Acme", "2026-03-20", 123456)]);
+    const named = { first: { en: { subject: "Due {{ total }}", text: "{{ invoice_numbers }} {{ earliest_due_date }}", html: "x" } } };
+    const built = { first: { en: { subject: '{% assign n = "total" %}Due {{ [n] }}', text: '{% assign m = "invoice_numbers" %}{% assign d = "earliest_due_date" %}{{ [m] }} {{ [d] }}', html: "x" } } };
+    const outright = renderReminder(draft, named, settings);
+    const computed = renderReminder(draft, built, settings);
+    expect(outright.problems).toEqual([]);
+    expect(computed.problems).toEqual([]);
+    expect(computed.subject).toBe(outright.subject);
+    expect(computed.text).toBe(outright.text);
+    expect(computed.subject).toBe("Due €1,234.56");
+  });
   it("holds back every draft when the sender is not set", () => {
     const problems = checkTemplates(DEFAULT_TEMPLATES, [draftFor([invoice("A-1", "Acme", "2026-03-20", 100)])], { sender: {} });
     expect(problems.map((p) => p.placeholder)).toContain("signature");
