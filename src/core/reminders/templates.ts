@@ -71,6 +71,8 @@ export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   total_with_charges: "Amount overdue plus charges (empty when none)",
 };
 
+const PLACEHOLDER_NAMES = Object.keys(PLACEHOLDERS);
+
 /** HTML made by AR Desk from escaped values: passed through the HTML body as it is. */
 export class SafeHtml {
   constructor(readonly html: string) {}
@@ -161,7 +163,9 @@ export function templateFor(templates: TemplateSet, levelId: string, language: s
   return undefined;
 }
 
-const width = (text: string) => [...text].length;
+/** Characters as a reader counts them: a surrogate pair is one. */
+const width = (text: string) => (SURROGATE.test(text) ? [...text].length : text.length);
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Columns as fixed-width text; right-aligned where asked. */
 function textTable(header: string[], rows: string[][], right: boolean[]): string {
@@ -389,8 +393,12 @@ function renderPart(part: (typeof PARTS)[number], source: string, context: Recor
   }
   for (const name of compiled.unknown) problem("unknown-placeholder", `{{ ${name} }} is not a placeholder AR Desk knows.`, name);
   const parsed = compiled.parsed;
-  const scope = { ...context };
-  for (const name of Object.keys(PLACEHOLDERS)) if (!(name in scope)) scope[name] = undefined;
+  // Every placeholder set, in one fixed order: each draft's scope then has the same shape,
+  // which keeps LiquidJS's lookups fast; keys added in the order each draft happened to have
+  // them gave every draft a shape of its own.
+  const scope: Record<string, unknown> = {};
+  for (const name of PLACEHOLDER_NAMES) scope[name] = context[name];
+  for (const name in context) if (!(name in scope)) scope[name] = context[name];
   for (let attempt = 0; attempt < 40; attempt++) {
     try {
       return { output: String(withoutStackTraces(() => engine.renderSync(parsed, scope))), problems };

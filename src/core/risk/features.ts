@@ -158,16 +158,21 @@ interface Group {
  * @example customerFeatures(records, dayFromIso("2026-03-31")!)[0].overdueShare // 0.62
  */
 export function customerFeatures(records: readonly InvoiceRecord[], asOf: DayNumber): CustomerFeatures[] {
-  // Grouped by customer, then by currency among the customer's few: no key string per record.
+  // Grouped by customer, then by currency among the customer's few: no key string per record,
+  // and a customer's first currency found at once (a ledger is mostly in one).
   const byCustomer = new Map<string, Group[]>();
   let last: Group | undefined;
-  for (const record of records) {
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
     const currency = record.currency ?? "";
     if (last === undefined || last.customer !== record.customer || last.currency !== currency) {
-      let groups = byCustomer.get(record.customer);
-      if (!groups) byCustomer.set(record.customer, (groups = []));
-      last = groups.find((g) => g.currency === currency);
-      if (!last) groups.push((last = { customer: record.customer, currency, records: [] }));
+      const groups = byCustomer.get(record.customer);
+      if (groups === undefined) byCustomer.set(record.customer, [(last = { customer: record.customer, currency, records: [] })]);
+      else if (groups[0].currency === currency) last = groups[0];
+      else {
+        last = groups.find((g) => g.currency === currency);
+        if (!last) groups.push((last = { customer: record.customer, currency, records: [] }));
+      }
     }
     last.records.push(record);
   }

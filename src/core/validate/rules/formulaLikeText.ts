@@ -22,15 +22,16 @@ export const formulaLikeText = defineRule({
   checkColumns(table, context) {
     const fields = TEXT_FIELDS.filter((f) => context.mapping[f] !== undefined);
     const issues: Issue[] = [];
-    const rowsByField = fields.map((field) => {
-      const at = context.mapping[field]!;
-      const rows: number[] = [];
-      for (let k = 0; k < table.length; k++) {
-        const raw = table.raw[k][at];
-        if (typeof raw === "string" && raw.length !== 0 && FORMULA_START.has(raw.charCodeAt(0)) && startsLikeFormula(raw)) rows.push(k);
+    const columns = fields.map((field) => context.mapping[field]!);
+    const rowsByField = fields.map((): number[] => []);
+    // One pass over the rows for every field: each row's cells are fetched once, not once a field.
+    for (let k = 0; k < table.length; k++) {
+      const row = table.raw[k];
+      for (let f = 0; f < columns.length; f++) {
+        const raw = row[columns[f]];
+        if (typeof raw === "string" && raw.length !== 0 && FORMULA_START.has(raw.charCodeAt(0)) && startsLikeFormula(raw)) rowsByField[f].push(k);
       }
-      return rows;
-    });
+    }
     forEachRowMajor(rowsByField, (k, f) => {
       const field = fields[f];
       const raw = table.raw[k][context.mapping[field]!] as string;
