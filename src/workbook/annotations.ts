@@ -48,7 +48,8 @@ function keyBy(columns: readonly string[]) {
 
 /**
  * The plan with the user's columns carried into its annotated tables (read back from the sheet
- * AR Desk wrote before), and the annotated rows that no longer exist.
+ * AR Desk wrote before), and the annotated rows that no longer exist. Dates the user typed keep
+ * their day: serials are read and written in the workbook's date system.
  */
 export async function carryUserColumns(port: WorkbookPort, plan: SheetPlan): Promise<{ plan: SheetPlan; archived: ArchivedRow[] }> {
   const archived: ArchivedRow[] = [];
@@ -66,7 +67,8 @@ export async function carryUserColumns(port: WorkbookPort, plan: SheetPlan): Pro
       tables.push(table);
       continue;
     }
-    const carried = withUserColumns(table, { headers: previous.headers, rows: previous.rows.map((row) => row.map(plainCell)) }, keyBy(keyColumns));
+    const plain = (value: CellValue) => plainCell(value, previous.date1904);
+    const carried = withUserColumns(table, { headers: previous.headers, rows: previous.rows.map((row) => row.map(plain)) }, keyBy(keyColumns));
     // The user's columns keep their number format (a "Next call" date must not turn into a serial).
     const formatOf = new Map(previous.headers.map((h, i) => [h.toLowerCase(), previous.columnFormats?.[i] ?? null]));
     const dated = new Set(previous.headers.filter((_, i) => previous.rows.some((row) => row[i] instanceof Date)).map((h) => h.toLowerCase()));
@@ -80,7 +82,7 @@ export async function carryUserColumns(port: WorkbookPort, plan: SheetPlan): Pro
         ...row,
         // The archive mixes columns in one Value column, so a date is kept as readable text.
         values: row.values.map((v) => {
-          const day = typeof v.value === "number" && isDate(v.column) ? dayFromExcelSerial(v.value) : null;
+          const day = typeof v.value === "number" && isDate(v.column) ? dayFromExcelSerial(v.value, previous.date1904) : null;
           return day === null ? v : { ...v, value: isoFromDay(day) };
         }),
       })),
@@ -99,10 +101,10 @@ function readableKey(key: string): string {
   }
 }
 
-/** A cell as a plan can hold it: dates (files hand them over as Date) become Excel serials. */
-function plainCell(value: CellValue): CellValue {
+/** A cell as a plan can hold it: dates (files hand them over as Date) become serials of the workbook's date system. */
+function plainCell(value: CellValue, date1904: boolean): CellValue {
   const day = value instanceof Date ? dayFromDate(value) : undefined;
-  return day === undefined ? value : day === null ? null : excelSerialFromDay(day);
+  return day === undefined ? value : day === null ? null : excelSerialFromDay(day, date1904);
 }
 
 function archiveCell(value: CellValue): PlanCell {

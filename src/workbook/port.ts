@@ -24,7 +24,7 @@ export interface TableData extends TableInfo {
   firstDataRow: number;
   /** 1-based worksheet column of `headers[0]`. */
   firstColumn: number;
-  /** True when the workbook counts dates from 1904 (old Mac workbooks). */
+  /** True when the workbook counts dates from 1904 (old Mac workbooks): its date serials, and those AR Desk writes, are in that system. */
   date1904: boolean;
 }
 
@@ -46,6 +46,8 @@ export interface GeneratedTable {
   rows: CellValue[][];
   /** Number format per column (from the first body row) where the host can tell, e.g. a date column a user added. */
   columnFormats?: (string | null)[];
+  /** True when the workbook counts dates from 1904: date serials in `rows`, and those written back, are in that system. */
+  date1904: boolean;
 }
 
 export interface WriteProgress {

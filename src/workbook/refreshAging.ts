@@ -105,7 +105,8 @@ export interface RefreshResult extends ValidationReport {
 /**
  * Reads the ledger the way every action does: finds the invoice table, reads and checks every
  * cell with the saved mapping, then joins the customers table and applies the payments table
- * when the workbook has them. Refresh, validate and reminders all start here.
+ * when the workbook has them. Refresh, validate and reminders all start here. `date1904` is the
+ * workbook's date system, which every date AR Desk writes back must use.
  */
 export async function readLedger(port: WorkbookPort, options: ReadOptions) {
   const report = options.onProgress ?? (() => undefined);
@@ -136,7 +137,7 @@ export async function readLedger(port: WorkbookPort, options: ReadOptions) {
   if (customersTable) load.records = joinCustomers(load.records, customerDirectory(await port.readTable(customersTable)));
   let unapplied: UnappliedPayment[] = [];
   if (paymentsTable) ({ records: load.records, unapplied } = applyPayments(load.records, await port.readTable(paymentsTable), options.asOf));
-  return { table, load, progress, warnings, settings, unapplied, paymentsTable, ratesTable, source: { table: table.name, sheet: table.sheet } };
+  return { table, load, progress, warnings, settings, unapplied, paymentsTable, ratesTable, source: { table: table.name, sheet: table.sheet }, date1904: data.date1904 };
 }
 
 /** What every action reports about the data it read. */
@@ -159,9 +160,9 @@ function validationReport(options: ReadOptions, load: InvoiceLoad, source: Valid
  * The task pane's Validate button and `ar-desk validate` run this.
  */
 export async function validateWorkbook(port: WorkbookPort, options: ReadOptions): Promise<ValidationReport> {
-  const { load, progress, source, warnings } = await readLedger(port, options);
+  const { load, progress, source, warnings, date1904 } = await readLedger(port, options);
   progress({ stage: "writing" });
-  const written = await port.writeSheet(planIssuesSheet(load.issues, load.quality, { source, asOf: options.asOf }), (write) => progress({ stage: "writing", write }));
+  const written = await port.writeSheet(planIssuesSheet(load.issues, load.quality, { source, asOf: options.asOf, date1904 }), (write) => progress({ stage: "writing", write }));
   warnings.push(...renameWarnings([written]));
   progress({ stage: "done" });
   return validationReport(options, load, source, warnings, written.sheet);
@@ -173,7 +174,7 @@ export async function validateWorkbook(port: WorkbookPort, options: ReadOptions)
  * and the command line.
  */
 export async function refreshAging(port: WorkbookPort, options: RefreshOptions): Promise<RefreshResult> {
-  const { load, progress, source, warnings, settings, unapplied, paymentsTable, ratesTable } = await readLedger(port, options);
+  const { load, progress, source, warnings, settings, unapplied, paymentsTable, ratesTable, date1904 } = await readLedger(port, options);
   progress({ stage: "aging" });
   const basis = options.basis ?? settings.basis ?? "due";
   const aging = ageLedger(load.records, { asOf: options.asOf, basis, buckets: makeBuckets(options.bucketBounds ?? settings.bucketBounds, basis) });
@@ -185,7 +186,7 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
   }
   const lossRates = options.lossRates ?? settings.lossRates;
   const historyRows = (await port.readGeneratedTable(HISTORY_TABLE))?.rows ?? [];
-  const history = snapshotsFrom(historyRows);
+  const history = snapshotsFrom(historyRows, { date1904 });
   const saved = options.snapshot ? aging.currencies.map(snapshotOf) : [];
   const snapshots = [...history.filter((h) => !saved.some((s) => s.asOf === h.asOf && s.currency === h.currency)), ...saved];
   const baseCurrency = (options.baseCurrency ?? settings.baseCurrency)?.toUpperCase();
@@ -225,11 +226,12 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
     rowsSkipped: load.skipped.length,
     generatedAt: generatedAt(options.now ?? new Date()),
     payments: paymentsTable ? { table: paymentsTable.name, unapplied } : undefined,
+    date1904,
   };
   const risk = assessRisk(load.records, options.asOf, { weights: settings.riskWeights, toBase });
   // What users typed beside the detail and risk tables is read before those tables are replaced.
-  const detailPlan = await carryUserColumns(port, planDetailSheet(aging));
-  const riskPlan = await carryUserColumns(port, planRiskSheet(risk, { generatedAt: context.generatedAt, source }));
+  const detailPlan = await carryUserColumns(port, planDetailSheet(aging, { date1904 }));
+  const riskPlan = await carryUserColumns(port, planRiskSheet(risk, { generatedAt: context.generatedAt, source, date1904 }));
   const archived = [...detailPlan.archived, ...riskPlan.archived];
   progress({ stage: "writing" });
   // The detail first: the aging sheet's tie-out formulas must point at the detail as it now is,
@@ -237,8 +239,8 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
   const detail = await port.writeSheet(detailPlan.plan, (write) => progress({ stage: "writing", write }));
   const written = await port.writeSheet(planAgingSheet(aging, sections, { ...context, detailSheet: detail.sheet }), (write) => progress({ stage: "writing", write }));
   const riskWritten = await port.writeSheet(riskPlan.plan);
-  const issuesWritten = await port.writeSheet(planIssuesSheet(load.issues, load.quality, { source, asOf: options.asOf }));
-  const historyWritten = saved.length ? await port.writeSheet(planHistorySheet(saved, context.generatedAt, historyRows)) : undefined;
+  const issuesWritten = await port.writeSheet(planIssuesSheet(load.issues, load.quality, { source, asOf: options.asOf, date1904 }));
+  const historyWritten = saved.length ? await port.writeSheet(planHistorySheet(saved, context.generatedAt, historyRows, { date1904 })) : undefined;
   const archiveWritten = await archiveRows(port, archived, context.generatedAt);
   warnings.push(...renameWarnings([written, detail, riskWritten, issuesWritten, ...(historyWritten ? [historyWritten] : []), ...(archiveWritten ? [archiveWritten] : [])]));
   progress({ stage: "done" });

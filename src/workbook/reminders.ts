@@ -111,12 +111,12 @@ function explainSkips(skipped: readonly SkippedCustomer[], tableHolds: ReadonlyM
  * writes the "AR Reminders" sheet with what was recorded there carried over.
  */
 export async function draftReminders(port: WorkbookPort, options: DraftOptions): Promise<DraftResult> {
-  const { load, settings, warnings, source } = await readLedger(port, options);
+  const { load, settings, warnings, source, date1904 } = await readLedger(port, options);
   const sender: Sender = { ...settings.sender, ...options.sender };
   const templates = mergeTemplates(DEFAULT_TEMPLATES, settings.templates, options.templates);
   const levels = settings.levels ?? DEFAULT_LEVELS;
   const previousTable = await port.readGeneratedTable(REMINDERS_TABLE);
-  const previous = previousTable ? rowsFromTable(previousTable.rows, previousTable.headers) : [];
+  const previous = previousTable ? rowsFromTable(previousTable.rows, previousTable.headers, { date1904 }) : [];
   const tableHolds = customersOnHold(load.records);
   const chase: ChaseSettings = { minimumAmount: settings.minimumAmount, onHold: settings.onHold ?? [] };
   const found = selectDrafts(load.records, {
@@ -124,13 +124,13 @@ export async function draftReminders(port: WorkbookPort, options: DraftOptions):
     levels,
     onHold: new Set([...chase.onHold, ...tableHolds.keys()]),
     minimumMinor: (currency) => minimumMinorFor(chase.minimumAmount, currency),
-    sentLog: sentLogFromRows(previous, levels),
+    sentLog: sentLogFromRows(previous, levels, { date1904 }),
   });
   const selection: Selection = { ...found, skipped: explainSkips(found.skipped, tableHolds, chase.minimumAmount) };
   const { reminders, held, problems } = renderDrafts(selection.drafts, templates, { sender });
   const rows = carryOverStatus(previous, reminderRows(reminders, selection, held, sender.cc ?? []));
   const stamp = generatedAt(options.now ?? new Date());
-  const carried = await carryUserColumns(port, planRemindersSheet(rows, { asOf: options.asOf, generatedAt: stamp }));
+  const carried = await carryUserColumns(port, planRemindersSheet(rows, { asOf: options.asOf, generatedAt: stamp, date1904 }));
   const written = await port.writeSheet(carried.plan);
   const archivedTo = await archiveRows(port, carried.archived, stamp);
   warnings.push(...renameWarnings([written, ...(archivedTo ? [archivedTo] : [])]));
@@ -195,14 +195,16 @@ export async function markSent(port: WorkbookPort, refs: readonly ReminderRef[],
   const levels = settings.levels ?? DEFAULT_LEVELS;
   // Level names in the sheet and ids in the pane name the same level.
   const keyOf = (customer: string, level: string, invoices: readonly string[]) => reminderKey(customer, findLevel(levels, level)?.id ?? level, invoices);
-  const rows = rowsFromTable(table.rows, table.headers);
+  // Dates are written in the workbook's date system, as the sheet's other dates are.
+  const { date1904 } = table;
+  const rows = rowsFromTable(table.rows, table.headers, { date1904 });
   const wanted = new Map(refs.map((r) => [keyOf(r.customer, r.level, r.invoices), r]));
   const found = new Set<string>();
   const updated = rows.map((row) => {
     const key = keyOf(row.customer, row.level, row.invoices.split(","));
     if (!wanted.has(key) || row.status === "Skipped") return row;
     found.add(key);
-    return row.status === "Sent" ? row : { ...row, status: "Sent" as const, sentDate: excelSerialFromDay(options.on), sentBy: by };
+    return row.status === "Sent" ? row : { ...row, status: "Sent" as const, sentDate: excelSerialFromDay(options.on, date1904), sentBy: by };
   });
   const missing = [...wanted].filter(([key]) => !found.has(key)).map(([, r]) => `${r.customer} (${findLevel(levels, r.level)?.name ?? r.level})`);
   if (missing.length) {
@@ -213,7 +215,7 @@ export async function markSent(port: WorkbookPort, refs: readonly ReminderRef[],
     );
   }
   // Marking rows changes no keys, so the user's own columns are carried and nothing is archived.
-  const carried = await carryUserColumns(port, planRemindersSheet(updated, { asOf: options.asOf, generatedAt: generatedAt(options.now ?? new Date()) }));
+  const carried = await carryUserColumns(port, planRemindersSheet(updated, { asOf: options.asOf, generatedAt: generatedAt(options.now ?? new Date()), date1904 }));
   const written = await port.writeSheet(carried.plan);
   return { sheet: written.sheet, rows: updated, warnings: renameWarnings([written]) };
 }

@@ -92,6 +92,16 @@ export function moneyFormat(digits = 2): string {
 
 export const DATE_FORMAT = "yyyy-mm-dd";
 
+/**
+ * The workbook's date system, for the date serials a plan writes or a reader takes back: most
+ * workbooks count days from 1900, some (old Mac ones) from 1904, four years and a day apart.
+ * Absent means 1900.
+ */
+export interface DateSystem {
+  /** True when the workbook counts dates from 1904. */
+  date1904?: boolean;
+}
+
 export { cellAddress, columnLetters, parseCellAddress } from "../core/address";
 
 /** True when text would be read by Excel as a formula or a command if written as it is. */

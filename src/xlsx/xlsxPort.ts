@@ -123,7 +123,7 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
       for (let c = 0; c < info.headers.length; c++) values.push(plainValue(row.getCell(left + c).value));
       rows.push(values);
     }
-    return { ...info, rows, firstDataRow: top + 1, firstColumn: left, date1904: Boolean(this.workbook.properties?.date1904) };
+    return { ...info, rows, firstDataRow: top + 1, firstColumn: left, date1904: this.date1904 };
   }
 
   async writeSheet(plan: SheetPlan): Promise<WriteResult> {
@@ -189,13 +189,21 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
         rows.push(model.columns.map((_, c) => plainValue(row.getCell(left + c).value)));
       }
       const headerRow = sheet.getRow(top);
-      return { sheet: sheet.name, headers: model.columns.map((column, c) => String(plainValue(headerRow.getCell(left + c).value) ?? column.name ?? "")), rows };
+      return { sheet: sheet.name, headers: model.columns.map((column, c) => String(plainValue(headerRow.getCell(left + c).value) ?? column.name ?? "")), rows, date1904: this.date1904 };
     }
     return null;
   }
 
   /** Files have no selection to speak of; the command line never needs one. */
   async selectCell(): Promise<void> {}
+
+  /**
+   * The workbook's date system. ExcelJS hands date cells over as Date and writes the flag back on
+   * save, but the serials AR Desk plans are written as they are, so they must be in this system.
+   */
+  private get date1904(): boolean {
+    return Boolean(this.workbook.properties?.date1904);
+  }
 
   /** The very hidden "_ardesk" sheet, created on first use. */
   private metaSheet(): ExcelJS.Worksheet {

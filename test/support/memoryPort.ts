@@ -13,6 +13,8 @@ export class MemoryPort implements WorkbookPort {
   readonly plans = new Map<string, SheetPlan>();
   settings: string | null = null;
   readonly userSheets = new Set<string>();
+  /** The workbook's date system, reported with the generated tables read back (the tables given carry their own). */
+  date1904 = false;
 
   constructor(readonly tables: TableData[]) {}
 
@@ -53,6 +55,7 @@ export class MemoryPort implements WorkbookPort {
         headers: indexes.map((i) => table.headers[i]),
         rows: indexes.length ? table.rows.map((row) => indexes.map((i) => cell(row[i]))) : [],
         columnFormats: indexes.map((i) => table.columnFormats[i] ?? null),
+        date1904: this.date1904,
       };
     }
     return null;

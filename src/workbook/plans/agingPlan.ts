@@ -4,7 +4,7 @@ import { KEY_FIGURES, kpiInputsText, type Kpi, type Kpis } from "../../core/metr
 import type { RollRates } from "../../core/metrics/rollRates";
 import { excelSerialFromDay } from "../../core/parse/dates";
 import { unitsFromMinor } from "../../core/parse/money";
-import { cellAddress, columnLetters, DATE_FORMAT, moneyFormat, type PlanBlock, type PlanCell, type PlanChart, type PlanTable, type SheetPlan } from "../sheetPlan";
+import { cellAddress, columnLetters, DATE_FORMAT, moneyFormat, type DateSystem, type PlanBlock, type PlanCell, type PlanChart, type PlanTable, type SheetPlan } from "../sheetPlan";
 import type { UnappliedPayment } from "../payments";
 import { DETAIL_COLUMNS, DETAIL_SHEET } from "./detailPlan";
 
@@ -24,7 +24,8 @@ export interface CurrencySection {
   convertedNote?: string;
 }
 
-export interface AgingSheetContext {
+/** What the aging sheet says about the run; `date1904` for the as-of date's serial. */
+export interface AgingSheetContext extends DateSystem {
   source: { table: string; sheet: string };
   /** Data rows read, and rows left out because of errors. */
   invoicesRead: number;
@@ -76,7 +77,7 @@ export function planAgingSheet(aging: LedgerAging, sections: readonly CurrencySe
   const blocks: PlanBlock[] = [
     { at: "A1", values: [["AR Aging"]], style: "title" },
     { at: "A2", values: [["As of"], ["Basis"], ["Generated"], ["Source"], ["Rows"]], style: "label" },
-    { at: "B2", values: [[excelSerialFromDay(aging.asOf)]], numberFormat: DATE_FORMAT },
+    { at: "B2", values: [[excelSerialFromDay(aging.asOf, context.date1904)]], numberFormat: DATE_FORMAT },
     {
       at: "B3",
       values: [

@@ -1,7 +1,7 @@
 import type { LedgerAging } from "../../core/aging/ageInvoices";
 import { excelSerialFromDay } from "../../core/parse/dates";
 import { unitsFromMinor } from "../../core/parse/money";
-import { DATE_FORMAT, moneyFormat, type PlanCell, type SheetPlan } from "../sheetPlan";
+import { DATE_FORMAT, moneyFormat, type DateSystem, type PlanCell, type SheetPlan } from "../sheetPlan";
 
 export const DETAIL_SHEET = "AR Invoice Detail";
 export const DETAIL_TABLE = "ARInvoiceDetail";
@@ -25,13 +25,14 @@ export const DETAIL_COLUMNS = [
 /**
  * "AR Invoice Detail": every open item behind the aging, one row each, with the bucket it went
  * to. The tie-out block on "AR Aging" sums this table with SUMIFS, so the two always agree.
+ * Dates are written as serials of the workbook's date system (`date1904`).
  */
-export function planDetailSheet(aging: LedgerAging): SheetPlan {
+export function planDetailSheet(aging: LedgerAging, context: DateSystem = {}): SheetPlan {
   // One currency: its decimals and a totals row. Several: no totals row (amounts in different
   // currencies must not be added), and two decimals so cents show; yen then show ".00".
   const single = aging.currencies.length === 1;
   const digits = single ? aging.currencies[0].digits : 2;
-  const date = (day: number | undefined) => (day === undefined ? null : excelSerialFromDay(day));
+  const date = (day: number | undefined) => (day === undefined ? null : excelSerialFromDay(day, context.date1904));
   const rows: PlanCell[][] = aging.currencies.flatMap((report) =>
     report.items.map(({ record, days, bucket }) => [
       record.customer,

@@ -2,19 +2,22 @@ import type { AgingReport } from "../../core/aging/ageInvoices";
 import type { AgingSnapshot } from "../../core/metrics/rollRates";
 import { dayFromDate, excelSerialFromDay, dayFromExcelSerial } from "../../core/parse/dates";
 import { unitsFromMinor, minorFromNumber, minorDigits } from "../../core/parse/money";
-import { DATE_FORMAT, type PlanCell, type SheetPlan } from "../sheetPlan";
+import { DATE_FORMAT, type DateSystem, type PlanCell, type SheetPlan } from "../sheetPlan";
 import type { CellValue } from "../port";
 
 export const HISTORY_SHEET = "AR History";
 export const HISTORY_TABLE = "ARHistory";
 const HEADERS = ["As of", "Currency", "Position", "Bucket", "Amount", "Saved"];
 
-/** Snapshots read back from the history table's rows; rows that do not read are skipped. */
-export function snapshotsFrom(rows: readonly (readonly CellValue[])[]): AgingSnapshot[] {
+/**
+ * Snapshots read back from the history table's rows; rows that do not read are skipped. An as-of
+ * serial is read in the workbook's date system (`date1904`); files hand dates over as Date.
+ */
+export function snapshotsFrom(rows: readonly (readonly CellValue[])[], dates: DateSystem = {}): AgingSnapshot[] {
   const byKey = new Map<string, AgingSnapshot & { positions: number[] }>();
   for (const row of rows) {
     const [asOfCell, currencyCell, positionCell, labelCell, amountCell] = row;
-    const asOf = typeof asOfCell === "number" ? dayFromExcelSerial(asOfCell) : asOfCell instanceof Date ? dayFromDate(asOfCell) : null;
+    const asOf = typeof asOfCell === "number" ? dayFromExcelSerial(asOfCell, dates.date1904) : asOfCell instanceof Date ? dayFromDate(asOfCell) : null;
     const currency = typeof currencyCell === "string" ? currencyCell : "";
     const position = Number(positionCell);
     if (asOf === null || !Number.isInteger(position) || typeof labelCell !== "string" || typeof amountCell !== "number") continue;
@@ -38,13 +41,14 @@ export function snapshotOf(report: AgingReport): AgingSnapshot {
 /**
  * The "AR History" sheet: every saved snapshot, one row per date, currency and bucket. Saving
  * again for the same date and currency replaces that snapshot, so a day is never counted twice.
+ * Dates, read back and written, are serials of the workbook's date system (`date1904`).
  */
-export function planHistorySheet(snapshots: readonly AgingSnapshot[], savedAt: string, previous: readonly (readonly CellValue[])[] = []): SheetPlan {
+export function planHistorySheet(snapshots: readonly AgingSnapshot[], savedAt: string, previous: readonly (readonly CellValue[])[] = [], dates: DateSystem = {}): SheetPlan {
   const replaced = new Set(snapshots.map((s) => `${s.asOf}|${s.currency}`));
-  const kept = snapshotsFrom(previous).filter((s) => !replaced.has(`${s.asOf}|${s.currency}`));
+  const kept = snapshotsFrom(previous, dates).filter((s) => !replaced.has(`${s.asOf}|${s.currency}`));
   const savedOf = new Map<string, CellValue>();
   for (const row of previous) {
-    const asOf = typeof row[0] === "number" ? dayFromExcelSerial(row[0]) : null;
+    const asOf = typeof row[0] === "number" ? dayFromExcelSerial(row[0], dates.date1904) : row[0] instanceof Date ? dayFromDate(row[0]) : null;
     if (asOf !== null) savedOf.set(`${asOf}|${row[1] ?? ""}`, row[5]);
   }
   const rows: PlanCell[][] = [];
@@ -53,7 +57,7 @@ export function planHistorySheet(snapshots: readonly AgingSnapshot[], savedAt: s
   );
   for (const { s, saved } of all) {
     s.labels.forEach((label, position) =>
-      rows.push([excelSerialFromDay(s.asOf), s.currency, position, label, unitsFromMinor(s.totals[position], minorDigits(s.currency || undefined)), typeof saved === "string" ? saved : null]),
+      rows.push([excelSerialFromDay(s.asOf, dates.date1904), s.currency, position, label, unitsFromMinor(s.totals[position], minorDigits(s.currency || undefined)), typeof saved === "string" ? saved : null]),
     );
   }
   return {

@@ -2,12 +2,12 @@ import { isoFromDay, excelSerialFromDay } from "../../core/parse/dates";
 import type { DayNumber } from "../../core/types";
 import type { Issue } from "../../core/validate/types";
 import type { QualityScore } from "../../core/validate/validateInvoices";
-import { DATE_FORMAT, type PlanCell, type SheetPlan } from "../sheetPlan";
+import { DATE_FORMAT, type DateSystem, type PlanCell, type SheetPlan } from "../sheetPlan";
 
 export const ISSUES_SHEET = "AR Data Issues";
 export const ISSUES_TABLE = "ARDataIssues";
 
-export interface IssuesSheetContext {
+export interface IssuesSheetContext extends DateSystem {
   source: { table: string; sheet: string };
   asOf: DayNumber;
 }
@@ -37,7 +37,7 @@ export function planIssuesSheet(issues: readonly Issue[], quality: QualityScore,
     blocks: [
       { at: "A1", values: [["AR Data Issues"]], style: "title" },
       { at: "A2", values: [["As of"], ["Source"], ["Data quality"], ["Findings"]], style: "label" },
-      { at: "B2", values: [[excelSerialFromDay(context.asOf)]], numberFormat: DATE_FORMAT },
+      { at: "B2", values: [[excelSerialFromDay(context.asOf, context.date1904)]], numberFormat: DATE_FORMAT },
       {
         at: "B3",
         values: [

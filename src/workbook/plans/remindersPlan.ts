@@ -1,11 +1,11 @@
-import { dayFromDate, excelSerialFromDay, isoFromDay } from "../../core/parse/dates";
+import { dayFromDate, dayFromExcelSerial, excelSerialFromDay, isoFromDay } from "../../core/parse/dates";
 import { minorDigits, unitsFromMinor } from "../../core/parse/money";
 import { findLevel, type DunningLevel } from "../../core/reminders/levels";
 import { reminderKey, type Selection, type SentLogEntry } from "../../core/reminders/select";
 import type { RenderedReminder } from "../../core/reminders/templates";
 import type { DayNumber } from "../../core/types";
 import type { CellValue } from "../port";
-import { DATE_FORMAT, type PlanCell, type SheetPlan } from "../sheetPlan";
+import { DATE_FORMAT, type DateSystem, type PlanCell, type SheetPlan } from "../sheetPlan";
 
 export const REMINDERS_SHEET = "AR Reminders";
 export const REMINDERS_TABLE = "ARReminders";
@@ -30,7 +30,7 @@ export interface ReminderRow {
   /** Invoice numbers, comma-separated. */
   invoices: string;
   status: ReminderStatus;
-  /** An Excel date serial, or text as typed. */
+  /** An Excel date serial in the workbook's date system, or text as typed. */
   sentDate: number | string | null;
   sentBy: string;
   note: string;
@@ -88,10 +88,10 @@ export function reminderRows(reminders: readonly RenderedReminder[], selection: 
 
 const text = (value: CellValue | undefined) => (value === null || value === undefined ? "" : value instanceof Date ? isoFromDay(dayFromDate(value) ?? 0) : String(value).trim());
 
-function sentDateCell(value: CellValue | undefined): number | string | null {
+function sentDateCell(value: CellValue | undefined, dates: DateSystem): number | string | null {
   if (value instanceof Date) {
     const day = dayFromDate(value);
-    return day === null ? null : excelSerialFromDay(day);
+    return day === null ? null : excelSerialFromDay(day, dates.date1904);
   }
   if (typeof value === "number" || (typeof value === "string" && value.trim())) return value;
   return null;
@@ -100,8 +100,9 @@ function sentDateCell(value: CellValue | undefined): number | string | null {
 /**
  * Rows read back from the ARReminders table. With its headers, columns are found by name, so a
  * column the user inserted or moved does not shift Status or Sent date; without, REMINDER_COLUMNS order.
+ * A sent date handed over as a Date (files) becomes a serial of the workbook's date system.
  */
-export function rowsFromTable(cells: readonly (readonly CellValue[])[], headers?: readonly string[]): ReminderRow[] {
+export function rowsFromTable(cells: readonly (readonly CellValue[])[], headers?: readonly string[], dates: DateSystem = {}): ReminderRow[] {
   const wanted = headers?.map((h) => String(h ?? "").trim().toLowerCase());
   const index = REMINDER_COLUMNS.map((name, i) => {
     if (!wanted) return i;
@@ -125,7 +126,7 @@ export function rowsFromTable(cells: readonly (readonly CellValue[])[], headers?
       currency: text(at(row, "Currency")),
       invoices: text(at(row, "Invoices")),
       status: status === "sent" ? "Sent" : status === "skipped" ? "Skipped" : "Draft",
-      sentDate: sentDateCell(at(row, "Sent date")),
+      sentDate: sentDateCell(at(row, "Sent date"), dates),
       sentBy: text(at(row, "Sent by")),
       note: text(at(row, "Note")),
     };
@@ -154,15 +155,22 @@ export function carryOverStatus(previousRows: readonly ReminderRow[], newRows: r
   return rows;
 }
 
-/** The sent log kept in the sheet: every row marked Sent, with its level resolved to an id when known. */
-export function sentLogFromRows(rows: readonly ReminderRow[], levels: readonly DunningLevel[]): SentLogEntry[] {
+/**
+ * The sent log kept in the sheet: every row marked Sent, with its level resolved to an id when
+ * known and its sent date as ISO text (a serial read in the workbook's date system).
+ */
+export function sentLogFromRows(rows: readonly ReminderRow[], levels: readonly DunningLevel[], dates: DateSystem = {}): SentLogEntry[] {
+  const sentOn = (serial: number) => {
+    const day = dayFromExcelSerial(serial, dates.date1904);
+    return day === null ? undefined : isoFromDay(day);
+  };
   return rows
     .filter((r) => r.status === "Sent")
     .map((r) => ({
       customer: r.customer,
       level: findLevel(levels, r.level)?.id ?? r.level,
       invoices: splitInvoices(r.invoices),
-      sentDate: typeof r.sentDate === "number" ? isoFromDay(Math.round(r.sentDate) - 25569) : r.sentDate ?? undefined,
+      sentDate: typeof r.sentDate === "number" ? sentOn(r.sentDate) : r.sentDate ?? undefined,
     }));
 }
 
@@ -171,7 +179,7 @@ export function sentLogFromRows(rows: readonly ReminderRow[], levels: readonly D
  * one row per reminder (Draft), per customer not drafted (Skipped, with the reason in Note), and
  * the reminders already sent (Sent). Usable as a mail-merge source: To, Subject and Body.
  */
-export function planRemindersSheet(rows: readonly ReminderRow[], context: { asOf: DayNumber; generatedAt: string }): SheetPlan {
+export function planRemindersSheet(rows: readonly ReminderRow[], context: { asOf: DayNumber; generatedAt: string } & DateSystem): SheetPlan {
   const body: PlanCell[][] = rows.map((r) => [r.customer, r.to, r.cc, r.level, r.subject, r.body, r.total, r.currency, r.invoices, r.status, r.sentDate, r.sentBy, r.note]);
   const drafts = rows.filter((r) => r.status === "Draft").length;
   return {
@@ -180,7 +188,7 @@ export function planRemindersSheet(rows: readonly ReminderRow[], context: { asOf
     blocks: [
       { at: "A1", values: [["AR Reminders"]], style: "title" },
       { at: "A2", values: [["As of"], ["Generated"]], style: "label" },
-      { at: "B2", values: [[excelSerialFromDay(context.asOf)]], numberFormat: DATE_FORMAT },
+      { at: "B2", values: [[excelSerialFromDay(context.asOf, context.date1904)]], numberFormat: DATE_FORMAT },
       { at: "B3", values: [[context.generatedAt]] },
       {
         at: "A5",

@@ -3,7 +3,7 @@ import { minorDigits, unitsFromMinor } from "../../core/parse/money";
 import { GRACE_DAYS, RECENCY_HALF_LIFE_DAYS } from "../../core/risk/features";
 import { CREDIBILITY_K, FACTOR_LABELS, RISK_FACTORS, TIER_THRESHOLDS } from "../../core/risk/score";
 import type { Worklist } from "../../core/risk/worklist";
-import { columnLetters, DATE_FORMAT, moneyFormat, type PlanBlock, type PlanCell, type SheetPlan } from "../sheetPlan";
+import { columnLetters, DATE_FORMAT, moneyFormat, type DateSystem, type PlanBlock, type PlanCell, type SheetPlan } from "../sheetPlan";
 
 export const RISK_SHEET = "AR Risk";
 export const RISK_TABLE = "ARRisk";
@@ -11,7 +11,7 @@ const PERCENT = "0%";
 const ONE_DECIMAL = "0.0";
 const WHOLE = "0";
 
-export interface RiskSheetContext {
+export interface RiskSheetContext extends DateSystem {
   /** When the sheet was made, as text. */
   generatedAt: string;
   /** Where the invoices came from, when known. */
@@ -117,7 +117,7 @@ export function planRiskSheet(worklist: Worklist, context: RiskSheetContext): Sh
   const blocks: PlanBlock[] = [
     { at: "A1", values: [["AR Risk"]], style: "title" },
     { at: "A2", values: [["As of"], ["Generated"], ["Source"], ["Prior"]], style: "label" },
-    { at: "B2", values: [[excelSerialFromDay(worklist.asOf)]], numberFormat: DATE_FORMAT },
+    { at: "B2", values: [[excelSerialFromDay(worklist.asOf, context.date1904)]], numberFormat: DATE_FORMAT },
     {
       at: "B3",
       values: [

@@ -106,7 +106,7 @@ export class PackageWorkbookPort implements WorkbookPort {
         const table = written.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
         if (!table) continue;
         const rows = table.plan.rows.map((row) => table.plan.headers.map((_, c) => planValue(row[c])));
-        return project({ sheet: sheet.name, headers: [...table.plan.headers], rows }, pick);
+        return project({ sheet: sheet.name, headers: [...table.plan.headers], rows, date1904: pkg.date1904 }, pick);
       }
       const table = (await pkg.tablesOf(sheet)).find((t) => t.name.toLowerCase() === name.toLowerCase());
       if (!table) continue;
@@ -114,10 +114,10 @@ export class PackageWorkbookPort implements WorkbookPort {
       const headers = table.columns.map((column, c) => (isBlank(headerCells[c] ?? null) ? column : String(headerCells[c])));
       const wanted = pick ? pick(headers).filter((h) => headers.includes(h)) : headers;
       // With a pick and nothing of it there, the body (maybe 100k rows) is not read at all.
-      if (!wanted.length) return { sheet: sheet.name, headers: [], rows: [] };
+      if (!wanted.length) return { sheet: sheet.name, headers: [], rows: [], date1904: pkg.date1904 };
       const bottom = table.bottom - (table.totalsRow ? 1 : 0);
       const body = (await pkg.readRange(sheet, table.top + (table.headerRow ? 1 : 0), table.left, bottom, table.right)).filter((row) => row.some((v) => !isBlank(v)));
-      return project({ sheet: sheet.name, headers, rows: body }, pick);
+      return project({ sheet: sheet.name, headers, rows: body, date1904: pkg.date1904 }, pick);
     }
     return null;
   }
@@ -238,5 +238,5 @@ export class PackageWorkbookPort implements WorkbookPort {
 function project(table: GeneratedTable, pick?: (headers: readonly string[]) => readonly string[]): GeneratedTable {
   if (!pick) return table;
   const indexes = pick(table.headers).map((h) => table.headers.indexOf(h)).filter((i) => i >= 0);
-  return { sheet: table.sheet, headers: indexes.map((i) => table.headers[i]), rows: table.rows.map((row) => indexes.map((i) => row[i] ?? null)) };
+  return { sheet: table.sheet, headers: indexes.map((i) => table.headers[i]), rows: table.rows.map((row) => indexes.map((i) => row[i] ?? null)), date1904: table.date1904 };
 }
