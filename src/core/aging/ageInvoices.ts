@@ -1,3 +1,4 @@
+import { compareText } from "../compareText";
 import { minorDigits } from "../parse/money";
 import type { AgingBasis, Bucket, DayNumber, InvoiceRecord } from "../types";
 import { bucketIndex, makeBuckets } from "./buckets";
@@ -80,16 +81,16 @@ export function agingDays(record: InvoiceRecord, asOf: DayNumber, basis: AgingBa
  * grouped by customer and only each customer's few items are sorted.
  */
 function sortItems(items: readonly AgedItem[], customers: string[]): AgedItem[] {
-  customers.sort((a, b) => a.localeCompare(b));
+  customers.sort(compareText);
   // Names that compare equal share a rank, as they would tie in a direct comparison.
   const rank = new Map<string, number>();
   let current = 0;
-  customers.forEach((name, i) => rank.set(name, i > 0 && customers[i - 1].localeCompare(name) !== 0 ? ++current : current));
+  customers.forEach((name, i) => rank.set(name, i > 0 && compareText(customers[i - 1], name) !== 0 ? ++current : current));
   const groups: AgedItem[][] = Array.from({ length: current + 1 }, () => []);
   for (const item of items) groups[rank.get(item.record.customer)!].push(item);
   const sorted: AgedItem[] = [];
   for (const group of groups) {
-    group.sort((a, b) => b.days - a.days || a.record.invoice.localeCompare(b.record.invoice) || a.record.source.row - b.record.source.row);
+    group.sort((a, b) => b.days - a.days || compareText(a.record.invoice, b.record.invoice) || a.record.source.row - b.record.source.row);
     for (const item of group) sorted.push(item);
   }
   return sorted;
@@ -133,7 +134,7 @@ export function ageInvoices(records: readonly InvoiceRecord[], options: AgingOpt
   }
 
   const customers = [...byCustomer.values()].sort(
-    (a, b) => b.overdue - a.overdue || b.total - a.total || a.customer.localeCompare(b.customer),
+    (a, b) => b.overdue - a.overdue || b.total - a.total || compareText(a.customer, b.customer),
   );
   const sorted = sortItems(items, [...byCustomer.keys()]);
   const grandTotal = totals.reduce((sum, amount) => sum + amount, 0);
@@ -156,17 +157,24 @@ export interface LedgerAging {
 export function ageLedger(records: readonly InvoiceRecord[], options: AgingOptions): LedgerAging {
   const basis = options.basis ?? "due";
   const buckets = options.buckets ?? makeBuckets(undefined, basis);
-  const groups = new Map<string, InvoiceRecord[]>();
-  for (const record of records) {
-    const key = record.currency ?? "";
-    const list = groups.get(key);
-    if (list) list.push(record);
-    else groups.set(key, [record]);
+  const groups = new Map<string, readonly InvoiceRecord[]>();
+  const only = records.length > 0 ? (records[0].currency ?? "") : "";
+  // Most ledgers are in one currency: then the records are the group, with no copy made.
+  if (records.every((record) => (record.currency ?? "") === only)) groups.set(only, records);
+  else {
+    const lists = new Map<string, InvoiceRecord[]>();
+    for (const record of records) {
+      const key = record.currency ?? "";
+      const list = lists.get(key);
+      if (list) list.push(record);
+      else lists.set(key, [record]);
+    }
+    for (const [key, list] of lists) groups.set(key, list);
   }
   const currencies = [...groups.entries()]
     .map(([currency, list]) => ({ ...ageInvoices(list, { ...options, basis, buckets }), currency, digits: minorDigits(currency || undefined) }))
     .filter((report) => report.openInvoices > 0 || groups.size === 1)
-    .sort((a, b) => b.grandTotal - a.grandTotal || a.currency.localeCompare(b.currency));
+    .sort((a, b) => b.grandTotal - a.grandTotal || compareText(a.currency, b.currency));
   if (currencies.length === 0) currencies.push(ageInvoices([], { ...options, basis, buckets }));
   return { asOf: options.asOf, basis, buckets, currencies };
 }

@@ -1,3 +1,4 @@
+import { compareText } from "../compareText";
 import { isoFromDay } from "../parse/dates";
 import type { DayNumber, InvoiceRecord, SourceRef } from "../types";
 import { parseAddresses } from "./addresses";
@@ -88,8 +89,6 @@ export interface Selection {
 
 const normalName = (name: string) => name.trim().toLowerCase();
 
-/** `localeCompare` with one collator made once, rather than one looked up on every comparison. */
-const compareText = new Intl.Collator().compare;
 
 /** The key a reminder is logged under: customer, level and invoices (sorted). */
 export function reminderKey(customer: string, level: string, invoices: readonly string[]): string {
@@ -188,7 +187,7 @@ export function selectDrafts(records: readonly InvoiceRecord[], options: SelectO
         openMinor: r.openMinor,
         source: r.source,
       }))
-      .sort((a, b) => b.daysOverdue - a.daysOverdue || a.invoice.localeCompare(b.invoice));
+      .sort((a, b) => b.daysOverdue - a.daysOverdue || compareText(a.invoice, b.invoice));
     const invoices = listed.map((i) => i.invoice);
     const totalMinor = sum(listed);
     const emails = group.map((r) => addressesIn(r.email));
