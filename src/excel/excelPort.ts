@@ -3,7 +3,8 @@
  *
  * Office.js habits kept here: load before read, sync before read, no sync in a loop except the
  * read- and write-chunk loops (which are the point of chunking). What a refresh costs:
- *   1. tables, worksheets and the "_ardesk" registry and settings                 (listTables)
+ *   1. tables, worksheets, the "_ardesk" registry and settings, and the workbook's date system
+ *      (1900 or 1904) where Office.js exposes it                                  (listTables)
  *   2. header rows, row counts and each table's first rows (a small table whole), plain sheets'
  *      first rows, the headers of AR Desk's own tables                           (listTables)
  *   then the rest of a large body in even chunks whose responses stay under ~4 MB (readTable),
@@ -76,6 +77,8 @@ interface WorkbookSnapshot {
   registryExists: boolean;
   registry: RegistryEntry[];
   tables: { name: string; sheet: string }[];
+  /** The workbook counts dates from 1904 (false where Office.js cannot tell, see exposesDateSystem). */
+  date1904: boolean;
 }
 
 type ExcelInput = string | number | boolean;
@@ -230,13 +233,26 @@ function tableGone(info: TableInfo): ArDeskError {
 /** The table's sheet went (or was renamed) between two syncs: a co-author's edit. */
 const isGoneDuringRead = (error: unknown) => isItemNotFound(error) || (error as { code?: unknown } | null)?.code === "InvalidObjectPath";
 
+/**
+ * True where this Office.js library has Workbook.use1904DateSystem. It is a preview API: in no
+ * ExcelApi requirement set up to 1.21 (ExcelApi 1.16 added only getLinkedEntityCellValue to
+ * Workbook) and not in the production office.js (1.1.110), only in the beta library. So it is
+ * found on the object rather than by a requirement-set version: loading a property the library
+ * does not know would fail the listing's whole sync. Where it is missing the workbook is taken to
+ * count from 1900, as before, and a 1904 workbook's dates are then read and written 4 years and a
+ * day off (Office.js hands serials over in the workbook's own system).
+ */
+function exposesDateSystem(workbook: Excel.Workbook): boolean {
+  return "use1904DateSystem" in workbook;
+}
+
 /** True where Range.copyFrom is available (ExcelApi 1.9; the manifest asks for 1.7 only). */
 function canCopyRanges(): boolean {
   return typeof Office !== "undefined" && Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", "1.9"));
 }
 
 /** A read table as the pipeline takes it. */
-function tableData(info: TableInfo, header: unknown[][], headerAddress: string, rows: CellValue[][], topLeft: { row: number; column: number }): TableData {
+function tableData(info: TableInfo, header: unknown[][], headerAddress: string, rows: CellValue[][], topLeft: { row: number; column: number }, date1904: boolean): TableData {
   const at = firstCell(headerAddress);
   return {
     name: info.name,
@@ -247,9 +263,8 @@ function tableData(info: TableInfo, header: unknown[][], headerAddress: string, 
     rows,
     firstDataRow: topLeft.row,
     firstColumn: topLeft.column,
-    // The 1904 date system is not exposed below ExcelApi 1.9 (Workbook.use1904DateSystem):
-    // Office.js returns serials in the workbook's own system, and Mac 1904 books are rare.
-    date1904: false,
+    // Office.js hands serials over in the workbook's own date system.
+    date1904,
   };
 }
 
@@ -289,6 +304,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
   private metaValues?: unknown[][] | null;
   /** Whether "_ardesk" exists, as last seen in this run (undefined: not known yet). */
   private metaExists?: boolean;
+  /** The workbook's date system, as the last snapshot read it (see exposesDateSystem). */
+  private date1904 = false;
   /** Generated tables read in this run, by lower-case name (see readGeneratedTable). */
   private readonly generated = new Map<string, GeneratedTable>();
   /** First rows of the user's tables read by listTables (a small table whole), used once by readTable. */
@@ -319,6 +336,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     await this.context.sync();
     const snap = snapshotOf(loads);
     this.snapshot = snap;
+    this.date1904 = snap.date1904;
     this.metaExists = snap.registryExists;
     this.metaValues = snap.registryExists && !loads.registryUsed.isNullObject ? fromA1(loads.registryUsed.values as unknown[][], loads.registryUsed.address) : null;
 
@@ -426,7 +444,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       const table = () => this.context.workbook.tables.getItem(info.name);
       const chunkRange = (from: number, rows: number) => table().getDataBodyRange().getRow(from).getResizedRange(rows - 1, 0);
       const rows = await this.readChunks(info, [...sample.rows], sample.rowCount, chunkRange, () => table().worksheet.load("name"));
-      return tableData(info, sample.header, sample.headerAddress, rows, { row: row + 1, column });
+      return tableData(info, sample.header, sample.headerAddress, rows, { row: row + 1, column }, this.date1904);
     }
     const columns = Math.max(1, info.headers.length);
     const firstRows = Math.max(1, Math.min(Math.max(1, info.rowCount), readChunkRows(columns * BYTES_PER_CELL_GUESS, this.readBytes)));
@@ -471,7 +489,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     if (sheetNow && !sameName(sheetNow.name, info.sheet)) throw tableGone(info);
     const rowCount = total();
     const rows = await this.readChunks(info, (first.values as CellValue[][]).slice(0, rowCount), rowCount, chunkRange, where);
-    return tableData(info, header.values as unknown[][], header.address, rows, topLeft);
+    return tableData(info, header.values as unknown[][], header.address, rows, topLeft, this.date1904);
   }
 
   /**
@@ -559,7 +577,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const sheet = table && snap.sheets.find((s) => sameName(s.name, table.sheet));
     if (!table || !sheet || !isGenerated(snap.registry, sheet.name, sheet.id)) return null;
     const heads = pick && this.generatedHeads.get(name.toLowerCase());
-    if (heads && !pick(heads).some((h) => heads.includes(h))) return { sheet: sheet.name, headers: [], rows: [] };
+    if (heads && !pick(heads).some((h) => heads.includes(h))) return { sheet: sheet.name, headers: [], rows: [], date1904: this.date1904 };
     const found = this.context.workbook.tables.getItem(table.name);
     const header = found.getHeaderRowRange().load("values,address");
     // With a pick, the body (possibly 100k rows) is read only when some picked column is there.
@@ -576,12 +594,12 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const columnFormats = ((firstRow.numberFormat as unknown[][])[0] ?? []).map((f) => (typeof f === "string" && f !== "General" ? f : null));
     if (pick) {
       const wanted = pick(headers);
-      if (!wanted.some((h) => headers.includes(h))) return { sheet: sheet.name, headers: [], rows: [] };
+      if (!wanted.some((h) => headers.includes(h))) return { sheet: sheet.name, headers: [], rows: [], date1904: this.date1904 };
       const data = await this.readTable({ name: table.name, sheet: sheet.name, headers, headerAddress: cellAddress(firstCell(header.address).row, firstCell(header.address).column), rowCount: body.rowCount, kind: "table" });
-      return project({ sheet: sheet.name, headers, rows: data.rows.filter((row) => row.some((v) => !isBlank(v))), columnFormats }, pick);
+      return project({ sheet: sheet.name, headers, rows: data.rows.filter((row) => row.some((v) => !isBlank(v))), columnFormats, date1904: this.date1904 }, pick);
     }
     const rows = (body.values as CellValue[][]).filter((row) => row.some((v) => !isBlank(v)));
-    const read: GeneratedTable = { sheet: sheet.name, headers, rows, columnFormats };
+    const read: GeneratedTable = { sheet: sheet.name, headers, rows, columnFormats, date1904: this.date1904 };
     this.generated.set(name.toLowerCase(), read);
     return copyOf(read);
   }
@@ -735,13 +753,17 @@ export class ExcelWorkbookPort implements WorkbookPort {
       tables: wb.tables.load("items/name,items/worksheet/name"),
       registrySheet,
       registryUsed: registrySheet.getUsedRangeOrNullObject(true).load("values,address"),
+      // In the same sync: knowing the date system costs no round trip.
+      dateSystem: exposesDateSystem(wb) ? (wb.load("use1904DateSystem") as unknown as { use1904DateSystem?: boolean }) : undefined,
     };
   }
 
   private async readSnapshot(): Promise<WorkbookSnapshot> {
     const loads = this.queueSnapshotLoads();
     await this.context.sync();
-    return snapshotOf(loads);
+    const snap = snapshotOf(loads);
+    this.date1904 = snap.date1904;
+    return snap;
   }
 
   // ---- writing ------------------------------------------------------------------------------
@@ -963,7 +985,7 @@ function afterWrite(snap: WorkbookSnapshot, plan: SheetPlan, tableNames: string[
   sheets.push({ name: plan.name, id, position: existing ? existing.position : sheets.length });
   const tables = snap.tables.filter((t) => !sameName(t.sheet, plan.name));
   for (const name of tableNames) tables.push({ name, sheet: plan.name });
-  return { sheets, registryExists: true, registry, tables };
+  return { sheets, registryExists: true, registry, tables, date1904: snap.date1904 };
 }
 
 interface SnapshotLoads {
@@ -971,6 +993,8 @@ interface SnapshotLoads {
   tables: Excel.TableCollection;
   registrySheet: Excel.Worksheet;
   registryUsed: Excel.Range;
+  /** The workbook with use1904DateSystem loaded, where the library has it (not in its typings yet). */
+  dateSystem?: { use1904DateSystem?: boolean };
 }
 
 /** The snapshot from loads that have been synced. */
@@ -981,6 +1005,7 @@ function snapshotOf(loads: SnapshotLoads): WorkbookSnapshot {
     registryExists: !noRegistry,
     registry: noRegistry || loads.registryUsed.isNullObject ? [] : parseRegistry(fromA1(loads.registryUsed.values as unknown[][], loads.registryUsed.address)),
     tables: loads.tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+    date1904: loads.dateSystem?.use1904DateSystem === true,
   };
 }
 
@@ -1005,7 +1030,7 @@ function applyStyle(range: Excel.Range, style: PlanStyle): void {
 }
 
 function copyOf(table: GeneratedTable): GeneratedTable {
-  return { sheet: table.sheet, headers: [...table.headers], rows: table.rows.map((row) => [...row]), columnFormats: table.columnFormats && [...table.columnFormats] };
+  return { sheet: table.sheet, headers: [...table.headers], rows: table.rows.map((row) => [...row]), columnFormats: table.columnFormats && [...table.columnFormats], date1904: table.date1904 };
 }
 
 /** Only the picked columns of a table read back, in the order picked (all of them without a pick). */
@@ -1017,6 +1042,7 @@ function project(table: GeneratedTable, pick?: (headers: readonly string[]) => r
     headers: indexes.map((i) => table.headers[i]),
     rows: table.rows.map((row) => indexes.map((i) => row[i] ?? null)),
     columnFormats: table.columnFormats && indexes.map((i) => table.columnFormats?.[i] ?? null),
+    date1904: table.date1904,
   };
 }
 

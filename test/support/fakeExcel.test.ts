@@ -84,6 +84,28 @@ describe("fake Excel host: proxies", () => {
     expect(fake.stats.syncCount).toBe(1);
   });
 
+  it("tells the workbook's date system through Workbook.use1904DateSystem only where the library has it", async () => {
+    const withApi = createFakeExcel({ date1904: true, use1904DateSystem: true });
+    await withApi.Excel.run(async (context: RequestContext) => {
+      const workbook = context.workbook as unknown as { use1904DateSystem: boolean; load(p: string): unknown };
+      expect("use1904DateSystem" in workbook).toBe(true);
+      expect(() => workbook.use1904DateSystem).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      workbook.load("use1904DateSystem");
+      await context.sync();
+      expect(workbook.use1904DateSystem).toBe(true);
+    });
+    // A library without the preview API: no property, and loading it fails the sync.
+    const without = createFakeExcel({ date1904: true });
+    const code = await codeOf(
+      without.Excel.run(async (context: RequestContext) => {
+        expect("use1904DateSystem" in context.workbook).toBe(false);
+        context.workbook.load("use1904DateSystem");
+        await context.sync();
+      }),
+    );
+    expect(code).toBe("InvalidArgument");
+  });
+
   it("refuses proxies after their Excel.run ended", async () => {
     const fake = seeded();
     let leaked: RequestContext | undefined;

@@ -12,12 +12,12 @@
  */
 import { formatRect, parseRect, splitSheet, type Rect } from "./address";
 import { FakeErrorCodes, FakeOfficeError } from "./errors";
-import { emptyStats, RequestContext, type FakeStats, type HostLimits, type Host } from "./proxies";
+import { emptyStats, RequestContext, type FakeStats, type HostFeatures, type HostLimits, type Host } from "./proxies";
 import type { CellValueRule, ColorScaleCriteria } from "./visuals";
 import { bodyRect, headerRect, tableRect, totalsRect, WorkbookState, type CellState, type Scalar, type SheetState, type TableState } from "./state";
 
 export { FakeErrorCodes, FakeOfficeError } from "./errors";
-export type { FakeStats, SyncRecord } from "./proxies";
+export type { FakeStats, HostFeatures, SyncRecord } from "./proxies";
 export { RequestContext } from "./proxies";
 
 export const FIVE_MB = 5 * 1024 * 1024;
@@ -134,12 +134,19 @@ export interface FakeExcel {
   readonly state: WorkbookState;
 }
 
-export function createFakeExcel(options: Partial<HostLimits> = {}): FakeExcel {
+export interface FakeExcelOptions extends Partial<HostLimits>, Partial<HostFeatures> {
+  /** The workbook uses the 1904 date system (default false); readable through Office.js only with `use1904DateSystem`. */
+  date1904?: boolean;
+}
+
+export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   const host: Host = {
     state: new WorkbookState(),
     stats: emptyStats(),
     limits: { requestLimitBytes: options.requestLimitBytes ?? FIVE_MB, responseLimitBytes: options.responseLimitBytes ?? Infinity },
+    features: { use1904DateSystem: options.use1904DateSystem ?? false },
   };
+  host.state.date1904 = options.date1904 ?? false;
   const state = () => host.state;
 
   async function run<T>(a: unknown, b?: (context: RequestContext) => Promise<T>): Promise<T> {

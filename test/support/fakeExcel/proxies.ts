@@ -71,10 +71,20 @@ export interface HostLimits {
   responseLimitBytes: number;
 }
 
+/** What the host's Office.js library has beyond the baseline. */
+export interface HostFeatures {
+  /**
+   * Workbook.use1904DateSystem, a preview API (the beta office.js; no ExcelApi requirement set has
+   * it yet). Without it the property is absent from the Workbook proxy and loading it fails the sync.
+   */
+  use1904DateSystem: boolean;
+}
+
 export interface Host {
   state: WorkbookState;
   stats: FakeStats;
   limits: HostLimits;
+  features: HostFeatures;
   /** Tests' stand-in for a co-author: changes the workbook just before a sync's batch runs. */
   beforeSync?: (sync: number) => void;
 }
@@ -426,6 +436,14 @@ export class Workbook extends ClientObject {
     return this._ctx._host.state;
   }
 
+  constructor(ctx: RequestContext, resolver: () => Entity) {
+    super(ctx, resolver);
+    // Only a library that has the API has the property: code detects it with `"use1904DateSystem" in workbook`.
+    if (ctx._host.features.use1904DateSystem) {
+      Object.defineProperty(this, "use1904DateSystem", { get: () => this._get<boolean>("use1904DateSystem"), enumerable: true });
+    }
+  }
+
   get worksheets(): WorksheetCollection {
     return this._child("worksheets", (r) => new WorksheetCollection(this._ctx, r));
   }
@@ -445,7 +463,8 @@ export class Workbook extends ClientObject {
     if (prop === "tables") return this.tables;
     return undefined;
   }
-  protected override _read(): unknown {
+  protected override _read(_: never, prop: string): unknown {
+    if (prop === "use1904DateSystem" && this._ctx._host.features.use1904DateSystem) return this.state().date1904;
     return undefined;
   }
 

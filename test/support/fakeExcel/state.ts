@@ -175,6 +175,8 @@ export function coerceInput(input: unknown): CellState | "skip" {
 const INVALID_SHEET_CHARS = /[\\/?*[\]:]/;
 
 export class WorkbookState {
+  /** The workbook counts dates from 1904 (Excel's "Use 1904 date system"); cells hold serials as they are. */
+  date1904 = false;
   sheets: SheetState[] = [];
   tables: TableState[] = [];
   activeSheet: SheetState | null = null;
