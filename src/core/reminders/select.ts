@@ -190,7 +190,8 @@ export function selectDrafts(records: readonly InvoiceRecord[], options: SelectO
       .sort((a, b) => b.daysOverdue - a.daysOverdue || compareText(a.invoice, b.invoice));
     const invoices = listed.map((i) => i.invoice);
     const totalMinor = sum(listed);
-    const emails = group.map((r) => addressesIn(r.email));
+    // A customer's rows nearly always repeat one email cell: each parsed cell is taken once.
+    const emails = [...new Set(group.map((r) => addressesIn(r.email)))];
     const draft: ReminderDraft = {
       customer,
       currency,
