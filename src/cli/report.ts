@@ -116,7 +116,7 @@ export function refreshSummary(result: RefreshResult, output: string, topCustome
     // The same key figures, names and units as the AR Aging sheet; the total is printed above.
     for (const { key, name, unit, money } of KEY_FIGURES.filter((f) => f.key !== "totalAr")) {
       const kpi = kpis[key];
-      lines.push(`  ${name(kpis.periodDays)}: ${kpi.value === null ? `n/a (${kpi.reason})` : money ? formatMoney(kpi.value, d) : withUnit(kpi.value, unit)}`);
+      lines.push(`  ${name(kpis.periodDays)}: ${kpi.value === null ? `not available (${kpi.reason})` : money ? formatMoney(kpi.value, d) : withUnit(kpi.value, unit)}`);
     }
     const overdue = report.customers.filter((c) => c.overdue > 0).slice(0, topCustomers);
     if (overdue.length) {

@@ -24,7 +24,7 @@ describe("the refresh summary printed by the command line", () => {
       const kpi = result.sections[0].kpis[key];
       const line = text.split("\n").find((l) => l.startsWith(`  ${name(90)}: `));
       expect(line).toBeDefined();
-      expect(line).toContain(kpi.value === null ? `n/a (${kpi.reason})` : String(kpi.value));
+      expect(line).toContain(kpi.value === null ? `not available (${kpi.reason})` : String(kpi.value));
     }
     expect(text).toContain("  Overdue: 66.7% of AR");
   });
