@@ -18,8 +18,6 @@ const INVOICES: [string, string, string, string, string, number][] = [
   ["B-7", "Beta", "ap@beta.example", "2025-12-15", "2026-01-14", 250],
 ];
 
-/** The serial of an ISO day in the 1904 system, as a 1904 workbook holds it. */
-const serial1904 = (iso: string) => excelSerialFromDay(dayFromIso(iso)!, true);
 /** The calendar day a cell of a 1904 workbook shows. */
 const day1904 = (value: unknown) => (typeof value === "number" ? isoFromDay(dayFromExcelSerial(value, true)!) : `not a serial: ${String(value)}`);
 /** The calendar day a cell of a 1900 workbook shows. */

@@ -9,14 +9,17 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { splitCsv } from "../../src/xlsx/csv";
 
-/** Every sheet of the workbook as LibreOffice computes it, by sheet name; numbers unformatted. */
-export function recalculateWithLibreOffice(xlsxFile: string): Map<string, string[][]> {
+/**
+ * Every sheet of the workbook as LibreOffice computes it, by sheet name; numbers unformatted, or
+ * with `asShown` as the cells show them (a date as its number format spells it).
+ */
+export function recalculateWithLibreOffice(xlsxFile: string, options: { asShown?: boolean } = {}): Map<string, string[][]> {
   const work = mkdtempSync(path.join(tmpdir(), "ar-desk-lo-"));
   try {
     // Own profile per run: two soffice processes sharing one profile block each other.
     const profile = `file://${path.join(work, "profile")}`;
-    // Filter options: comma, double quote, UTF-8, from line 1, raw values (not as shown), all sheets (-1).
-    const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+    // Filter options: comma, double quote, UTF-8, from line 1, raw values (or as shown), all sheets (-1).
+    const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${options.asShown ? "true" : "false"},false,false,-1`;
     execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", filter, "--outdir", work, xlsxFile], {
       stdio: "pipe",
       timeout: 180_000,

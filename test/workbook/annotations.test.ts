@@ -2,7 +2,7 @@
  * Columns a user adds beside AR Desk's detail and risk tables survive a refresh on the same
  * invoice or customer; rows that drop out go to the "AR Archive" sheet instead of vanishing.
  */
-import { dayFromIso, excelSerialFromDay } from "../../src/core/parse/dates";
+import { dayFromExcelSerial, dayFromIso, excelSerialFromDay, isoFromDay } from "../../src/core/parse/dates";
 import { ARCHIVE_SHEET, ARCHIVE_TABLE } from "../../src/workbook/annotations";
 import { DETAIL_SHEET, DETAIL_TABLE } from "../../src/workbook/plans/detailPlan";
 import { RISK_SHEET, RISK_TABLE } from "../../src/workbook/plans/riskPlan";
@@ -125,6 +125,25 @@ describe("a column a user adds to AR Reminders", () => {
 });
 
 describe("cancelling", () => {
+  it("in a 1904 workbook, a date the user typed keeps its day when carried and reads as that day in the archive", async () => {
+    const d1904 = (iso: string) => excelSerialFromDay(dayFromIso(iso)!, true);
+    const ledger1904 = (paid?: string): CellValue[][] =>
+      ledger(paid).map((row) => row.map((v, i) => (i === 2 || i === 3 ? d1904(isoFromDay(dayFromExcelSerial(v as number)!)) : v)));
+    const port = new MemoryPort([{ ...tableOf(HEADERS, ledger1904()), date1904: true }]);
+    port.date1904 = true;
+    await refreshAging(port, { asOf: AS_OF, now: NOW });
+    addColumn(port, DETAIL_SHEET, DETAIL_TABLE, "Next call", (row) => (row[1] === "INV-1" ? d1904("2026-11-30") : row[1] === "G-1" ? d1904("2026-12-01") : null));
+    const typed = table(port, DETAIL_SHEET, DETAIL_TABLE);
+    typed.columnFormats[typed.columnFormats.length - 1] = "yyyy-mm-dd";
+
+    port.tables[0] = { ...tableOf(HEADERS, ledger1904("INV-1")), date1904: true };
+    await refreshAging(port, { asOf: AS_OF, now: NOW });
+    const detail = table(port, DETAIL_SHEET, DETAIL_TABLE);
+    expect(valueOf(detail, (r) => r[1] === "G-1", "Next call")).toBe(d1904("2026-12-01"));
+    expect(valueOf(detail, (r) => r[1] === "G-1", "Due date")).toBe(d1904("2026-07-31"));
+    expect(table(port, ARCHIVE_SHEET, ARCHIVE_TABLE).rows).toEqual([["2026-11-23 09:00 UTC", DETAIL_TABLE, "Acme | INV-1", "Next call", "2026-11-30"]]);
+  });
+
   it("stops before anything is written when the signal is aborted, with a plain message", async () => {
     const port = new MemoryPort([tableOf(HEADERS, ledger())]);
     const controller = new AbortController();

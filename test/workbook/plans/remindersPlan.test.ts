@@ -1,4 +1,4 @@
-import { dayFromIso } from "../../../src/core/parse/dates";
+import { dayFromIso, excelSerialFromDay } from "../../../src/core/parse/dates";
 import { selectDrafts } from "../../../src/core/reminders/select";
 import { DEFAULT_LEVELS } from "../../../src/core/reminders/levels";
 import { DEFAULT_TEMPLATES } from "../../../src/core/reminders/defaultTemplates";
@@ -42,5 +42,17 @@ describe("AR Reminders sheet", () => {
     // A row no longer produced stays in the log.
     expect(carryOverStatus(previous, []).map((r) => r.customer)).toEqual(["Acme"]);
     expect(dayFromIso("2026-03-31")).toBe(AS_OF);
+  });
+
+  it("reads and writes sent dates in a 1904 workbook's system", () => {
+    const plan = planRemindersSheet(run(), { asOf: AS_OF, generatedAt: "", date1904: true });
+    expect(plan.blocks.find((b) => b.at === "B2")!.values).toEqual([[excelSerialFromDay(AS_OF, true)]]);
+    // A 1904 serial typed in Excel, and a Date as a file reader hands it over, name the same day.
+    const sent = (cell: number | Date) => plan.tables[0].rows.map((r) => (r[0] === "Acme" ? [...r.slice(0, 9), "Sent", cell, "Sam", ""] : r)) as (string | number | Date | null)[][];
+    for (const cell of [excelSerialFromDay(AS_OF, true), new Date("2026-03-31T00:00:00Z")]) {
+      const rows = rowsFromTable(sent(cell), undefined, { date1904: true });
+      expect(rows.find((r) => r.customer === "Acme")!.sentDate).toBe(excelSerialFromDay(AS_OF, true));
+      expect(sentLogFromRows(rows, DEFAULT_LEVELS, { date1904: true })).toEqual([{ customer: "Acme", level: "first", invoices: ["A-1"], sentDate: "2026-03-31" }]);
+    }
   });
 });
