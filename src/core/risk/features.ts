@@ -198,7 +198,6 @@ export function customerFeatures(records: readonly InvoiceRecord[], asOf: DayNum
 function featuresOf({ customer, currency, records }: Group, asOf: DayNumber): CustomerFeatures {
   // The open position in one pass over the records, summed exactly (so in no particular order).
   let openCount = 0;
-  let openInvoiceCount = 0;
   let oldestOverdueDays = 0;
   let openLateCount = 0;
   let disputedCount = 0;
@@ -222,7 +221,6 @@ function featuresOf({ customer, currency, records }: Group, asOf: DayNumber): Cu
     openMinorSum.add(r.openMinor);
     if (pastDue > 0) overdueMinorSum.add(r.openMinor);
     if (!(r.openMinor > 0) || isCreditItem(r)) continue;
-    openInvoiceCount++;
     openPositiveSum.add(r.openMinor);
     if (r.disputed) {
       disputedCount++;
