@@ -64,17 +64,31 @@ export class PackageWorkbookPort implements WorkbookPort {
     const existing = pkg.sheet(name);
     const kept = existing ? await this.keptCells(existing, plan) : [];
     const names = await pkg.tableNames(existing);
+    const ids = pkg.tableIds(existing);
     let nextId = pkg.maxTableId() + 1;
+    // Our tables keep the name and id they had: a slicer finds its table by id, a pivot table or a
+    // user's formula by name, and both should survive a refresh.
+    const previous = existing ? await this.previousTables(existing) : [];
+    const claimed = new Map<string, number>();
     const rendered = renderSheet(plan, {
       styles: pkg.styles(),
       kept,
       tableName: (wanted) => {
-        let free = wanted;
+        const before = previousTable(previous, wanted, plan);
+        let free = before && !names.has(before.name.toLowerCase()) ? before.name : wanted;
         for (let n = 2; names.has(free.toLowerCase()); n++) free = `${wanted}${n}`;
         names.add(free.toLowerCase());
+        if (before) {
+          previous.splice(previous.indexOf(before), 1);
+          if (!ids.has(before.id)) claimed.set(free.toLowerCase(), before.id);
+        }
         return free;
       },
-      tableId: () => nextId++,
+      tableId: (name) => {
+        const id = claimed.get(name.toLowerCase()) ?? nextId++;
+        ids.add(id);
+        return id;
+      },
     });
     const sheet = existing ?? pkg.addSheet(name);
     const charts = (plan.charts ?? []).map((chart) => ({ sheet: name, chart, table: plan.tables.find((t) => t.name === chart.table)! })).filter((c) => c.table);
@@ -157,6 +171,13 @@ export class PackageWorkbookPort implements WorkbookPort {
     this.pkg.setMeta(grid);
   }
 
+  /** Names and ids of the tables on a sheet of ours about to be replaced. */
+  private async previousTables(sheet: SheetEntry): Promise<{ name: string; id: number }[]> {
+    const written = this.pkg.written.get(sheet.part);
+    const tables = written ? written.tables : await this.pkg.tablesOf(sheet);
+    return tables.map((t) => ({ name: t.name, id: t.id }));
+  }
+
   /** What the user typed into the plan's preserved cells on the sheet being replaced. */
   private async keptCells(sheet: SheetEntry, plan: SheetPlan): Promise<KeptCell[]> {
     const blocks = plan.blocks.filter((b) => b.preserve).map((b) => {
@@ -232,6 +253,20 @@ export class PackageWorkbookPort implements WorkbookPort {
     }
     return (this.candidateCache = found);
   }
+}
+
+/**
+ * The table a plan table had on the sheet before: the one of its name, or one AR Desk had named
+ * `Name2`, `Name3`… because the name was taken then (unless another plan table has that name).
+ */
+function previousTable(previous: readonly { name: string; id: number }[], wanted: string, plan: SheetPlan): { name: string; id: number } | undefined {
+  const lower = wanted.toLowerCase();
+  const exact = previous.find((p) => p.name.toLowerCase() === lower);
+  if (exact) return exact;
+  return previous.find((p) => {
+    const name = p.name.toLowerCase();
+    return name.startsWith(lower) && /^\d+$/.test(name.slice(lower.length)) && !plan.tables.some((t) => t.name.toLowerCase() === name);
+  });
 }
 
 /** The table with only the picked columns, in the order picked. */

@@ -43,8 +43,8 @@ export interface RenderContext {
   styles: StyleBook;
   /** A free table name for the one wanted (reserved as it is handed out). */
   tableName: (wanted: string) => string;
-  /** A free table id (reserved as it is handed out). */
-  tableId: () => number;
+  /** A free table id for the table of this final name (reserved as it is handed out). */
+  tableId: (name: string) => number;
   kept: readonly KeptCell[];
 }
 
@@ -179,7 +179,7 @@ export function renderSheet(plan: SheetPlan, context: RenderContext): RenderedSh
     lastColumn = Math.max(lastColumn, t.left + t.plan.headers.length - 1);
   }
 
-  const tables = layouts.map((layout, i): WrittenTable => ({ name: layout.name, id: context.tableId(), xml: "", plan: layout.plan, rid: `rId${i + 1}` }));
+  const tables = layouts.map((layout, i): WrittenTable => ({ name: layout.name, id: context.tableId(layout.name), xml: "", plan: layout.plan, rid: `rId${i + 1}` }));
   layouts.forEach((layout, i) => (tables[i].xml = tableXml(layout, tables[i].id)));
   const drawingRid = plan.charts?.length ? `rId${tables.length + 1}` : undefined;
 

@@ -298,14 +298,53 @@ export class XlsxPackage {
     return names;
   }
 
-  /** The highest table id in the file, so new tables get unused ids. */
+  /**
+   * Every table part of the package, wherever it lives: each part whose content type is a table's
+   * ([Content_Types].xml) and each target of a table relationship. Generators other than Excel put
+   * them outside xl/tables/, and an id is unique across all of them.
+   */
+  private tableParts(): Set<string> {
+    const parts = new Set<string>();
+    const types = this.text("[Content_Types].xml") ?? "";
+    const extensions = new Set<string>();
+    for (const tag of startTags(types, "Default")) if (attribute(tag, "ContentType") === CONTENT_TYPE.table) extensions.add((attribute(tag, "Extension") ?? "").toLowerCase());
+    const overridden = new Map<string, string>();
+    for (const tag of startTags(types, "Override")) overridden.set((attribute(tag, "PartName") ?? "").replace(/^\//, ""), attribute(tag, "ContentType") ?? "");
+    for (const name of this.entries.keys()) {
+      const type = overridden.get(name);
+      if (type === CONTENT_TYPE.table || (type === undefined && extensions.has(name.slice(name.lastIndexOf(".") + 1).toLowerCase()))) parts.add(name);
+    }
+    for (const name of this.entries.keys()) {
+      if (!name.endsWith(".rels")) continue;
+      for (const r of this.rels(name.replace(/(^|\/)_rels\/([^/]+)\.rels$/, "$1$2"))) if (r.type === REL.table && !r.external && this.entries.has(r.target)) parts.add(r.target);
+    }
+    return parts;
+  }
+
+  private tableIdOf(part: string): number {
+    const tag = startTags(this.text(part) ?? "", "table")[0];
+    return Number((tag && attribute(tag, "id")) ?? 0) || 0;
+  }
+
+  /**
+   * Table ids in use by tables that stay: every table part but those of `except` and of the sheets
+   * already replaced this session, and the tables written this session (but `except`'s).
+   */
+  tableIds(except?: SheetEntry): Set<number> {
+    const leaving = new Set<string>();
+    for (const part of [...this.replaced, ...(except && !except.added ? [except.part] : [])]) {
+      for (const r of this.rels(part)) if (r.type === REL.table) leaving.add(r.target);
+    }
+    const ids = new Set<number>();
+    for (const part of this.tableParts()) if (!leaving.has(part)) ids.add(this.tableIdOf(part));
+    for (const [part, content] of this.written) if (part !== except?.part) for (const t of content.tables) ids.add(t.id);
+    return ids;
+  }
+
+  /** The highest table id the package has ever held (those being replaced too), so a fresh id never meets an old one. */
   maxTableId(): number {
     let max = 0;
-    for (const name of this.entries.keys()) {
-      if (!/^xl\/tables\/[^/]+\.xml$/i.test(name)) continue;
-      const tag = startTags(this.text(name) ?? "", "table")[0];
-      max = Math.max(max, Number((tag && attribute(tag, "id")) ?? 0));
-    }
+    for (const part of this.tableParts()) max = Math.max(max, this.tableIdOf(part));
     for (const content of this.written.values()) for (const t of content.tables) max = Math.max(max, t.id);
     return max;
   }
