@@ -15,9 +15,9 @@ import { draftReminders as renderDrafts, templateErrors, type ReminderTemplate, 
 import type { DayNumber } from "../core/types";
 import { archiveRows, carryUserColumns } from "./annotations";
 import { customersOnHold } from "./customers";
-import { carryOverStatus, planRemindersSheet, reminderRows, REMINDERS_TABLE, rowsFromTable, sentLogFromRows, type ReminderRow } from "./plans/remindersPlan";
+import { carryOverStatus, levelNameNow, planRemindersSheet, reminderRows, REMINDERS_TABLE, rowsFromTable, sentLogFromRows, withLevelsNow, type ReminderRow } from "./plans/remindersPlan";
 import { generatedAt, readLedger, renameWarnings, type ReadOptions } from "./refreshAging";
-import type { WorkbookPort } from "./port";
+import type { CellValue, WorkbookPort } from "./port";
 import { parseSettings, serialiseSettings, type WorkbookSettings } from "./settings";
 
 export interface DraftOptions extends ReadOptions {
@@ -29,9 +29,8 @@ export interface DraftOptions extends ReadOptions {
   now?: Date;
 }
 
-export interface DraftResult {
-  asOf: DayNumber;
-  source: { table: string; sheet: string };
+/** The reminder settings as drafting uses them: what the Reminders tab's editors show. */
+export interface ReminderSettingsInUse {
   /** The sender used: saved details with any given over them. */
   sender: Sender;
   /** The templates used: defaults, then saved ones, then any given. */
@@ -43,6 +42,11 @@ export interface DraftResult {
   levelsSaved: boolean;
   /** Who is not chased whatever they owe: the saved minimum (currency units) and hold list. */
   chase: ChaseSettings;
+}
+
+export interface DraftResult extends ReminderSettingsInUse {
+  asOf: DayNumber;
+  source: { table: string; sheet: string };
   selection: Selection;
   /** Drafts filled in without a hole. */
   reminders: RenderedReminder[];
@@ -105,20 +109,30 @@ function explainSkips(skipped: readonly SkippedCustomer[], tableHolds: ReadonlyM
   });
 }
 
+/** The saved reminder settings, with the sender and templates given over them (the command line's files). */
+function settingsInUse(settings: WorkbookSettings, options: Pick<DraftOptions, "sender" | "templates">): ReminderSettingsInUse {
+  return {
+    sender: { ...settings.sender, ...options.sender },
+    templates: mergeTemplates(DEFAULT_TEMPLATES, settings.templates, options.templates),
+    savedTemplates: settings.templates ?? {},
+    levels: settings.levels ?? DEFAULT_LEVELS,
+    levelsSaved: settings.levels !== undefined,
+    chase: { minimumAmount: settings.minimumAmount, onHold: settings.onHold ?? [] },
+  };
+}
+
 /**
- * Reads the ledger, selects who to remind as of the day (a level already marked Sent for the same
- * invoices is not drafted again), fills in the templates, holds back any draft with a hole, and
- * writes the "AR Reminders" sheet with what was recorded there carried over.
+ * Who to remind as of the day, and who not and why (a level already marked Sent for the same
+ * invoices is not drafted again): reads the ledger, the settings and the "AR Reminders" sheet,
+ * writes nothing.
  */
-export async function draftReminders(port: WorkbookPort, options: DraftOptions): Promise<DraftResult> {
+async function chooseReminders(port: WorkbookPort, options: DraftOptions) {
   const { load, settings, warnings, source, date1904 } = await readLedger(port, options);
-  const sender: Sender = { ...settings.sender, ...options.sender };
-  const templates = mergeTemplates(DEFAULT_TEMPLATES, settings.templates, options.templates);
-  const levels = settings.levels ?? DEFAULT_LEVELS;
+  const inUse = settingsInUse(settings, options);
+  const { levels, chase } = inUse;
   const previousTable = await port.readGeneratedTable(REMINDERS_TABLE);
   const previous = previousTable ? rowsFromTable(previousTable.rows, previousTable.headers, { date1904 }) : [];
   const tableHolds = customersOnHold(load.records);
-  const chase: ChaseSettings = { minimumAmount: settings.minimumAmount, onHold: settings.onHold ?? [] };
   const found = selectDrafts(load.records, {
     asOf: options.asOf,
     levels,
@@ -127,22 +141,28 @@ export async function draftReminders(port: WorkbookPort, options: DraftOptions):
     sentLog: sentLogFromRows(previous, levels, { date1904 }),
   });
   const selection: Selection = { ...found, skipped: explainSkips(found.skipped, tableHolds, chase.minimumAmount) };
+  return { inUse, selection, previous, load, warnings, source, date1904 };
+}
+
+/**
+ * Reads the ledger, selects who to remind as of the day (a level already marked Sent for the same
+ * invoices is not drafted again), fills in the templates, holds back any draft with a hole, and
+ * writes the "AR Reminders" sheet with what was recorded there carried over.
+ */
+export async function draftReminders(port: WorkbookPort, options: DraftOptions): Promise<DraftResult> {
+  const { inUse, selection, previous, load, warnings, source, date1904 } = await chooseReminders(port, options);
+  const { sender, templates, levels } = inUse;
   const { reminders, held, problems } = renderDrafts(selection.drafts, templates, { sender });
-  const rows = carryOverStatus(previous, reminderRows(reminders, selection, held, sender.cc ?? []));
+  const rows = carryOverStatus(previous, reminderRows(reminders, selection, held, sender.cc ?? []), levels);
   const stamp = generatedAt(options.now ?? new Date());
-  const carried = await carryUserColumns(port, planRemindersSheet(rows, { asOf: options.asOf, generatedAt: stamp, date1904 }));
+  const carried = await carryUserColumns(levelsNamedNow(port, levels), planRemindersSheet(rows, { asOf: options.asOf, generatedAt: stamp, date1904 }));
   const written = await port.writeSheet(carried.plan);
   const archivedTo = await archiveRows(port, carried.archived, stamp);
   warnings.push(...renameWarnings([written, ...(archivedTo ? [archivedTo] : [])]));
   return {
+    ...inUse,
     asOf: options.asOf,
     source,
-    sender,
-    templates,
-    savedTemplates: settings.templates ?? {},
-    levels,
-    levelsSaved: settings.levels !== undefined,
-    chase,
     selection,
     reminders,
     held,
@@ -151,6 +171,50 @@ export async function draftReminders(port: WorkbookPort, options: DraftOptions):
     sheet: written.sheet,
     rowsSkipped: load.skipped.length,
     warnings,
+  };
+}
+
+/** A cell as the text a row of the reminders table reads (see rowsFromTable). */
+const cellText = (value: CellValue | undefined) => (value === null || value === undefined || value instanceof Date ? "" : String(value).trim());
+
+/**
+ * The port as carryUserColumns should see the "AR Reminders" sheet: each row's Level read as the
+ * level is called now (levelNameNow), as the plan writes it. The user's columns are carried by
+ * (Customer, Level, Invoices); without this, renaming a level would move every note typed beside
+ * its reminders to the archive. Everything else goes straight to the port.
+ */
+function levelsNamedNow(port: WorkbookPort, levels: readonly DunningLevel[]): WorkbookPort {
+  return {
+    listTables: () => port.listTables(),
+    readTable: (table) => port.readTable(table),
+    writeSheet: (plan, onProgress) => port.writeSheet(plan, onProgress),
+    readSettings: () => port.readSettings(),
+    writeSettings: (text) => port.writeSettings(text),
+    selectCell: (sheet, cell) => port.selectCell(sheet, cell),
+    readGeneratedTable: async (name, pick) => {
+      if (name !== REMINDERS_TABLE) return port.readGeneratedTable(name, pick);
+      const same = (a: string, b: string) => a.trim().toLowerCase() === b.toLowerCase();
+      // The Level id column rides along with the columns asked for, only when some were asked for.
+      let asked: readonly string[] | undefined;
+      const table = await port.readGeneratedTable(
+        name,
+        pick &&
+          ((headers) => {
+            asked = pick(headers);
+            const id = headers.find((h) => same(h, "Level id"));
+            return asked.length && id !== undefined && !asked.includes(id) ? [...asked, id] : asked;
+          }),
+      );
+      if (!table) return table;
+      const level = table.headers.findIndex((h) => same(h, "Level"));
+      if (level < 0) return table;
+      const id = table.headers.findIndex((h) => same(h, "Level id"));
+      const rows = table.rows.map((row) => row.map((value, i) => (i === level ? levelNameNow({ level: cellText(value), levelId: id < 0 ? "" : cellText(row[id]) }, levels) : value)));
+      const extra = id >= 0 && asked !== undefined && !asked.includes(table.headers[id]);
+      if (!extra) return { ...table, rows };
+      const keep = (_: unknown, i: number) => i !== id;
+      return { ...table, headers: table.headers.filter(keep), rows: rows.map((row) => row.filter(keep)), columnFormats: table.columnFormats?.filter(keep) };
+    },
   };
 }
 
@@ -193,15 +257,15 @@ export async function markSent(port: WorkbookPort, refs: readonly ReminderRef[],
   if (!table) throw new ArDeskError("TABLE_NOT_FOUND", "This workbook has no AR Reminders sheet yet.", "Press Draft reminders first, then mark the reminder as sent.");
   const { settings } = parseSettings(await port.readSettings());
   const levels = settings.levels ?? DEFAULT_LEVELS;
-  // Level names in the sheet and ids in the pane name the same level.
-  const keyOf = (customer: string, level: string, invoices: readonly string[]) => reminderKey(customer, findLevel(levels, level)?.id ?? level, invoices);
+  // The pane names a level by id, a row by its Level id (or, in an older sheet, its name).
+  const keyOf = (customer: string, levelId: string, invoices: readonly string[]) => reminderKey(customer, levelId, invoices);
   // Dates are written in the workbook's date system, as the sheet's other dates are.
   const { date1904 } = table;
-  const rows = rowsFromTable(table.rows, table.headers, { date1904 });
-  const wanted = new Map(refs.map((r) => [keyOf(r.customer, r.level, r.invoices), r]));
+  const rows = withLevelsNow(rowsFromTable(table.rows, table.headers, { date1904 }), levels);
+  const wanted = new Map(refs.map((r) => [keyOf(r.customer, findLevel(levels, r.level)?.id ?? r.level, r.invoices), r]));
   const found = new Set<string>();
   const updated = rows.map((row) => {
-    const key = keyOf(row.customer, row.level, row.invoices.split(","));
+    const key = keyOf(row.customer, row.levelId || row.level, row.invoices.split(","));
     if (!wanted.has(key) || row.status === "Skipped") return row;
     found.add(key);
     return row.status === "Sent" ? row : { ...row, status: "Sent" as const, sentDate: excelSerialFromDay(options.on, date1904), sentBy: by };
@@ -215,7 +279,7 @@ export async function markSent(port: WorkbookPort, refs: readonly ReminderRef[],
     );
   }
   // Marking rows changes no keys, so the user's own columns are carried and nothing is archived.
-  const carried = await carryUserColumns(port, planRemindersSheet(updated, { asOf: options.asOf, generatedAt: generatedAt(options.now ?? new Date()), date1904 }));
+  const carried = await carryUserColumns(levelsNamedNow(port, levels), planRemindersSheet(updated, { asOf: options.asOf, generatedAt: generatedAt(options.now ?? new Date()), date1904 }));
   const written = await port.writeSheet(carried.plan);
   return { sheet: written.sheet, rows: updated, warnings: renameWarnings([written]) };
 }

@@ -4,6 +4,7 @@
  * the AR Reminders sheet and the settings as Excel would hold them.
  */
 import { dayFromIso, excelSerialFromDay } from "../../src/core/parse/dates";
+import { DEFAULT_LEVELS } from "../../src/core/reminders/levels";
 import { draftRemindersInExcel, markSentInExcel, saveReminderSettingsInExcel } from "../../src/excel/runReminders";
 import { REGISTRY_SHEET } from "../../src/workbook/registry";
 import { createFakeExcel, installFakeOffice, type FakeExcel, type InstalledOffice } from "../support/fakeExcel";
@@ -44,7 +45,7 @@ describe("reminders in Excel (fake host)", () => {
     expect(fake.stats.runCount).toBe(1);
     expect(drafted.reminders.map((r) => r.draft.customer)).toEqual(["=Beta", "Acme"]);
     const [header, ...body] = remindersTable();
-    expect(header).toEqual(["Customer", "To", "Cc", "Level", "Subject", "Body", "Total", "Currency", "Invoices", "Status", "Sent date", "Sent by", "Note"]);
+    expect(header).toEqual(["Customer", "To", "Cc", "Level", "Subject", "Body", "Total", "Currency", "Invoices", "Status", "Sent date", "Sent by", "Note", "Level id"]);
     // A customer named like a formula stays text in the mail-merge source.
     expect(body.map((r) => [r[0], r[9]])).toEqual([
       ["=Beta", "Draft"],
@@ -90,5 +91,28 @@ describe("reminders in Excel (fake host)", () => {
     expect(drafted.reminders.map((r) => [r.draft.customer, r.draft.level.id, r.charges?.feesMinor])).toEqual([["Acme", "second", 2500]]);
     expect(drafted.selection.skipped.map((s) => [s.customer, s.reason])).toEqual([["=Beta", "On hold in the customers table."]]);
     expect(remindersTable().find((r) => r[0] === "=Beta")?.[9]).toBe("Skipped");
+  });
+
+  it("does not draft a reminder sent before its level was renamed, and keeps a column the user typed beside it", async () => {
+    const ownNames = DEFAULT_LEVELS.map((l) => ({ ...l, name: `Our ${l.name.toLowerCase()}` }));
+    await saveReminderSettingsInExcel({ sender: { company: "Northwind", name: "Sam Lee" }, levels: ownNames });
+    const drafted = await draftRemindersInExcel({ asOf: AS_OF });
+    const acme = drafted.reminders.find((r) => r.draft.customer === "Acme")!.draft;
+    await markSentInExcel([{ customer: "Acme", level: acme.level.id, invoices: ["A-1"] }], { by: "Sam Lee", on: AS_OF, asOf: AS_OF });
+    // The user types a header and a note beside the table, and Excel takes the column into it.
+    const table = fake.getTable("ARReminders")!;
+    const [headerRow] = /\d+/.exec(table.headerAddress)!;
+    const rows = remindersTable();
+    const column = String.fromCharCode("A".charCodeAt(0) + rows[0].length);
+    fake.addSheet(table.sheet, [["Call notes"], ...rows.slice(1).map((r) => [r[0] === "Acme" ? "left voicemail" : null])], `${column}${headerRow}`);
+    fake.state.findTable("ARReminders")!.columnCount += 1;
+
+    await saveReminderSettingsInExcel({ levels: ownNames.map((l) => (l.id === "first" ? { ...l, name: "Friendly reminder" } : l)) });
+    const again = await draftRemindersInExcel({ asOf: AS_OF });
+    expect(again.reminders.map((r) => r.draft.customer)).toEqual(["=Beta"]);
+    const [header, ...body] = remindersTable();
+    const acmeRows = body.filter((r) => r[0] === "Acme").map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+    expect(acmeRows).toEqual([expect.objectContaining({ Level: "Friendly reminder", "Level id": "first", Status: "Sent", "Sent by": "Sam Lee", "Call notes": "left voicemail" })]);
+    expect(fake.listSheets().map((s) => s.name)).not.toContain("AR Archive");
   });
 });

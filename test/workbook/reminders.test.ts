@@ -1,6 +1,7 @@
 import { ArDeskError } from "../../src/core/errors";
 import { dayFromIso, excelSerialFromDay } from "../../src/core/parse/dates";
 import { DEFAULT_TEMPLATES } from "../../src/core/reminders/defaultTemplates";
+import { DEFAULT_LEVELS } from "../../src/core/reminders/levels";
 import { REMINDER_COLUMNS, REMINDERS_TABLE, rowsFromTable } from "../../src/workbook/plans/remindersPlan";
 import { draftReminders, markSent, mergeTemplates, reminderEml, saveReminderSettings } from "../../src/workbook/reminders";
 import { parseSettings } from "../../src/workbook/settings";
@@ -339,3 +340,90 @@ describe("levels, minimum and hold saved in the workbook", () => {
     expect(port.settings).toBe(JSON.stringify({ mappings: {}, basis: "invoice" }));
   });
 });
+
+/** The default levels with "First reminder" called something else, as the levels editor saves them. */
+const renamedFirst = (name: string) => [...DEFAULT_LEVELS].map((l) => (l.id === "first" ? { ...l, name } : { ...l }));
+/** A team's own names for the default levels: an old sheet's names alone would not find these again after a rename. */
+const OWN_NAMES = [...DEFAULT_LEVELS].map((l) => ({ ...l, name: `Our ${l.name.toLowerCase()}` }));
+
+/** The AR Reminders table as a sheet written before the Level id column: that column taken out. */
+function asOldSheet(port: MemoryPort): void {
+  const table = port.plans.get("AR Reminders")!.tables[0];
+  const at = table.headers.indexOf("Level id");
+  const keep = (_: unknown, i: number) => i !== at;
+  table.headers = table.headers.filter(keep);
+  table.rows = table.rows.map((row) => row.filter(keep));
+  table.columnFormats = table.columnFormats.filter(keep);
+}
+
+/** The table's rows without the stamp, to compare two draftings. */
+const planRows = (port: MemoryPort) => JSON.stringify(port.plans.get("AR Reminders")!.tables[0]);
+
+describe("renaming a dunning level", () => {
+  const sentAcme = async (levels?: typeof OWN_NAMES) => {
+    const port = ledger();
+    await saveReminderSettings(port, { sender: SENDER, ...(levels ? { levels } : {}) });
+    const drafted = await draftReminders(port, { asOf: AS_OF });
+    const acme = drafted.reminders.find((r) => r.draft.customer === "Acme")!.draft;
+    return { port, ref: { customer: "Acme", level: acme.level.id, invoices: acme.items.map((i) => i.invoice) } };
+  };
+
+  it("records the level id beside its name, so a reminder sent before a rename is not drafted again, and drafting twice changes nothing", async () => {
+    const { port, ref } = await sentAcme(OWN_NAMES);
+    expect((await sheetRows(port)).map((r) => [r.customer, r.level, r.levelId])).toEqual([
+      ["Acme", "Our first reminder", "first"],
+      ["Beta", "Our third reminder", "third"],
+      ["Cobalt", "Our final notice", "final"],
+    ]);
+    await markSent(port, [ref], { by: "Sam Lee", on: AS_OF, asOf: AS_OF });
+    await saveReminderSettings(port, { levels: OWN_NAMES.map((l) => (l.id === "first" ? { ...l, name: "Friendly reminder" } : l)) });
+
+    const again = await draftReminders(port, { asOf: AS_OF });
+    expect(again.reminders.map((r) => r.draft.customer)).toEqual(["Beta"]);
+    expect(again.selection.skipped.find((s) => s.customer === "Acme")).toMatchObject({ code: "already-sent", reason: expect.stringMatching(/^Friendly reminder already sent/) });
+    const acme = (await sheetRows(port)).filter((r) => r.customer === "Acme");
+    // One row, still Sent by Sam, named as the level is called now.
+    expect(acme.map((r) => [r.level, r.levelId, r.status, r.sentBy])).toEqual([["Friendly reminder", "first", "Sent", "Sam Lee"]]);
+
+    const before = planRows(port);
+    await draftReminders(port, { asOf: AS_OF, now: new Date(Date.UTC(2026, 3, 1)) });
+    expect(planRows(port)).toBe(before);
+  });
+
+  it("keeps what a user typed beside a reminder on it when its level is renamed, archiving nothing", async () => {
+    const { port, ref } = await sentAcme(OWN_NAMES);
+    await markSent(port, [ref], { by: "Sam Lee", on: AS_OF, asOf: AS_OF });
+    const table = port.plans.get("AR Reminders")!.tables[0];
+    table.headers = [...table.headers, "Call notes"];
+    table.rows = table.rows.map((row) => [...row, row[0] === "Acme" ? "left voicemail" : row[0] === "Beta" ? "wants a copy" : null]);
+    table.columnFormats = [...table.columnFormats, null];
+    await saveReminderSettings(port, { levels: OWN_NAMES.map((l) => ({ ...l, name: `${l.name} (renamed)` })) });
+
+    await draftReminders(port, { asOf: AS_OF });
+    const after = port.plans.get("AR Reminders")!.tables[0];
+    const notes = Object.fromEntries(after.rows.map((row) => [row[0], [row[after.headers.indexOf("Level")], row[after.headers.indexOf("Call notes")]]]));
+    expect(notes).toEqual({ Acme: ["Our first reminder (renamed)", "left voicemail"], Beta: ["Our third reminder (renamed)", "wants a copy"], Cobalt: ["Our final notice (renamed)", null] });
+    expect(port.plans.has("AR Archive")).toBe(false);
+  });
+
+  it("reads a sheet written before the Level id column: marks it sent, finds a default level renamed since by its old name, and adds the column", async () => {
+    const { port, ref } = await sentAcme();
+    asOldSheet(port);
+    await markSent(port, [ref], { by: "Sam Lee", on: AS_OF, asOf: AS_OF });
+    expect((await sheetRows(port)).find((r) => r.customer === "Acme")).toMatchObject({ status: "Sent", levelId: "first" });
+
+    asOldSheet(port);
+    await saveReminderSettings(port, { levels: renamedFirst("Friendly reminder") });
+    const again = await draftReminders(port, { asOf: AS_OF });
+    expect(again.reminders.map((r) => r.draft.customer)).toEqual(["Beta"]);
+    const rows = await sheetRows(port);
+    expect(rows.filter((r) => r.customer === "Acme").map((r) => [r.level, r.levelId, r.status])).toEqual([["Friendly reminder", "first", "Sent"]]);
+    expect(port.plans.get("AR Reminders")!.tables[0].headers).toEqual([...REMINDER_COLUMNS]);
+  });
+
+  it("reads an old sheet's rows column by column when it has no headers, the level id left empty", () => {
+    const old = ["Acme", "ap@acme.example", "", "First reminder", "S", "B", 120.5, "EUR", "A-1", "Sent", 46113, "Sam", ""];
+    expect(rowsFromTable([old])[0]).toMatchObject({ level: "First reminder", levelId: "", status: "Sent", note: "" });
+  });
+});
+

@@ -1,6 +1,6 @@
 import { dayFromDate, dayFromExcelSerial, excelSerialFromDay, isoFromDay } from "../../core/parse/dates";
 import { minorDigits, unitsFromMinor } from "../../core/parse/money";
-import { findLevel, type DunningLevel } from "../../core/reminders/levels";
+import { DEFAULT_LEVELS, findLevel, type DunningLevel } from "../../core/reminders/levels";
 import { reminderKey, type Selection, type SentLogEntry } from "../../core/reminders/select";
 import type { RenderedReminder } from "../../core/reminders/templates";
 import type { DayNumber } from "../../core/types";
@@ -9,7 +9,12 @@ import { DATE_FORMAT, type DateSystem, type PlanCell, type SheetPlan } from "../
 
 export const REMINDERS_SHEET = "AR Reminders";
 export const REMINDERS_TABLE = "ARReminders";
-export const REMINDER_COLUMNS = ["Customer", "To", "Cc", "Level", "Subject", "Body", "Total", "Currency", "Invoices", "Status", "Sent date", "Sent by", "Note"] as const;
+/**
+ * "Level id" comes last: the sent log is matched on it, so renaming a level in the Reminders tab
+ * does not draft a reminder already sent again, and sheets written before it existed (which end
+ * at Note) still read column for column.
+ */
+export const REMINDER_COLUMNS = ["Customer", "To", "Cc", "Level", "Subject", "Body", "Total", "Currency", "Invoices", "Status", "Sent date", "Sent by", "Note", "Level id"] as const;
 
 /** Excel keeps at most 32,767 characters in a cell. */
 const CELL_LIMIT = 32_000;
@@ -21,7 +26,10 @@ export interface ReminderRow {
   customer: string;
   to: string;
   cc: string;
+  /** The level's name, as the user reads it. */
   level: string;
+  /** The level's id (DunningLevel.id), what AR Desk matches on; "" when the row names no level or an old sheet did not record it. */
+  levelId: string;
   subject: string;
   body: string;
   /** In currency units. */
@@ -46,6 +54,7 @@ export function reminderRows(reminders: readonly RenderedReminder[], selection: 
     customer,
     cc: cc.join("; "),
     level: level?.name ?? "",
+    levelId: level?.id ?? "",
     total: units(totalMinor, currency),
     currency,
     invoices: joinInvoices(invoices),
@@ -120,6 +129,7 @@ export function rowsFromTable(cells: readonly (readonly CellValue[])[], headers?
       to: text(at(row, "To")),
       cc: text(at(row, "Cc")),
       level: text(at(row, "Level")),
+      levelId: text(at(row, "Level id")),
       subject: text(at(row, "Subject")),
       body: text(at(row, "Body")),
       total: typeof total === "number" ? total : null,
@@ -133,16 +143,50 @@ export function rowsFromTable(cells: readonly (readonly CellValue[])[], headers?
   });
 }
 
-const rowKey = (row: ReminderRow) => reminderKey(row.customer, row.level, splitInvoices(row.invoices));
+/**
+ * The id of the level a row is at: its Level id; for a row of a sheet written before that
+ * column, the level of that name. Such a sheet names a renamed level by its old name, so a
+ * default level's name still leads to its id while a level with that id is in use.
+ * @example levelIdOf({ level: "First reminder", levelId: "" }, [{ id: "first", name: "Friendly reminder", days: 1, email: true }]) // "first"
+ */
+export function levelIdOf(row: Pick<ReminderRow, "level" | "levelId">, levels: readonly DunningLevel[]): string {
+  const id = row.levelId.trim().toLowerCase();
+  if (id) return levels.find((l) => l.id.toLowerCase() === id)?.id ?? row.levelId.trim();
+  const named = findLevel(levels, row.level);
+  if (named) return named.id;
+  const name = row.level.trim().toLowerCase();
+  const byDefault = name ? DEFAULT_LEVELS.find((l) => l.name.toLowerCase() === name) : undefined;
+  return byDefault && levels.some((l) => l.id === byDefault.id) ? byDefault.id : "";
+}
 
 /**
- * The new rows with what the user recorded carried over by (customer, level, invoices): a row
- * marked Sent stays Sent with its date and sender. Sent rows no longer produced are kept at the
- * end, so the sheet remains the log of what was sent across refreshes.
- * @example carryOverStatus([{ …, status: "Sent", sentDate: 46112 }], [{ …same key, status: "Skipped" }])[0].status // "Sent"
+ * The level as it is called now, for a row's Level cell: a renamed level's rows show the new
+ * name, so the sheet reads one way and a row keeps its key (and the user's notes beside it) however
+ * often the level is renamed. A level no longer in use keeps the name written.
  */
-export function carryOverStatus(previousRows: readonly ReminderRow[], newRows: readonly ReminderRow[]): ReminderRow[] {
-  const sent = new Map(previousRows.filter((r) => r.status === "Sent").map((r) => [rowKey(r), r]));
+export function levelNameNow(row: Pick<ReminderRow, "level" | "levelId">, levels: readonly DunningLevel[]): string {
+  const id = levelIdOf(row, levels);
+  return (id && levels.find((l) => l.id === id)?.name) || row.level;
+}
+
+/** Rows read back from the sheet with their level id filled in and their level named as it is now (see levelIdOf). */
+export function withLevelsNow(rows: readonly ReminderRow[], levels: readonly DunningLevel[]): ReminderRow[] {
+  return rows.map((row) => ({ ...row, levelId: levelIdOf(row, levels), level: levelNameNow(row, levels) }));
+}
+
+// By level id where the row has one: a level's name can change between two draftings.
+const rowKey = (row: ReminderRow) => reminderKey(row.customer, row.levelId || row.level, splitInvoices(row.invoices));
+
+/**
+ * The new rows with what the user recorded carried over by (customer, level id, invoices): a row
+ * marked Sent stays Sent with its date and sender. Sent rows no longer produced are kept at the
+ * end, so the sheet remains the log of what was sent across refreshes. The previous rows' levels
+ * are resolved against `levels` (see levelIdOf), so a row of an older sheet, or of a level renamed
+ * since, still meets its reminder.
+ * @example carryOverStatus([{ …, status: "Sent", sentDate: 46112 }], [{ …same key, status: "Skipped" }], levels)[0].status // "Sent"
+ */
+export function carryOverStatus(previousRows: readonly ReminderRow[], newRows: readonly ReminderRow[], levels: readonly DunningLevel[]): ReminderRow[] {
+  const sent = new Map(withLevelsNow(previousRows.filter((r) => r.status === "Sent"), levels).map((r) => [rowKey(r), r]));
   const used = new Set<string>();
   const rows = newRows.map((row) => {
     const key = rowKey(row);
@@ -168,7 +212,7 @@ export function sentLogFromRows(rows: readonly ReminderRow[], levels: readonly D
     .filter((r) => r.status === "Sent")
     .map((r) => ({
       customer: r.customer,
-      level: findLevel(levels, r.level)?.id ?? r.level,
+      level: levelIdOf(r, levels) || r.level,
       invoices: splitInvoices(r.invoices),
       sentDate: typeof r.sentDate === "number" ? sentOn(r.sentDate) : r.sentDate ?? undefined,
     }));
@@ -180,7 +224,7 @@ export function sentLogFromRows(rows: readonly ReminderRow[], levels: readonly D
  * the reminders already sent (Sent). Usable as a mail-merge source: To, Subject and Body.
  */
 export function planRemindersSheet(rows: readonly ReminderRow[], context: { asOf: DayNumber; generatedAt: string } & DateSystem): SheetPlan {
-  const body: PlanCell[][] = rows.map((r) => [r.customer, r.to, r.cc, r.level, r.subject, r.body, r.total, r.currency, r.invoices, r.status, r.sentDate, r.sentBy, r.note]);
+  const body: PlanCell[][] = rows.map((r) => [r.customer, r.to, r.cc, r.level, r.subject, r.body, r.total, r.currency, r.invoices, r.status, r.sentDate, r.sentBy, r.note, r.levelId]);
   const drafts = rows.filter((r) => r.status === "Draft").length;
   return {
     name: REMINDERS_SHEET,
@@ -206,7 +250,7 @@ export function planRemindersSheet(rows: readonly ReminderRow[], context: { asOf
         style: "TableStyleMedium2",
       },
     ],
-    columnWidths: [28, 30, 20, 20, 44, 60, 14, 10, 24, 10, 12, 16, 50],
+    columnWidths: [28, 30, 20, 20, 44, 60, 14, 10, 24, 10, 12, 16, 50, 12],
     freezeRows: 7,
   };
 }

@@ -35,12 +35,12 @@ describe("AR Reminders sheet", () => {
     const previous = rowsFromTable(edited);
     const log = sentLogFromRows(previous, DEFAULT_LEVELS);
     expect(log).toEqual([{ customer: "Acme", level: "first", invoices: ["A-1"], sentDate: "2026-03-31" }]);
-    const next = carryOverStatus(previous, run(log));
+    const next = carryOverStatus(previous, run(log), DEFAULT_LEVELS);
     const acme = next.filter((r) => r.customer === "Acme");
     expect(acme.map((r) => [r.status, r.sentDate, r.sentBy])).toEqual([["Sent", 46112, "Sam"]]);
     expect(next.filter((r) => r.status === "Draft")).toEqual([]);
     // A row no longer produced stays in the log.
-    expect(carryOverStatus(previous, []).map((r) => r.customer)).toEqual(["Acme"]);
+    expect(carryOverStatus(previous, [], DEFAULT_LEVELS).map((r) => r.customer)).toEqual(["Acme"]);
     expect(dayFromIso("2026-03-31")).toBe(AS_OF);
   });
 
