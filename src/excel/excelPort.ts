@@ -23,7 +23,7 @@
 import { ArDeskError, cancelled } from "../core/errors";
 import type { CellValue, GeneratedTable, TableData, TableInfo, WorkbookPort, WriteProgress, WriteResult } from "../workbook/port";
 import { findHeaderRow, HEADER_SEARCH_ROWS } from "../workbook/findHeaderRow";
-import { generatedSheetName, isGenerated, parseRegistry, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated, type RegistryEntry } from "../workbook/registry";
+import { generatedSheetName, isGenerated, liveEntries, parseRegistry, REGISTRY_COLUMNS, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated, type RegistryEntry } from "../workbook/registry";
 import { settingsChunks } from "../workbook/settings";
 import { queuePlanVisuals } from "./planVisuals";
 import { cellAddress, cellSizedText, columnLetters, looksLikeFormula, parseCellAddress, type PlanCell, type PlanStyle, type SheetPlan } from "../workbook/sheetPlan";
@@ -121,6 +121,8 @@ interface StagedWrite {
   /** What the user had in the preserved cells, read in the first sync. */
   keptCells?: { at: string; formulas: unknown[][] }[];
   registryWrittenWithoutId?: boolean;
+  /** Names of the tables queued in the swap. */
+  tables?: string[];
 }
 
 /** A table's header and first rows as listTables read them. */
@@ -341,7 +343,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
     this.metaValues = snap.registryExists && !loads.registryUsed.isNullObject ? fromA1(loads.registryUsed.values as unknown[][], loads.registryUsed.address) : null;
 
     // AR Desk's own sheets are never input: the invoice detail sheet would look like invoices.
-    const ours = (name: string) => sameName(name, REGISTRY_SHEET) || snap.sheets.some((s) => sameName(s.name, name) && isGenerated(snap.registry, s.name, s.id));
+    const sheets = sheetsWithTables(snap);
+    const ours = (name: string) => sameName(name, REGISTRY_SHEET) || sheets.some((s) => sameName(s.name, name) && isGenerated(snap.registry, s.name, s.id, s.tables));
     const withTables = new Set(snap.tables.map((t) => t.sheet.toLowerCase()));
     const userTables = loads.tables.items.filter((table) => !ours(table.worksheet.name));
     const plainSheets = snap.sheets.filter((s) => !ours(s.name) && !withTables.has(s.name.toLowerCase()));
@@ -575,7 +578,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const snap = this.snapshot ?? (this.snapshot = await this.readSnapshot());
     const table = snap.tables.find((t) => sameName(t.name, name));
     const sheet = table && snap.sheets.find((s) => sameName(s.name, table.sheet));
-    if (!table || !sheet || !isGenerated(snap.registry, sheet.name, sheet.id)) return null;
+    if (!table || !sheet || !isGenerated(snap.registry, sheet.name, sheet.id, tablesOn(snap, sheet.name))) return null;
     const heads = pick && this.generatedHeads.get(name.toLowerCase());
     if (heads && !pick(heads).some((h) => heads.includes(h))) return { sheet: sheet.name, headers: [], rows: [], date1904: this.date1904 };
     const found = this.context.workbook.tables.getItem(table.name);
@@ -635,7 +638,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       this.generatedHeads.delete(t.name.toLowerCase());
     }
     // A user's sheet of the plan's name is never touched: the plan goes under another name.
-    const name = generatedSheetName(requested, snap.sheets, snap.registry);
+    const name = generatedSheetName(requested, sheetsWithTables(snap), snap.registry);
     const plan = name === requested.name ? requested : { ...requested, name };
     const existing = snap.sheets.find((s) => sameName(s.name, plan.name));
 
@@ -655,8 +658,10 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const exists = (sheet: string) => snap.sheets.some((s) => sameName(s.name, sheet));
     // Staging sheets left by an interrupted run are ours (registered): deleted on the way.
     const leftovers = snap.registry.filter((e) => e.kind === STAGING_KIND && exists(e.sheet));
-    const kept = snap.registry.filter((e) => exists(e.sheet) && !sameName(e.sheet, plan.name) && e.kind !== STAGING_KIND);
-    const before = snap.registry.filter((e) => exists(e.sheet) && e.kind !== STAGING_KIND);
+    // Entries of sheets that went, or that are the user's now, are dropped as the registry is rewritten.
+    const live = liveEntries(snap.registry, sheetsWithTables(snap));
+    const kept = live.filter((e) => !sameName(e.sheet, plan.name) && e.kind !== STAGING_KIND);
+    const before = live.filter((e) => e.kind !== STAGING_KIND);
     const staging = existing ? stagingName(plan.name, snap.sheets, leftovers) : plan.name;
     const write: StagedWrite = {
       plan,
@@ -732,7 +737,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       onProgress?.({ done, total: done + chunks.length + (finished ? 0 : Math.max(0, 1 - chunks.length)) });
     }
 
-    const registry = withGenerated(kept, { sheet: plan.name, kind: plan.kind, id: finished.id });
+    const registry = withGenerated(kept, { sheet: plan.name, kind: plan.kind, id: finished.id, tables: finished.tables });
     if (write.registryWrittenWithoutId) {
       // The id of a sheet made in this very sync was not known when the registry was queued: the
       // correction rides on the next sync (or the one Excel.run makes at its end).
@@ -820,7 +825,10 @@ export class ExcelWorkbookPort implements WorkbookPort {
     // A new sheet shows only once complete: if anything above fails, it is still hidden and goes.
     if (!existing) sheet.visibility = "Visible";
     write.registryWrittenWithoutId = write.sheetId === undefined;
-    this.queueRegistryValues(sheets.getItem(REGISTRY_SHEET), withGenerated(write.kept, { sheet: plan.name, kind: plan.kind, id: write.sheetId ?? "" }), false);
+    // Our tables' names are recorded too: on a file, where there are no sheet ids, they are what
+    // tells this sheet from a user's of the same name (see RegistryEntry.tables).
+    write.tables = tables;
+    this.queueRegistryValues(sheets.getItem(REGISTRY_SHEET), withGenerated(write.kept, { sheet: plan.name, kind: plan.kind, id: write.sheetId ?? "", tables }), false);
     return tables;
   }
 
@@ -839,7 +847,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       const unswapped = !probe.isNullObject && (write.existing ? sameName(probe.name, write.staging) : probe.visibility !== "Visible");
       if (unswapped) sheets.getItem(probe.name).delete();
       // The registry goes back too; a sheet already swapped in is registered, so the next refresh replaces it.
-      const entries = unswapped || probe.isNullObject ? write.before : withGenerated(write.kept, { sheet: write.plan.name, kind: write.plan.kind, id: probe.id });
+      const entries = unswapped || probe.isNullObject ? write.before : withGenerated(write.kept, { sheet: write.plan.name, kind: write.plan.kind, id: probe.id, tables: write.tables });
       if (!registry.isNullObject) this.queueRegistryValues(sheets.getItem(REGISTRY_SHEET), entries, false);
       await this.context.sync();
     } catch {
@@ -874,8 +882,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   private queueRegistryValues(registry: Excel.Worksheet, entries: RegistryEntry[], fresh: boolean): void {
     const values = registryValues(entries).map((row) => row.map(literalText));
-    // Columns A:C only: column E holds the settings, which a registry rewrite must keep.
-    if (!fresh) registry.getRange("A:C").clear("Contents");
+    // The registry's columns only: column E holds the settings, which a registry rewrite must keep.
+    if (!fresh) registry.getRange(`A:${columnLetters(REGISTRY_COLUMNS)}`).clear("Contents");
     registry.getRange(`A1:${columnLetters(values[0].length)}${values.length}`).values = values;
   }
 
@@ -986,6 +994,16 @@ function afterWrite(snap: WorkbookSnapshot, plan: SheetPlan, tableNames: string[
   const tables = snap.tables.filter((t) => !sameName(t.sheet, plan.name));
   for (const name of tableNames) tables.push({ name, sheet: plan.name });
   return { sheets, registryExists: true, registry, tables, date1904: snap.date1904 };
+}
+
+/** Names of the tables on a sheet, as the snapshot saw them. */
+function tablesOn(snap: WorkbookSnapshot, sheet: string): string[] {
+  return snap.tables.filter((t) => sameName(t.sheet, sheet)).map((t) => t.name);
+}
+
+/** The snapshot's sheets with their tables, to tell ours from the user's (see isGenerated). */
+function sheetsWithTables(snap: WorkbookSnapshot): (SheetSnapshot & { tables: string[] })[] {
+  return snap.sheets.map((s) => ({ ...s, tables: tablesOn(snap, s.name) }));
 }
 
 interface SnapshotLoads {

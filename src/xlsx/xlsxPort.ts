@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import { ArDeskError } from "../core/errors";
 import type { CellValue, GeneratedTable, TableData, TableInfo, WorkbookPort, WriteResult } from "../workbook/port";
 import { findHeaderRow, HEADER_SEARCH_ROWS } from "../workbook/findHeaderRow";
-import { generatedSheetName, isGenerated, parseRegistry, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated } from "../workbook/registry";
+import { generatedSheetName, isGenerated, liveEntries, parseRegistry, REGISTRY_COLUMNS, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated } from "../workbook/registry";
 import { settingsChunks } from "../workbook/settings";
 import {
   cellAddress,
@@ -129,7 +129,8 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
   async writeSheet(plan: SheetPlan): Promise<WriteResult> {
     const registrySheet = this.workbook.getWorksheet(REGISTRY_SHEET);
     const registry = registrySheet ? parseRegistry(sheetValues(registrySheet)) : [];
-    const name = generatedSheetName(plan, this.workbook.worksheets.map((s) => ({ name: s.name })), registry);
+    const sheets = this.workbook.worksheets.map((s) => ({ name: s.name, tables: tablesOf(s).map((t) => t.name) }));
+    const name = generatedSheetName(plan, sheets, registry);
     const existing = this.workbook.getWorksheet(name);
     // What the user typed into cells AR Desk keeps (e.g. a ledger balance) survives the refresh.
     const kept = new Map<string, ExcelJS.CellValue>();
@@ -146,15 +147,16 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
     if (position >= 0) moveWorksheet(this.workbook, sheet, position);
     plan.blocks.forEach((block) => writeBlock(sheet, block));
     for (const [address, value] of kept) if (value !== null && value !== undefined) sheet.getCell(address).value = value;
-    plan.tables.forEach((table) => writeTable(sheet, table, this.tableNames()));
+    const tables = plan.tables.map((table) => writeTable(sheet, table, this.tableNames()));
     this.charts = [...this.charts.filter((c) => c.sheet !== name), ...(plan.charts ?? []).map((chart) => ({ sheet: name, chart, table: plan.tables.find((t) => t.name === chart.table)! }))];
     plan.columnWidths?.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 
     const target = this.metaSheet();
-    const values = registryValues(withGenerated(registry, { sheet: name, kind: plan.kind, id: "" }));
+    // The tables written are what tells this sheet from a user's of the same name later (see RegistryEntry.tables).
+    const values = registryValues(withGenerated(liveEntries(registry, sheets), { sheet: name, kind: plan.kind, id: "", tables }));
     const rows = Math.max(values.length, target.rowCount);
     for (let r = 1; r <= rows; r++) {
-      for (let c = 1; c <= 3; c++) target.getCell(r, c).value = values[r - 1]?.[c - 1] ?? null;
+      for (let c = 1; c <= REGISTRY_COLUMNS; c++) target.getCell(r, c).value = values[r - 1]?.[c - 1] ?? null;
     }
     this.workbook.calcProperties.fullCalcOnLoad = true;
     return { sheet: name, replaced: Boolean(existing), renamedFrom: name === plan.name ? undefined : plan.name };
@@ -178,8 +180,9 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
     const generated = registrySheet ? parseRegistry(sheetValues(registrySheet)) : [];
     for (const entry of generated) {
       const sheet = this.workbook.getWorksheet(entry.sheet);
-      const model = sheet && tablesOf(sheet).find((t) => t.name.toLowerCase() === name.toLowerCase());
-      if (!sheet || !model) continue;
+      const tables = sheet ? tablesOf(sheet) : [];
+      const model = tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+      if (!sheet || !model || !isGenerated([entry], sheet.name, "", tables.map((t) => t.name))) continue;
       const [from, to] = String(model.tableRef ?? model.ref).split(":");
       const { row: top, column: left } = parseCellAddress(from);
       const bottom = (to ? parseCellAddress(to).row : top) - (model.totalsRow ? 1 : 0);
@@ -222,8 +225,8 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
     const registrySheet = this.workbook.getWorksheet(REGISTRY_SHEET);
     const generated = registrySheet ? parseRegistry(sheetValues(registrySheet)) : [];
     this.workbook.eachSheet((sheet) => {
-      if (sheet.name === REGISTRY_SHEET || isGenerated(generated, sheet.name)) return;
       const tables = tablesOf(sheet);
+      if (sheet.name === REGISTRY_SHEET || isGenerated(generated, sheet.name, "", tables.map((t) => t.name))) return;
       for (const model of tables) {
         const [from, to] = String(model.tableRef ?? model.ref).split(":");
         const { row: top, column: left } = parseCellAddress(from);
@@ -315,7 +318,8 @@ function writeBlock(sheet: ExcelJS.Worksheet, block: PlanBlock): void {
   );
 }
 
-function writeTable(sheet: ExcelJS.Worksheet, table: PlanTable, taken: Set<string>): void {
+/** Adds a plan table to the sheet under a free name, and returns that name. */
+function writeTable(sheet: ExcelJS.Worksheet, table: PlanTable, taken: Set<string>): string {
   let name = table.name;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${table.name}${n}`;
   const { row: top, column: left } = parseCellAddress(table.at);
@@ -362,4 +366,5 @@ function writeTable(sheet: ExcelJS.Worksheet, table: PlanTable, taken: Set<strin
       cell.value = { formula: `SUBTOTAL(109,${name}[${table.headers[i]}])`, result: Math.round(sum * 1e6) / 1e6 } as ExcelJS.CellFormulaValue;
     });
   }
+  return name;
 }

@@ -14,6 +14,8 @@ const AS_OF = dayFromIso("2026-03-31")!;
 const HEADERS = ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount"];
 const MONEY = moneyFormat(2);
 /** Sheets the last refresh wrote (AR Aging, its detail, issues, …): those in the registry. */
+/** The tables on AR Aging, as the registry lists them. */
+const agingTables = (): string => fake.listTables().filter((t) => t.sheet === "AR Aging").map((t) => t.name).join(",");
 const sheetsWritten = (): number => fake.getSheetValues(REGISTRY_SHEET).slice(1).filter((r) => r[0]).length;
 /**
  * Syncs of a refresh: 2 to list and read (tables + registry; header rows with the first rows of
@@ -159,7 +161,7 @@ describe("runRefreshInExcel on the fake Excel host", () => {
     const registry = sheets.find((s) => s.name === REGISTRY_SHEET)!;
     const aging = sheets.find((s) => s.name === "AR Aging")!;
     expect(registry.visibility).toBe("VeryHidden");
-    expect(fake.getSheetValues(REGISTRY_SHEET).find((row) => row[0] === "AR Aging")).toEqual(["AR Aging", "aging", aging.id]);
+    expect(fake.getSheetValues(REGISTRY_SHEET).find((row) => row[0] === "AR Aging")).toEqual(["AR Aging", "aging", aging.id, agingTables()]);
   });
 
   it("replaces its own sheet on a second refresh, in place, with the same values", async () => {
@@ -175,7 +177,7 @@ describe("runRefreshInExcel on the fake Excel host", () => {
     expect(fake.listTables().filter((t) => /^ARAging/.test(t.name)).map((t) => t.name)).toEqual(["ARAging"]);
     expect(fake.stats.syncCount).toBe(expectedSyncs(fake.stats.suspendedCalculationSyncs));
     const aging = fake.listSheets().find((s) => s.name === "AR Aging")!;
-    expect(fake.getSheetValues(REGISTRY_SHEET).slice(1).filter((r) => r[0] === "AR Aging")).toEqual([["AR Aging", "aging", aging.id]]);
+    expect(fake.getSheetValues(REGISTRY_SHEET).slice(1).filter((r) => r[0] === "AR Aging")).toEqual([["AR Aging", "aging", aging.id, agingTables()]]);
     expect(fake.getSheetValues(REGISTRY_SHEET).slice(1).filter((r) => r[0])).toHaveLength(sheetsWritten());
   });
 

@@ -1,4 +1,4 @@
-import { generatedSheetName, isGenerated, parseRegistry, registryValues, REGISTRY_SHEET, withGenerated, type RegistryEntry } from "../../src/workbook/registry";
+import { generatedSheetName, isGenerated, liveEntries, parseRegistry, registryValues, REGISTRY_SHEET, withGenerated, type RegistryEntry } from "../../src/workbook/registry";
 
 const ENTRIES: RegistryEntry[] = [
   { sheet: "AR Aging", kind: "aging", id: "{A-1}" },
@@ -11,9 +11,15 @@ describe("registryValues and parseRegistry", () => {
     expect(values).toHaveLength(3);
     expect(values[0][0]).toBe("AR Desk generated sheets: do not edit");
     expect(values.slice(1)).toEqual([
-      ["AR Aging", "aging", "{A-1}"],
-      ["AR Issues", "issues", ""],
+      ["AR Aging", "aging", "{A-1}", ""],
+      ["AR Issues", "issues", "", ""],
     ]);
+  });
+
+  it("lists the tables written on a sheet in column D, comma-separated", () => {
+    const entries: RegistryEntry[] = [{ sheet: "AR Aging", kind: "aging", id: "", tables: ["ARKeyFigures", "ARAging_EUR"] }];
+    expect(registryValues(entries)[1]).toEqual(["AR Aging", "aging", "", "ARKeyFigures,ARAging_EUR"]);
+    expect(parseRegistry(registryValues(entries))).toEqual(entries);
   });
 
   it("round trips", () => {
@@ -53,6 +59,45 @@ describe("isGenerated", () => {
   it("refuses sheets it never recorded", () => {
     expect(isGenerated(ENTRIES, "Sheet1")).toBe(false);
     expect(isGenerated([], "AR Aging")).toBe(false);
+  });
+
+  describe("without ids (files), by the tables recorded", () => {
+    const entries: RegistryEntry[] = [{ sheet: "AR Aging", kind: "aging", id: "", tables: ["ARKeyFigures", "ARAging"] }];
+
+    it("takes a sheet with one of our tables on it for ours", () => {
+      expect(isGenerated(entries, "AR Aging", "", ["araging", "ARKeyFigures"])).toBe(true);
+      expect(isGenerated(entries, "AR Aging", "", ["ARKeyFigures"])).toBe(true);
+    });
+
+    it("refuses a sheet of that name without any of them: the user made it after deleting ours", () => {
+      expect(isGenerated(entries, "AR Aging", "", [])).toBe(false);
+      expect(isGenerated(entries, "AR Aging", "", ["Table1", "ARAging2"])).toBe(false);
+    });
+
+    it("lets an id decide where both sides have one", () => {
+      const both: RegistryEntry[] = [{ ...entries[0], id: "{A-1}" }];
+      expect(isGenerated(both, "AR Aging", "{A-1}", [])).toBe(true);
+      expect(isGenerated(both, "AR Aging", "{B-2}", ["ARAging"])).toBe(false);
+      expect(isGenerated(both, "AR Aging", "", [])).toBe(false);
+    });
+
+    it("falls back to the name when the caller cannot tell the tables or the entry has none", () => {
+      expect(isGenerated(entries, "AR Aging")).toBe(true);
+      expect(isGenerated([{ sheet: "AR Aging", kind: "aging", id: "" }], "AR Aging", "", [])).toBe(true);
+    });
+  });
+});
+
+describe("liveEntries", () => {
+  it("keeps the entries of sheets that are there and still ours", () => {
+    const entries: RegistryEntry[] = [
+      { sheet: "AR Aging", kind: "aging", id: "", tables: ["ARAging"] },
+      { sheet: "AR Risk", kind: "risk", id: "", tables: ["ARRisk"] },
+      { sheet: "AR Gone", kind: "issues", id: "" },
+      { sheet: "AR Old", kind: "history", id: "" },
+    ];
+    const sheets = [{ name: "AR Aging", tables: [] }, { name: "ar risk", tables: ["ARRisk"] }, { name: "AR Old" }];
+    expect(liveEntries(entries, sheets).map((e) => e.sheet)).toEqual(["AR Risk", "AR Old"]);
   });
 });
 
@@ -95,6 +140,12 @@ describe("generatedSheetName", () => {
   it("treats a sheet whose id changed as the user's (ours was deleted and theirs made)", () => {
     const entries: RegistryEntry[] = [{ sheet: "AR Aging", kind: "aging", id: "{A-1}" }];
     expect(generatedSheetName(aging, [{ name: "AR Aging", id: "{U-9}" }], entries)).toBe("AR Aging (2)");
+  });
+
+  it("treats a sheet without any of our tables as the user's where there are no ids (files)", () => {
+    const entries: RegistryEntry[] = [{ sheet: "AR Aging", kind: "aging", id: "", tables: ["ARAging"] }];
+    expect(generatedSheetName(aging, [{ name: "AR Aging", tables: ["Table1"] }], entries)).toBe("AR Aging (2)");
+    expect(generatedSheetName(aging, [{ name: "AR Aging", tables: ["ARAging"] }], entries)).toBe("AR Aging");
   });
 
   it("stays within Excel's 31 characters", () => {

@@ -1,7 +1,7 @@
 import { ArDeskError } from "../../core/errors";
 import { findHeaderRow, HEADER_SEARCH_ROWS } from "../../workbook/findHeaderRow";
 import type { CellValue, GeneratedTable, TableData, TableInfo, WorkbookPort, WriteResult } from "../../workbook/port";
-import { generatedSheetName, isGenerated, parseRegistry, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated, type RegistryEntry } from "../../workbook/registry";
+import { generatedSheetName, isGenerated, liveEntries, parseRegistry, REGISTRY_COLUMNS, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated, type RegistryEntry } from "../../workbook/registry";
 import { settingsChunks } from "../../workbook/settings";
 import { cellAddress, parseCellAddress, type PlanCell, type SheetPlan } from "../../workbook/sheetPlan";
 import type { RawCell } from "./sheetScanner";
@@ -60,7 +60,8 @@ export class PackageWorkbookPort implements WorkbookPort {
   async writeSheet(plan: SheetPlan): Promise<WriteResult> {
     const { pkg } = this;
     const registry = await this.registry();
-    const name = generatedSheetName(plan, pkg.sheets.map((s) => ({ name: s.name })), registry);
+    const sheets = await this.sheetsWithTables();
+    const name = generatedSheetName(plan, sheets, registry);
     const existing = pkg.sheet(name);
     const kept = existing ? await this.keptCells(existing, plan) : [];
     const names = await pkg.tableNames(existing);
@@ -96,7 +97,9 @@ export class PackageWorkbookPort implements WorkbookPort {
     const level = plan.tables.reduce((sum, t) => sum + t.rows.length, 0) > 5_000 ? 1 : 6;
     const deflated = await deflateChunks(rendered.chunks, level);
     pkg.setContent(sheet, { deflated, tables: rendered.tables, drawingRid: rendered.drawingRid, charts, kept });
-    await this.setMeta(registryValues(withGenerated(registry, { sheet: name, kind: plan.kind, id: "" })), 1, 3);
+    // The tables written are what tells this sheet from a user's of the same name later (see RegistryEntry.tables).
+    const entry = { sheet: name, kind: plan.kind, id: "", tables: rendered.tables.map((t) => t.name) };
+    await this.setMeta(registryValues(withGenerated(liveEntries(registry, sheets), entry)), 1, REGISTRY_COLUMNS);
     this.candidateCache = undefined;
     return { sheet: name, replaced: Boolean(existing), renamedFrom: name === plan.name ? undefined : plan.name };
   }
@@ -114,7 +117,7 @@ export class PackageWorkbookPort implements WorkbookPort {
     const { pkg } = this;
     for (const entry of await this.registry()) {
       const sheet = pkg.sheet(entry.sheet);
-      if (!sheet) continue;
+      if (!sheet || !isGenerated([entry], sheet.name, "", await this.tablesOn(sheet))) continue;
       const written = pkg.written.get(sheet.part);
       if (written) {
         const table = written.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
@@ -138,6 +141,19 @@ export class PackageWorkbookPort implements WorkbookPort {
 
   /** Files have no selection to speak of; the command line never needs one. */
   async selectCell(): Promise<void> {}
+
+  /** Names of the tables on a sheet as it stands in this session (those written this session for a sheet written). */
+  private async tablesOn(sheet: SheetEntry): Promise<string[]> {
+    const written = this.pkg.written.get(sheet.part);
+    return (written ? written.tables : await this.pkg.tablesOf(sheet)).map((t) => t.name);
+  }
+
+  /** Every sheet with the names of its tables, to tell ours from the user's (see isGenerated). */
+  private async sheetsWithTables(): Promise<{ name: string; tables: string[] }[]> {
+    const sheets: { name: string; tables: string[] }[] = [];
+    for (const sheet of this.pkg.sheets) sheets.push({ name: sheet.name, tables: await this.tablesOn(sheet) });
+    return sheets;
+  }
 
   private async registry(): Promise<RegistryEntry[]> {
     const grid = await this.metaGrid();
@@ -206,8 +222,9 @@ export class PackageWorkbookPort implements WorkbookPort {
     const found: Candidate[] = [];
     for (const sheet of pkg.sheets) {
       // AR Desk's own sheets hold tables that look like invoices (the detail sheet): never candidates.
-      if (sheet.name === REGISTRY_SHEET || sheet.added || isGenerated(generated, sheet.name) || pkg.written.has(sheet.part)) continue;
+      if (sheet.name === REGISTRY_SHEET || sheet.added || pkg.written.has(sheet.part)) continue;
       const tables = await pkg.tablesOf(sheet);
+      if (isGenerated(generated, sheet.name, "", tables.map((t) => t.name))) continue;
       for (const t of tables) {
         const top = t.headerRow ? t.top : t.top - 1;
         const lastRow = t.totalsRow ? t.bottom - 1 : t.bottom;

@@ -1,0 +1,126 @@
+/**
+ * Telling AR Desk's sheets from the user's in a file, which has no sheet ids: a sheet the user
+ * makes under one of our names after deleting ours is never taken for ours and overwritten,
+ * while our own sheet is still recognised after another program saved the file (which may
+ * renumber sheet ids, part names and relationship ids).
+ */
+import ExcelJS from "exceljs";
+import * as path from "path";
+import { dayFromIso } from "../../src/core/parse/dates";
+import { refreshAging } from "../../src/workbook/refreshAging";
+import { parseRegistry, REGISTRY_SHEET } from "../../src/workbook/registry";
+import { ExcelJsWorkbookPort } from "../../src/xlsx/xlsxPort";
+import { runCli, tempDir } from "../support/cliRunner";
+
+jest.setTimeout(60_000);
+
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const MINE = "my own aging, not AR Desk's";
+
+function ledger(workbook: ExcelJS.Workbook): void {
+  workbook.addWorksheet("Ledger").addTable({
+    name: "Invoices",
+    ref: "A1",
+    headerRow: true,
+    columns: ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount"].map((name) => ({ name })),
+    rows: [
+      ["A-1", "Acme", d("2026-01-01"), d("2026-02-01"), 10],
+      ["B-1", "Beta", d("2026-01-15"), d("2026-03-01"), 20],
+    ],
+  });
+}
+
+async function load(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+/** What a user does in Excel: deletes our "AR Aging" and makes a sheet of theirs with that name. Saved by another program. */
+async function replaceOurAgingWithTheirs(from: string, to: string): Promise<void> {
+  const workbook = await load(from);
+  workbook.removeWorksheet(workbook.getWorksheet("AR Aging")!.id);
+  workbook.addWorksheet("AR Aging").getCell("A1").value = MINE;
+  await workbook.xlsx.writeFile(to);
+}
+
+describe("on a file refreshed by the command line", () => {
+  it("a sheet the user made under our name after deleting ours is left alone; ours goes to 'AR Aging (2)', then stays there", async () => {
+    const dir = tempDir();
+    const book = path.join(dir, "book.xlsx");
+    const once = path.join(dir, "once.xlsx");
+    const edited = path.join(dir, "edited.xlsx");
+    const twice = path.join(dir, "twice.xlsx");
+    const thrice = path.join(dir, "thrice.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    ledger(workbook);
+    await workbook.xlsx.writeFile(book);
+    expect((await runCli("refresh", book, "--as-of", "2026-03-31", "--out", once)).code).toBe(0);
+    await replaceOurAgingWithTheirs(once, edited);
+
+    const run = await runCli("refresh", edited, "--as-of", "2026-03-31", "--out", twice);
+    expect(run.code).toBe(0);
+    expect(`${run.stdout}\n${run.stderr}`).toMatch(/AR Aging \(2\)/);
+    const after = await load(twice);
+    const theirs = after.getWorksheet("AR Aging")!;
+    expect(theirs.getCell("A1").value).toBe(MINE);
+    expect(theirs.actualRowCount).toBe(1);
+    expect(after.getWorksheet("AR Aging (2)")!.getCell("A1").value).toBe("AR Aging");
+
+    // The next refresh writes to "AR Aging (2)" again, and still not to theirs.
+    expect((await runCli("refresh", twice, "--as-of", "2026-04-30", "--out", thrice)).code).toBe(0);
+    const later = await load(thrice);
+    expect(later.getWorksheet("AR Aging")!.getCell("A1").value).toBe(MINE);
+    expect(later.worksheets.map((s) => s.name).filter((n) => n.startsWith("AR Aging"))).toEqual(["AR Aging", "AR Aging (2)"]);
+    const registry = parseRegistry(sheetRows(later.getWorksheet(REGISTRY_SHEET)!));
+    expect(registry.find((e) => e.kind === "aging")).toEqual(expect.objectContaining({ sheet: "AR Aging (2)" }));
+    expect(registry.some((e) => e.sheet === "AR Aging")).toBe(false);
+  });
+
+  it("our own sheet, saved again by another program, is still ours: replaced, no '(2)'", async () => {
+    const dir = tempDir();
+    const book = path.join(dir, "book.xlsx");
+    const once = path.join(dir, "once.xlsx");
+    const resaved = path.join(dir, "resaved.xlsx");
+    const twice = path.join(dir, "twice.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    ledger(workbook);
+    await workbook.xlsx.writeFile(book);
+    expect((await runCli("refresh", book, "--as-of", "2026-03-31", "--out", once)).code).toBe(0);
+    // Another program reorders the tabs and saves: part names and relationship ids change.
+    const other = await load(once);
+    const first = other.worksheets[0];
+    (first as unknown as { orderNo: number }).orderNo = other.worksheets.length + 1;
+    await other.xlsx.writeFile(resaved);
+
+    const run = await runCli("refresh", resaved, "--as-of", "2026-04-30", "--out", twice);
+    expect(run.code).toBe(0);
+    expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/\(2\)/);
+    const after = await load(twice);
+    expect(after.worksheets.map((s) => s.name).filter((n) => n.startsWith("AR "))).not.toContain("AR Aging (2)");
+    expect(after.getWorksheet("AR Aging")!.getCell("B2").value).toEqual(d("2026-04-30"));
+  });
+});
+
+describe("the ExcelJS adapter", () => {
+  it("leaves a user's sheet made under our name alone as well", async () => {
+    const workbook = new ExcelJS.Workbook();
+    ledger(workbook);
+    const port = new ExcelJsWorkbookPort(workbook);
+    const asOf = dayFromIso("2026-03-31")!;
+    await refreshAging(port, { asOf, now: new Date("2026-03-31T09:00:00Z") });
+    workbook.removeWorksheet(workbook.getWorksheet("AR Aging")!.id);
+    workbook.addWorksheet("AR Aging").getCell("A1").value = MINE;
+
+    const again = new ExcelJsWorkbookPort(workbook);
+    await refreshAging(again, { asOf, now: new Date("2026-03-31T09:00:00Z") });
+    expect(workbook.getWorksheet("AR Aging")!.getCell("A1").value).toBe(MINE);
+    expect(workbook.getWorksheet("AR Aging (2)")!.getCell("A1").value).toBe("AR Aging");
+  });
+});
+
+function sheetRows(sheet: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
