@@ -2,9 +2,29 @@
  * The reminders actions in Excel, each one `Excel.run` around the shared flow in
  * src/workbook/reminders.ts (the command line runs the same flow on files).
  */
-import { draftReminders, markSent, saveReminderSettings, type DraftOptions, type DraftResult, type MarkSentOptions, type ReminderRef, type ReminderSettingsChange } from "../workbook/reminders";
+import {
+  draftReminders,
+  loadReminderSettings,
+  markSent,
+  saveReminderSettings,
+  type DraftOptions,
+  type DraftResult,
+  type MarkSentOptions,
+  type ReminderRef,
+  type ReminderSettingsChange,
+  type ReminderSetup,
+  type ReminderSetupOptions,
+} from "../workbook/reminders";
 import type { WorkbookSettings } from "../workbook/settings";
 import { ExcelWorkbookPort } from "./excelPort";
+
+/**
+ * Opening the Reminders tab: the saved reminder settings and who would be drafted (for the
+ * template previews), read in one Excel.run that writes nothing.
+ */
+export async function loadReminderSettingsInExcel(options: ReminderSetupOptions): Promise<ReminderSetup> {
+  return Excel.run((context) => loadReminderSettings(new ExcelWorkbookPort(context), options));
+}
 
 /** Draft: read the ledger, check the templates, render the reminders and write the "AR Reminders" sheet. */
 export async function draftRemindersInExcel(options: DraftOptions): Promise<DraftResult> {

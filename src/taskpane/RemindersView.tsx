@@ -1,7 +1,9 @@
 /**
  * The Reminders tab: draft the reminders of the as-of day, see what holds some back, and for each
  * draft preview it, copy it, download it as an .eml, open it through a mailto: link and mark it
- * as sent; edit the templates with a live preview on a real customer; edit the sender details.
+ * as sent; edit the templates with a live preview on a real customer (or a labelled example when
+ * none is due), the dunning levels, who is not chased, and the sender details. The editors show as
+ * soon as the tab opens, from a read that writes nothing; only drafting writes the sheet.
  * Loaded lazily by App.tsx, so the template engine (LiquidJS) stays out of the pane's first load.
  * The wording and checks are in remindersView.ts; Excel is reached only through `actions`.
  */
@@ -33,8 +35,8 @@ import { describeError } from "../core/errors";
 import { isoFromDay, today } from "../core/parse/dates";
 import type { RenderedReminder } from "../core/reminders/templates";
 import type { DayNumber } from "../core/types";
-import { draftRemindersInExcel, markSentInExcel, saveReminderSettingsInExcel } from "../excel/runReminders";
-import type { DraftOptions, DraftResult, markSent, MarkSentOptions, ReminderRef, ReminderSettingsChange } from "../workbook/reminders";
+import { draftRemindersInExcel, loadReminderSettingsInExcel, markSentInExcel, saveReminderSettingsInExcel } from "../excel/runReminders";
+import type { DraftOptions, DraftResult, markSent, MarkSentOptions, ReminderRef, ReminderSettingsChange, ReminderSetup, ReminderSetupOptions } from "../workbook/reminders";
 import type { WorkbookSettings } from "../workbook/settings";
 import {
   chaseForm,
@@ -48,6 +50,8 @@ import {
   editorLevels,
   editorText,
   emlDownload,
+  EXAMPLE_CUSTOMER,
+  exampleDraft,
   levelFieldProblems,
   levelForms,
   levelsFromForms,
@@ -60,6 +64,7 @@ import {
   senderForm,
   senderFromForm,
   senderProblems,
+  setupFromDraft,
   skippedLines,
   templateFromText,
   type ChargeChoice,
@@ -113,12 +118,14 @@ const useStyles = makeStyles({
 
 /** The view's actions on the workbook: Office.js ones in Excel, fakes in tests. */
 export interface ReminderActions {
+  /** Reads the settings and who would be drafted; writes nothing. */
+  load: (options: ReminderSetupOptions) => Promise<ReminderSetup>;
   draft: (options: DraftOptions) => Promise<DraftResult>;
   markSent: (refs: readonly ReminderRef[], options: MarkSentOptions) => ReturnType<typeof markSent>;
   saveSettings: (change: ReminderSettingsChange) => Promise<WorkbookSettings>;
 }
 
-const EXCEL_ACTIONS: ReminderActions = { draft: draftRemindersInExcel, markSent: markSentInExcel, saveSettings: saveReminderSettingsInExcel };
+const EXCEL_ACTIONS: ReminderActions = { load: loadReminderSettingsInExcel, draft: draftRemindersInExcel, markSent: markSentInExcel, saveSettings: saveReminderSettingsInExcel };
 
 export interface RemindersViewProps {
   /** The pane's as-of date; null while the field holds no date. */
@@ -201,29 +208,77 @@ type Notice = { intent: "success" | "error" | "warning" | "info"; title?: string
 export default function RemindersView({ asOf, table, actions = EXCEL_ACTIONS }: RemindersViewProps): React.ReactElement {
   const styles = useStyles();
   const [result, setResult] = React.useState<DraftResult | null>(null);
+  /** What the settings editors show: read when the tab opens, then from each drafting. */
+  const [setup, setSetup] = React.useState<ReminderSetup | null>(null);
+  const [loading, setLoading] = React.useState(false);
   const [running, setRunning] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [selected, setSelected] = React.useState<string | null>(null);
   const [sent, setSent] = React.useState<ReadonlySet<string>>(new Set());
+  // Every read or drafting takes a ticket; an answer that is no longer the latest is dropped, so a
+  // slow read started before a save cannot put the old settings back in the editors.
+  const latest = React.useRef(0);
+  const actionsRef = React.useRef(actions);
+  actionsRef.current = actions;
+
+  /** Reads the settings (and who would be drafted, for previews) without writing to the workbook. */
+  const load = React.useCallback(
+    async (after?: Notice) => {
+      const ticket = ++latest.current;
+      setLoading(true);
+      try {
+        const next = await actionsRef.current.load({ asOf: asOf ?? undefined, table });
+        if (ticket !== latest.current) return;
+        setSetup(next);
+        if (after) setNotice(after);
+      } catch (e) {
+        if (ticket === latest.current) setNotice({ intent: "error", title: "Could not read the reminder settings", text: describeError(e), testId: "reminders-error" });
+      } finally {
+        if (ticket === latest.current) setLoading(false);
+      }
+    },
+    [asOf, table],
+  );
+
+  // When the tab opens, and when the as-of date or the invoice table changes (the previews'
+  // customers change with them). React's StrictMode runs this twice on mount in development: the
+  // same read again would be a second Excel.run for nothing.
+  const requested = React.useRef<string | null>(null);
+  React.useEffect(() => {
+    const key = JSON.stringify([asOf, table ?? null]);
+    if (requested.current === key) return;
+    requested.current = key;
+    void load();
+  }, [load, asOf, table]);
 
   const draft = async (after?: Notice) => {
     if (asOf === null) return;
+    const ticket = ++latest.current;
+    setLoading(false);
     setRunning("draft");
     setNotice(null);
     try {
       const next = await actions.draft({ asOf, table });
       setResult(next);
+      if (ticket === latest.current) setSetup(setupFromDraft(next));
       setSent(new Set());
       setSelected((current) => (current && next.reminders.some((r) => draftId(r.draft) === current) ? current : next.reminders[0] ? draftId(next.reminders[0].draft) : null));
       if (after) setNotice(after);
     } catch (e) {
       setNotice({ intent: "error", title: "Drafting failed", text: describeError(e), testId: "reminders-error" });
+      // A drafting pressed while the tab was still reading took over that read; the editors still
+      // need the settings (no invoice table yet is when setting up matters most).
+      if (!setup) void load();
     } finally {
       setRunning(null);
     }
   };
 
-  /** Saves a settings change, then drafts again so the list shows what the change does. */
+  /**
+   * Saves a settings change. Once drafts are on screen they are drafted again, so the list never
+   * disagrees with what is saved; before any drafting the settings are only read back, because
+   * setting things up must not write the "AR Reminders" sheet the user has not asked for yet.
+   */
   const save = async (what: string, change: ReminderSettingsChange, done: string): Promise<boolean> => {
     setRunning(what);
     setNotice(null);
@@ -234,7 +289,12 @@ export default function RemindersView({ asOf, table, actions = EXCEL_ACTIONS }: 
       setRunning(null);
       return false;
     }
-    await draft({ intent: "success", text: done, testId: "reminders-saved" });
+    if (result && asOf !== null) {
+      await draft({ intent: "success", text: `${done}; drafts updated.`, testId: "reminders-saved" });
+    } else {
+      await load({ intent: "success", text: `${done}. Nothing was drafted: press Draft reminders when you are ready.`, testId: "reminders-saved" });
+      setRunning(null);
+    }
     return true;
   };
 
@@ -248,7 +308,7 @@ export default function RemindersView({ asOf, table, actions = EXCEL_ACTIONS }: 
         <Button appearance="primary" disabled={busy || asOf === null} onClick={() => draft()} data-testid="draft-reminders">
           Draft reminders
         </Button>
-        {running && <Spinner size="tiny" label={running === "draft" ? "Drafting…" : "Saving…"} />}
+        {running ? <Spinner size="tiny" label={running === "draft" ? "Drafting…" : "Saving…"} /> : loading && !setup && <Spinner size="tiny" label="Reading the reminder settings…" />}
       </div>
 
       {notice && (
@@ -260,7 +320,23 @@ export default function RemindersView({ asOf, table, actions = EXCEL_ACTIONS }: 
         </MessageBar>
       )}
 
-      {!result && <Body1 className={styles.muted}>Drafting writes the &quot;AR Reminders&quot; sheet (a mail-merge source). Nothing is sent from here.</Body1>}
+      {!result && setup && setup.warnings.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="settings-warnings">
+          <MessageBarBody>
+            <ul className={styles.problems}>
+              {setup.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {!result && (
+        <Body1 className={styles.muted}>
+          Drafting writes the &quot;AR Reminders&quot; sheet (a mail-merge source). Nothing is sent from here. You can set up the sender, templates and levels below first.
+        </Body1>
+      )}
 
       {result && (
         <>
@@ -354,42 +430,45 @@ export default function RemindersView({ asOf, table, actions = EXCEL_ACTIONS }: 
               }}
             />
           )}
-
-          <Accordion collapsible multiple defaultOpenItems={!result.sender.name && !result.sender.signature ? ["sender"] : []}>
-            <AccordionItem value="templates" data-testid="templates-section">
-              <AccordionHeader>Templates</AccordionHeader>
-              <AccordionPanel>
-                <TemplateEditor
-                  result={result}
-                  busy={busy}
-                  onSave={(level, language, template, done) => save("template", { template: { level, language, template } }, done)}
-                />
-              </AccordionPanel>
-            </AccordionItem>
-            <AccordionItem value="levels" data-testid="levels-section">
-              <AccordionHeader>Dunning levels</AccordionHeader>
-              <AccordionPanel>
-                <LevelsEditor
-                  result={result}
-                  busy={busy}
-                  onSave={(levels) => save("levels", { levels }, levels ? "Dunning levels saved in the workbook for every co-author; drafts updated." : "Dunning levels are back to the defaults; drafts updated.")}
-                />
-              </AccordionPanel>
-            </AccordionItem>
-            <AccordionItem value="chase" data-testid="chase-section">
-              <AccordionHeader>Minimum and customers on hold</AccordionHeader>
-              <AccordionPanel>
-                <ChaseEditor result={result} busy={busy} onSave={(change) => save("chase", change, "Minimum and customers on hold saved in the workbook for every co-author; drafts updated.")} />
-              </AccordionPanel>
-            </AccordionItem>
-            <AccordionItem value="sender" data-testid="sender-section">
-              <AccordionHeader>Sender details</AccordionHeader>
-              <AccordionPanel>
-                <SenderEditor result={result} busy={busy} onSave={(form) => save("sender", { sender: senderFromForm(form) }, "Sender details saved in the workbook for every co-author; drafts updated.")} />
-              </AccordionPanel>
-            </AccordionItem>
-          </Accordion>
         </>
+      )}
+
+      {setup && (
+        // Open on the sender while none is saved: every reminder is signed with it.
+        <Accordion collapsible multiple defaultOpenItems={!setup.sender.name && !setup.sender.signature ? ["sender"] : []}>
+          <AccordionItem value="templates" data-testid="templates-section">
+            <AccordionHeader>Templates</AccordionHeader>
+            <AccordionPanel>
+              <TemplateEditor
+                setup={setup}
+                busy={busy}
+                onSave={(level, language, template, done) => save("template", { template: { level, language, template } }, done)}
+              />
+            </AccordionPanel>
+          </AccordionItem>
+          <AccordionItem value="levels" data-testid="levels-section">
+            <AccordionHeader>Dunning levels</AccordionHeader>
+            <AccordionPanel>
+              <LevelsEditor
+                setup={setup}
+                busy={busy}
+                onSave={(levels) => save("levels", { levels }, levels ? "Dunning levels saved in the workbook for every co-author" : "Dunning levels are back to the defaults")}
+              />
+            </AccordionPanel>
+          </AccordionItem>
+          <AccordionItem value="chase" data-testid="chase-section">
+            <AccordionHeader>Minimum and customers on hold</AccordionHeader>
+            <AccordionPanel>
+              <ChaseEditor setup={setup} busy={busy} onSave={(change) => save("chase", change, "Minimum and customers on hold saved in the workbook for every co-author")} />
+            </AccordionPanel>
+          </AccordionItem>
+          <AccordionItem value="sender" data-testid="sender-section">
+            <AccordionHeader>Sender details</AccordionHeader>
+            <AccordionPanel>
+              <SenderEditor setup={setup} busy={busy} onSave={(form) => save("sender", { sender: senderFromForm(form) }, "Sender details saved in the workbook for every co-author")} />
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
       )}
     </section>
   );
@@ -485,15 +564,15 @@ function DraftDetail(props: { reminder: RenderedReminder; result: DraftResult; s
   );
 }
 
-function TemplateEditor(props: { result: DraftResult; busy: boolean; onSave: (level: string, language: string, template: ReturnType<typeof templateFromText> | null, done: string) => Promise<boolean> }) {
-  const { result, busy, onSave } = props;
+function TemplateEditor(props: { setup: ReminderSetup; busy: boolean; onSave: (level: string, language: string, template: ReturnType<typeof templateFromText> | null, done: string) => Promise<boolean> }) {
+  const { setup, busy, onSave } = props;
   const styles = useStyles();
-  const levels = editorLevels(result.levels);
-  const languages = editorLanguages(result.templates);
-  const drafts = React.useMemo(() => [...result.reminders, ...result.held].map((r) => r.draft), [result]);
+  const levels = editorLevels(setup.levels);
+  const languages = editorLanguages(setup.templates);
+  const drafts = setup.drafts;
   const [level, setLevel] = React.useState(drafts[0]?.level.id ?? levels[0]?.id ?? "first");
   const [language, setLanguage] = React.useState("en");
-  const start = editorText(result.templates, result.savedTemplates, level, language);
+  const start = editorText(setup.templates, setup.savedTemplates, level, language);
   const [subject, setSubject] = React.useState(start.subject);
   const [text, setText] = React.useState(start.text);
   const [customer, setCustomer] = React.useState(drafts[0] ? drafts[0].customer : "");
@@ -508,14 +587,18 @@ function TemplateEditor(props: { result: DraftResult; busy: boolean; onSave: (le
   const edited = React.useMemo(() => templateFromText(subject, text), [subject, text]);
   React.useEffect(() => setRefusal(null), [edited, level, language]);
   const deferred = React.useDeferredValue(edited);
+  // Holes are looked for in real customers' reminders only: an example's made-up values prove nothing.
   const lines = React.useMemo(
-    () => problemLines(checkEdited(deferred, { templates: result.templates, drafts, sender: result.sender, level, language }), result.levels),
-    [deferred, result, drafts, level, language],
+    () => problemLines(checkEdited(deferred, { templates: setup.templates, drafts, sender: setup.sender, level, language }), setup.levels),
+    [deferred, setup, drafts, level, language],
   );
-  const sample = drafts.find((d) => d.customer === customer) ?? drafts[0];
+  const real = drafts.find((d) => d.customer === customer) ?? drafts[0];
+  const editedLevel = levels.find((l) => l.id === level);
+  const example = React.useMemo(() => (real || !editedLevel ? undefined : exampleDraft(editedLevel, setup.asOf ?? today())), [real, editedLevel, setup.asOf]);
+  const sample = real ?? example;
   const preview = React.useMemo(
-    () => (sample ? previewEdited(sample, deferred, { templates: result.templates, levels: result.levels, sender: result.sender, level, language }) : null),
-    [sample, deferred, result, level, language],
+    () => (sample ? previewEdited(sample, deferred, { templates: setup.templates, levels: setup.levels, sender: setup.sender, level, language }) : null),
+    [sample, deferred, setup, level, language],
   );
   const changed = subject !== start.subject || text !== start.text;
   const levelName = levels.find((l) => l.id === level)?.name ?? level;
@@ -527,7 +610,7 @@ function TemplateEditor(props: { result: DraftResult; busy: boolean; onSave: (le
       setRefusal(blocking.map((l) => `${l.message} (${l.where})${l.customers ? ` For: ${l.customers}.` : ""}`).join(" "));
       return;
     }
-    await onSave(level, language, edited, `${levelName} (${language}) saved in the workbook for every co-author; drafts updated.`);
+    await onSave(level, language, edited, `${levelName} (${language}) saved in the workbook for every co-author`);
   };
 
   return (
@@ -581,7 +664,7 @@ function TemplateEditor(props: { result: DraftResult; busy: boolean; onSave: (le
         <Button appearance="primary" disabled={busy || !changed} onClick={saveTemplate} data-testid="save-template">
           Save to workbook
         </Button>
-        <Button disabled={busy || !start.custom} onClick={() => onSave(level, language, null, `${levelName} (${language}) is back to the default; drafts updated.`)} data-testid="reset-template">
+        <Button disabled={busy || !start.custom} onClick={() => onSave(level, language, null, `${levelName} (${language}) is back to the default`)} data-testid="reset-template">
           Reset to default
         </Button>
         <Button disabled={busy || !changed} onClick={() => {
@@ -600,9 +683,9 @@ function TemplateEditor(props: { result: DraftResult; busy: boolean; onSave: (le
           </MessageBarBody>
         </MessageBar>
       )}
-      {drafts.length > 0 && (
+      {drafts.length > 0 ? (
         <Field label="Preview on">
-          <Select value={sample?.customer ?? ""} onChange={(_, data) => setCustomer(data.value)} data-testid="template-customer">
+          <Select value={real?.customer ?? ""} onChange={(_, data) => setCustomer(data.value)} data-testid="template-customer">
             {drafts.map((d) => (
               <option key={draftId(d)} value={d.customer}>
                 {d.customer}
@@ -610,17 +693,35 @@ function TemplateEditor(props: { result: DraftResult; busy: boolean; onSave: (le
             ))}
           </Select>
         </Field>
+      ) : (
+        example && (
+          <Caption1 className={styles.muted} data-testid="template-example">
+            Previewed on an example: &quot;{EXAMPLE_CUSTOMER}&quot; and its invoices are made up, not from this workbook, because {exampleReason(setup)}.
+          </Caption1>
+        )
       )}
       {preview ? (
-        <div className={styles.card} data-testid="template-preview">
+        <div className={styles.card} data-testid="template-preview" data-example={example ? "true" : undefined}>
+          {example && (
+            <Badge appearance="tint" color="warning">
+              Example, not a real customer
+            </Badge>
+          )}
           <Body1Strong>{preview.subject}</Body1Strong>
           <pre className={styles.body}>{preview.text}</pre>
         </div>
       ) : (
-        <Caption1 className={styles.muted}>Draft reminders with at least one customer to preview the template.</Caption1>
+        <Caption1 className={styles.muted}>Pick a level that sends an email to preview its template.</Caption1>
       )}
     </div>
   );
+}
+
+/** Why the template preview uses the example customer rather than a real one. */
+function exampleReason(setup: ReminderSetup): string {
+  if (setup.previewNote) return `no customer could be read (${setup.previewNote})`;
+  if (setup.asOf === undefined) return "the as-of date is empty";
+  return `no customer in this workbook is due a reminder as of ${isoFromDay(setup.asOf)}`;
 }
 
 const SENDER_FIELDS: { key: keyof SenderForm; label: string; hint?: string; multiline?: boolean }[] = [
@@ -633,9 +734,11 @@ const SENDER_FIELDS: { key: keyof SenderForm; label: string; hint?: string; mult
   { key: "cc", label: "Cc on every reminder", hint: "Addresses separated by ;" },
 ];
 
-function SenderEditor({ result, busy, onSave }: { result: DraftResult; busy: boolean; onSave: (form: SenderForm) => Promise<boolean> }) {
+function SenderEditor({ setup, busy, onSave }: { setup: ReminderSetup; busy: boolean; onSave: (form: SenderForm) => Promise<boolean> }) {
   const styles = useStyles();
-  const saved = React.useMemo(() => senderForm(result.sender), [result.sender]);
+  // By content: reading the settings again (a new as-of date) must not wipe what is being typed.
+  const savedText = JSON.stringify(senderForm(setup.sender));
+  const saved = React.useMemo(() => JSON.parse(savedText) as SenderForm, [savedText]);
   const [form, setForm] = React.useState<SenderForm>(saved);
   const [tried, setTried] = React.useState(false);
   React.useEffect(() => setForm(saved), [saved]);
@@ -678,10 +781,10 @@ const CHARGE_CHOICES: { value: ChargeChoice; label: string }[] = [
   { value: "eu", label: "Statutory, EU (reference rate + 8 points, €40)" },
 ];
 
-function LevelsEditor(props: { result: DraftResult; busy: boolean; onSave: (levels: ReturnType<typeof levelsFromForms>["levels"]) => Promise<boolean> }) {
-  const { result, busy, onSave } = props;
+function LevelsEditor(props: { setup: ReminderSetup; busy: boolean; onSave: (levels: ReturnType<typeof levelsFromForms>["levels"]) => Promise<boolean> }) {
+  const { setup, busy, onSave } = props;
   const styles = useStyles();
-  const savedText = JSON.stringify(levelForms(result.levels));
+  const savedText = JSON.stringify(levelForms(setup.levels));
   const saved = React.useMemo(() => JSON.parse(savedText) as LevelForm[], [savedText]);
   const [forms, setForms] = React.useState<LevelForm[]>(saved);
   // A save (or a co-author's change picked up by drafting) shows what the workbook now holds;
@@ -689,7 +792,7 @@ function LevelsEditor(props: { result: DraftResult; busy: boolean; onSave: (leve
   React.useEffect(() => setForms(saved), [saved]);
   const checked = React.useMemo(() => levelsFromForms(forms), [forms]);
   const changed = JSON.stringify(forms) !== JSON.stringify(saved);
-  const untemplated = checked.levels ? levelsWithoutTemplate(checked.levels, result.templates) : [];
+  const untemplated = checked.levels ? levelsWithoutTemplate(checked.levels, setup.templates) : [];
   const edit = (i: number, change: Partial<LevelForm>) => setForms((all) => all.map((f, j) => (j === i ? { ...f, ...change } : f)));
 
   return (
@@ -779,7 +882,7 @@ function LevelsEditor(props: { result: DraftResult; busy: boolean; onSave: (leve
         <Button appearance="primary" disabled={busy || !changed || !checked.levels} onClick={() => void onSave(checked.levels)} data-testid="save-levels">
           Save levels
         </Button>
-        <Button disabled={busy || !result.levelsSaved} onClick={() => void onSave(null)} data-testid="reset-levels">
+        <Button disabled={busy || !setup.levelsSaved} onClick={() => void onSave(null)} data-testid="reset-levels">
           Reset to defaults
         </Button>
         <Button disabled={busy || !changed} onClick={() => setForms(saved)}>
@@ -790,10 +893,10 @@ function LevelsEditor(props: { result: DraftResult; busy: boolean; onSave: (leve
   );
 }
 
-function ChaseEditor(props: { result: DraftResult; busy: boolean; onSave: (change: { minimumAmount: number | null; onHold: string[] }) => Promise<boolean> }) {
-  const { result, busy, onSave } = props;
+function ChaseEditor(props: { setup: ReminderSetup; busy: boolean; onSave: (change: { minimumAmount: number | null; onHold: string[] }) => Promise<boolean> }) {
+  const { setup, busy, onSave } = props;
   const styles = useStyles();
-  const savedText = JSON.stringify(chaseForm(result.chase));
+  const savedText = JSON.stringify(chaseForm(setup.chase));
   const saved = React.useMemo(() => JSON.parse(savedText) as ChaseForm, [savedText]);
   const [form, setForm] = React.useState<ChaseForm>(saved);
   React.useEffect(() => setForm(saved), [saved]);

@@ -11,6 +11,7 @@ import { formatMoney, formatRate } from "../core/reminders/format";
 import { findLevel, validateLevels, type DunningLevel } from "../core/reminders/levels";
 import { mailtoLink, MAILTO_LIMIT } from "../core/reminders/mailto";
 import type { ReminderDraft } from "../core/reminders/select";
+import type { DayNumber } from "../core/types";
 import {
   checkTemplates,
   reminderLanguage,
@@ -23,7 +24,7 @@ import {
   type TemplateProblem,
   type TemplateSet,
 } from "../core/reminders/templates";
-import { mergeTemplates, reminderEml, type ChaseSettings, type DraftResult, type ReminderRef } from "../workbook/reminders";
+import { mergeTemplates, reminderEml, type ChaseSettings, type DraftResult, type ReminderRef, type ReminderSetup } from "../workbook/reminders";
 import { plural } from "./summary";
 
 /** A stable id for a draft in the list: customer, currency and level. */
@@ -199,6 +200,48 @@ export function previewEdited(draft: ReminderDraft, edited: ReminderTemplate, co
   const level = findLevel(context.levels, context.level) ?? draft.level;
   const templates = mergeTemplates(context.templates, { [context.level]: { [context.language]: edited } });
   return renderReminder({ ...draft, level, language: context.language }, templates, { sender: context.sender });
+}
+
+/**
+ * What the editors show after a drafting: the settings it used, and its drafts (those held back
+ * too) as the customers to preview a template on.
+ */
+export function setupFromDraft(result: DraftResult): ReminderSetup {
+  const { sender, templates, savedTemplates, levels, levelsSaved, chase, asOf, warnings } = result;
+  return { sender, templates, savedTemplates, levels, levelsSaved, chase, asOf, warnings, drafts: [...result.reminders, ...result.held].map((r) => r.draft) };
+}
+
+/** The name of the made-up customer a template is previewed on when no real customer is due a reminder. */
+export const EXAMPLE_CUSTOMER = "Example customer";
+
+/**
+ * A made-up reminder at a level, for previewing a template when no customer in the workbook is
+ * due one: named "Example customer" (never a real customer's name), with example.com addresses
+ * and invoices EX-1001 and EX-1002, in the workbook's own currency. The oldest invoice is exactly
+ * as late as the level starts; a level before the due date lists one invoice not yet due.
+ * @example exampleDraft({ id: "second", name: "Second reminder", days: 15, email: true }, asOf).items.map((i) => i.daysOverdue) // [15, 8]
+ */
+export function exampleDraft(level: DunningLevel, asOf: DayNumber): ReminderDraft {
+  const lateness = level.days >= 1 ? [level.days, Math.max(1, Math.ceil(level.days / 2))] : [level.days];
+  const items = lateness.map((daysOverdue, i) => {
+    const amountMinor = i === 0 ? 125_000 : 48_050;
+    const dueDate = asOf - daysOverdue;
+    return { invoice: `EX-${1001 + i}`, invoiceDate: dueDate - 30, dueDate, daysOverdue, amountMinor, openMinor: amountMinor, source: { sheet: "Example", row: 0 } };
+  });
+  const sum = (list: typeof items) => list.reduce((total, item) => total + item.openMinor, 0);
+  return {
+    customer: EXAMPLE_CUSTOMER,
+    currency: "",
+    to: ["accounts@example.com"],
+    invalidEmails: [],
+    contact: "Alex Example",
+    level,
+    items,
+    totalMinor: sum(items),
+    overdueMinor: sum(items.filter((item) => item.daysOverdue > 0)),
+    oldestDaysOverdue: level.days,
+    asOf,
+  };
 }
 
 /** The sender form's fields, as text. */

@@ -3,14 +3,14 @@
  * and `ar-desk reminders`: read the ledger, select and check the drafts, write the "AR Reminders"
  * sheet; record a reminder as sent; save the sender and the templates in the settings.
  */
-import { ArDeskError } from "../core/errors";
+import { ArDeskError, describeError } from "../core/errors";
 import { excelSerialFromDay, isoFromDay } from "../core/parse/dates";
 import { DEFAULT_TEMPLATES } from "../core/reminders/defaultTemplates";
 import { buildEml } from "../core/reminders/eml";
 import { minorDigits } from "../core/parse/money";
 import { formatMoney } from "../core/reminders/format";
 import { DEFAULT_LEVELS, findLevel, validateLevels, type DunningLevel } from "../core/reminders/levels";
-import { reminderKey, selectDrafts, type Selection, type SkippedCustomer } from "../core/reminders/select";
+import { reminderKey, selectDrafts, type ReminderDraft, type Selection, type SkippedCustomer } from "../core/reminders/select";
 import { draftReminders as renderDrafts, templateErrors, type ReminderTemplate, type RenderedReminder, type Sender, type TemplateProblem, type TemplateSet } from "../core/reminders/templates";
 import type { DayNumber } from "../core/types";
 import { archiveRows, carryUserColumns } from "./annotations";
@@ -172,6 +172,44 @@ export async function draftReminders(port: WorkbookPort, options: DraftOptions):
     rowsSkipped: load.skipped.length,
     warnings,
   };
+}
+
+export interface ReminderSetupOptions extends Omit<DraftOptions, "asOf" | "now"> {
+  /** The day whose reminders the previews use; without one, only the settings are read. */
+  asOf?: DayNumber;
+}
+
+/** The Reminders tab's editors' starting point: the settings in use and who would be drafted, for previews. */
+export interface ReminderSetup extends ReminderSettingsInUse {
+  asOf?: DayNumber;
+  /** The reminders drafting would make as of the day, not rendered: real customers to preview a template on. */
+  drafts: ReminderDraft[];
+  /** Why there is no customer to preview on although a day was given (e.g. no invoice table yet). */
+  previewNote?: string;
+  warnings: string[];
+}
+
+/**
+ * The reminder settings as drafting would use them, and the drafts it would make as of the day,
+ * read without writing anything: the task pane shows its settings editors from this before the
+ * first drafting, which writes the "AR Reminders" sheet. A ledger that cannot be read (no invoice
+ * table yet) leaves the settings readable: the reason comes back in `previewNote`.
+ */
+export async function loadReminderSettings(port: WorkbookPort, options: ReminderSetupOptions): Promise<ReminderSetup> {
+  const { asOf } = options;
+  if (asOf !== undefined) {
+    try {
+      const { inUse, selection, warnings } = await chooseReminders(port, { ...options, asOf });
+      return { ...inUse, asOf, drafts: selection.drafts, warnings };
+    } catch (error) {
+      // Only what the user can fix in the ledger; a host failure or a cancel is reported as such.
+      if (!(error instanceof ArDeskError) || error.code === "CANCELLED") throw error;
+      const { settings, warnings } = parseSettings(await port.readSettings());
+      return { ...settingsInUse(settings, options), asOf, drafts: [], previewNote: describeError(error), warnings };
+    }
+  }
+  const { settings, warnings } = parseSettings(await port.readSettings());
+  return { ...settingsInUse(settings, options), drafts: [], warnings };
 }
 
 /** A cell as the text a row of the reminders table reads (see rowsFromTable). */

@@ -3,8 +3,11 @@
  * lazy loading, template problems listed with customers, the sender form, drafts and their
  * preview, the .eml download (parsed with mailparser), the mailto: link, Mark as sent written to
  * the AR Reminders sheet and not drafted again, the template editor refusing an unknown
- * placeholder, the dunning levels editor (an earlier level and a late fee change the drafts) and
- * a customer put on hold listed as not chased. Called by run-e2e.js with its helpers.
+ * placeholder, the dunning levels editor (an earlier level and a late fee change the drafts, a
+ * renamed level does not draft a sent reminder again) and a customer put on hold listed as not
+ * chased. First, on a page of its own, the settings editors before any drafting: shown when the
+ * tab opens, a template previewed on a labelled example when no customer is due, the sender saved
+ * without a sheet written. Called by run-e2e.js with its helpers.
  */
 "use strict";
 const fs = require("fs");
@@ -12,6 +15,8 @@ const path = require("path");
 const { simpleParser } = require("mailparser");
 
 const AS_OF = "2026-03-31";
+/** Before every invoice of the seed was issued: no customer is due a reminder. */
+const NOTHING_DUE = "2026-01-05";
 
 /** Excel's serial (1900 system) of the machine's calendar day, as the pane's today() counts it. */
 function todaySerial() {
@@ -37,7 +42,102 @@ async function settingsText(page) {
 /**
  * @param {{ browser: import("playwright-core").Browser, origin: string, openPane: Function, check: Function, assert: Function, artifacts: string }} env
  */
-module.exports = async function testReminders({ browser, origin, openPane, check, assert, artifacts }) {
+async function sheetNames(page) {
+  return page.evaluate(() => window.__e2e.sheetNames());
+}
+
+/** The settings text, or null while the workbook has no "_ardesk" sheet. */
+async function savedSettings(page) {
+  return (await sheetNames(page)).includes("_ardesk") ? settingsText(page) : null;
+}
+
+/**
+ * Opens an editor's accordion panel unless it is open already. Panels are never closed here:
+ * Fluent's closing panel sets inert={true}, which React 18 reports as a console error.
+ */
+async function openSection(page, section, title, content) {
+  if (!(await page.getByTestId(content).isVisible())) await page.getByTestId(section).getByRole("button", { name: title }).click();
+  await page.getByTestId(content).waitFor();
+}
+
+/** The settings editors before any drafting, on a page of their own so the main flow starts from a fresh workbook. */
+async function testSettingsFirst({ browser, origin, openPane, check, assert, artifacts }) {
+  const { context, page, problems, external } = await openPane(browser, origin, "reminders");
+  const text = (testId) => page.getByTestId(testId).innerText();
+  try {
+    await check("before any drafting, the Reminders tab shows its settings editors at once, from one Excel.run that writes nothing", async () => {
+      await page.getByTestId("as-of").fill(NOTHING_DUE);
+      const sheetsBefore = await sheetNames(page);
+      const settingsBefore = await savedSettings(page);
+      await page.evaluate(() => window.__e2e.resetStats());
+      await page.getByTestId("tab-reminders").click();
+      // No sender is saved yet, so its form is open.
+      await page.getByTestId("sender-form").waitFor();
+      assert(await page.getByTestId("templates-section").isVisible(), "the Templates editor is not shown before drafting");
+      assert(await page.getByTestId("levels-section").isVisible(), "the Dunning levels editor is not shown before drafting");
+      assert(await page.getByTestId("chase-section").isVisible(), "the minimum and hold editor is not shown before drafting");
+      const stats = await page.evaluate(() => window.__e2e.stats());
+      assert(stats.runCount === 1, `opening the tab called Excel.run ${stats.runCount} times`);
+      assert(JSON.stringify(await sheetNames(page)) === JSON.stringify(sheetsBefore), `opening the tab changed the sheets: ${JSON.stringify(await sheetNames(page))}`);
+      assert((await savedSettings(page)) === settingsBefore, "opening the tab changed the settings");
+      assert((await page.getByTestId("draft-summary").count()) === 0, "something was drafted on opening the tab");
+    });
+
+    await check("with no customer due, the template preview is on a labelled example, never a real customer", async () => {
+      await page.getByTestId("templates-section").getByRole("button", { name: "Templates" }).click();
+      const preview = page.getByTestId("template-preview");
+      await preview.waitFor();
+      assert((await preview.getAttribute("data-example")) === "true", "the preview is not marked as an example");
+      const shown = await preview.innerText();
+      assert(shown.includes("Example, not a real customer") && shown.includes("Dear Alex Example,") && shown.includes("EX-1001"), `example preview reads\n  ${shown}`);
+      for (const name of ["Acme Corp", "Birch & Co", "Cobalt Ltd"]) assert(!shown.includes(name), `the example preview names a real customer, ${name}:\n  ${shown}`);
+      const why = await text("template-example");
+      assert(why.includes("made up") && why.includes(NOTHING_DUE), `the example is explained as\n  ${why}`);
+      assert((await page.getByTestId("template-customer").count()) === 0, "a customer picker is offered with no customer due");
+      // The live preview follows the text as it is typed.
+      await page.getByTestId("template-subject").fill("Soon due – {{ customer_name }}");
+      await page.waitForFunction(() => document.querySelector('[data-testid="template-preview"]')?.innerText.includes("Soon due – Example customer"));
+      await page.screenshot({ path: path.join(artifacts, "reminders-example.png"), fullPage: true });
+      // Not saved: the main flow below expects the default templates.
+    });
+
+    await check("sender details saved before drafting are stored in the workbook, and no AR Reminders sheet is written", async () => {
+      await page.getByTestId("sender-company").fill("Northwind Ltd");
+      await page.getByTestId("sender-name").fill("Sam Lee");
+      await page.getByTestId("save-sender").click();
+      await page.getByTestId("reminders-saved").waitFor();
+      const saved = await text("reminders-saved");
+      assert(saved.includes("Sender details saved") && saved.includes("Nothing was drafted"), `saved notice reads\n  ${saved}`);
+      const settings = JSON.parse(await settingsText(page));
+      assert(settings.sender && settings.sender.name === "Sam Lee" && settings.sender.company === "Northwind Ltd", `settings in _ardesk: ${JSON.stringify(settings)}`);
+      assert(!(await sheetNames(page)).includes("AR Reminders"), `saving the sender wrote a sheet: ${JSON.stringify(await sheetNames(page))}`);
+      assert((await page.getByTestId("sender-name").inputValue()) === "Sam Lee", "the sender form does not show what was saved");
+    });
+
+    await check("once the as-of date has a customer due, the preview is on that real customer and the example is gone", async () => {
+      await page.getByTestId("as-of").fill(AS_OF);
+      await page.getByTestId("template-customer").waitFor();
+      const customers = await page.getByTestId("template-customer").locator("option").evaluateAll((els) => els.map((e) => e.value));
+      assert(JSON.stringify(customers) === JSON.stringify(["Acme Corp", "Birch & Co"]), `preview customers: ${JSON.stringify(customers)}`);
+      const preview = page.getByTestId("template-preview");
+      assert((await preview.getAttribute("data-example")) === null, "the preview on a real customer is marked as an example");
+      const shown = await preview.innerText();
+      assert(shown.includes("Dear Jo Park,") && shown.includes("R-1") && !shown.includes("Example") && !shown.includes("EX-1001"), `preview reads\n  ${shown}`);
+      assert(!(await sheetNames(page)).includes("AR Reminders"), "changing the as-of date wrote a sheet");
+      assert(problems.length === 0, problems.join("\n"));
+      assert(external.length === 0, `requests outside localhost: ${external.join(", ")}`);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+module.exports = async function testReminders(env) {
+  await testSettingsFirst(env);
+  await testDrafting(env);
+};
+
+async function testDrafting({ browser, origin, openPane, check, assert, artifacts }) {
   const { context, page, problems, external } = await openPane(browser, origin, "reminders");
   const scripts = [];
   page.on("request", (request) => {
@@ -143,6 +243,20 @@ module.exports = async function testReminders({ browser, origin, openPane, check
       assert(acme.length === 1 && acme[0].Status === "Sent" && acme[0]["Sent by"] === "Sam Lee", `Acme Corp rows after drafting again: ${JSON.stringify(acme)}`);
     });
 
+    await check("a level renamed in the tab keeps the reminder sent under its old name from being drafted again", async () => {
+      await openSection(page, "levels-section", "Dunning levels", "levels-editor");
+      await page.locator('[data-testid="level-row"][data-level="first"]').getByTestId("level-name").fill("Friendly reminder");
+      await page.getByTestId("save-levels").click();
+      await page.getByText("Dunning levels saved in the workbook").waitFor();
+      const customers = await page.getByTestId("draft").evaluateAll((els) => els.map((e) => e.dataset.customer));
+      assert(JSON.stringify(customers) === JSON.stringify(["Birch & Co"]), `drafts after renaming the first level: ${JSON.stringify(customers)}`);
+      const summary = await text("draft-summary");
+      assert(summary.includes("already sent: Acme Corp"), `summary reads\n  ${summary}`);
+      const rows = reminderRows(await page.evaluate(() => window.__e2e.sheetValues("AR Reminders")));
+      const acme = rows.filter((r) => r.Customer === "Acme Corp");
+      assert(acme.length === 1 && acme[0].Status === "Sent" && acme[0].Level === "Friendly reminder" && acme[0]["Level id"] === "first", `Acme Corp rows after the rename: ${JSON.stringify(acme)}`);
+    });
+
     await check("a template with an unknown placeholder is refused with the customers listed, and nothing is saved", async () => {
       await page.getByTestId("templates-section").getByRole("button", { name: "Templates" }).click();
       await page.getByTestId("template-level").selectOption("third");
@@ -178,7 +292,7 @@ module.exports = async function testReminders({ browser, origin, openPane, check
     });
 
     await check("dunning levels: two levels on one day are refused inline; an earlier second reminder and a late fee, saved, change the next drafts", async () => {
-      await page.getByTestId("levels-section").getByRole("button", { name: "Dunning levels" }).click();
+      await openSection(page, "levels-section", "Dunning levels", "levels-editor");
       const second = page.locator('[data-testid="level-row"][data-level="second"]');
       await second.getByTestId("level-days").fill("1");
       const inline = await text("level-problems");
@@ -235,4 +349,4 @@ module.exports = async function testReminders({ browser, origin, openPane, check
   } finally {
     await context.close();
   }
-};
+}

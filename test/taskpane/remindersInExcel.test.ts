@@ -5,7 +5,7 @@
  */
 import { dayFromIso, excelSerialFromDay } from "../../src/core/parse/dates";
 import { DEFAULT_LEVELS } from "../../src/core/reminders/levels";
-import { draftRemindersInExcel, markSentInExcel, saveReminderSettingsInExcel } from "../../src/excel/runReminders";
+import { draftRemindersInExcel, loadReminderSettingsInExcel, markSentInExcel, saveReminderSettingsInExcel } from "../../src/excel/runReminders";
 import { REGISTRY_SHEET } from "../../src/workbook/registry";
 import { createFakeExcel, installFakeOffice, type FakeExcel, type InstalledOffice } from "../support/fakeExcel";
 
@@ -91,6 +91,20 @@ describe("reminders in Excel (fake host)", () => {
     expect(drafted.reminders.map((r) => [r.draft.customer, r.draft.level.id, r.charges?.feesMinor])).toEqual([["Acme", "second", 2500]]);
     expect(drafted.selection.skipped.map((s) => [s.customer, s.reason])).toEqual([["=Beta", "On hold in the customers table."]]);
     expect(remindersTable().find((r) => r[0] === "=Beta")?.[9]).toBe("Skipped");
+  });
+
+  it("reads the reminder settings and who would be drafted when the tab opens, in one Excel.run that writes nothing", async () => {
+    await saveReminderSettingsInExcel({ sender: { company: "Northwind", name: "Sam Lee" }, onHold: ["Acme"] });
+    const workbook = () => JSON.stringify(fake.listSheets().map((sheet) => [sheet, fake.getSheetValues(sheet.name), fake.getNumberFormats(sheet.name)]));
+    const before = workbook();
+    fake.resetStats();
+    const setup = await loadReminderSettingsInExcel({ asOf: AS_OF });
+    expect(fake.stats.runCount).toBe(1);
+    expect(fake.stats.suspendedCalculationSyncs).toBe(0);
+    expect(workbook()).toBe(before);
+    expect(fake.getTable("ARReminders")).toBeUndefined();
+    expect([setup.sender, setup.chase.onHold]).toEqual([{ company: "Northwind", name: "Sam Lee" }, ["Acme"]]);
+    expect(setup.drafts.map((d) => d.customer)).toEqual(["=Beta"]);
   });
 
   it("does not draft a reminder sent before its level was renamed, and keeps a column the user typed beside it", async () => {

@@ -14,6 +14,8 @@ import {
   editorLanguages,
   editorText,
   emlDownload,
+  EXAMPLE_CUSTOMER,
+  exampleDraft,
   levelFieldProblems,
   levelForms,
   levelsFromForms,
@@ -28,6 +30,7 @@ import {
   senderForm,
   senderFromForm,
   senderProblems,
+  setupFromDraft,
   skippedLines,
   templateFromText,
   type LevelForm,
@@ -146,6 +149,43 @@ describe("template editor", () => {
       ["{{ nope }} is not a placeholder AR Desk knows.", "Final notice (en), text and HTML bodies", "", true],
       ["The final template (en) has no subject.", "Final notice (en), subject", "", true],
     ]);
+  });
+});
+
+describe("template preview without a customer due", () => {
+  it("uses a made-up customer named as an example, as late as the level starts, in the workbook's own currency", () => {
+    const second = DEFAULT_LEVELS.find((l) => l.id === "second")!;
+    const example = exampleDraft(second, AS_OF);
+    expect(example.customer).toBe(EXAMPLE_CUSTOMER);
+    expect(EXAMPLE_CUSTOMER).toBe("Example customer");
+    expect(example.items.map((i) => [i.invoice, i.daysOverdue, AS_OF - i.dueDate])).toEqual([
+      ["EX-1001", 15, 15],
+      ["EX-1002", 8, 8],
+    ]);
+    expect([example.totalMinor, example.overdueMinor, example.oldestDaysOverdue, example.currency]).toEqual([173_050, 173_050, 15, ""]);
+    expect(example.to).toEqual(["accounts@example.com"]);
+    // A courtesy level comes before the due date: one invoice, not yet due, nothing overdue.
+    const courtesy = exampleDraft(DEFAULT_LEVELS[0], AS_OF);
+    expect(courtesy.items.map((i) => i.daysOverdue)).toEqual([-3]);
+    expect(courtesy.overdueMinor).toBe(0);
+  });
+
+  it("renders the edited template on the example with no hole, saying its name", () => {
+    const edited = templateFromText("Reminder – {{ customer_name }} – {{ total_overdue }}", "Dear {{ contact_name }},\n\n{{ invoice_table }}\n\n{{ signature }}");
+    const preview = previewEdited(exampleDraft(DEFAULT_LEVELS[1], AS_OF), edited, { templates: DEFAULT_TEMPLATES, levels: DEFAULT_LEVELS, sender: SENDER, level: "first", language: "en" });
+    expect(preview.subject).toBe("Reminder – Example customer – 1,730.50");
+    expect(preview.text).toContain("Dear Alex Example,");
+    expect(preview.text).toContain("EX-1002");
+    expect(preview.problems).toEqual([]);
+  });
+
+  it("after a drafting, previews on its drafts, those held back too", () => {
+    const held = draftReminders(selection.drafts, DEFAULT_TEMPLATES, { sender: {} });
+    const result = { ...held, asOf: AS_OF, source: { table: "Invoices", sheet: "Ledger" }, sender: {}, templates: DEFAULT_TEMPLATES, savedTemplates: {}, levels: DEFAULT_LEVELS, levelsSaved: false, chase: { onHold: [] }, selection, rows: [], sheet: "AR Reminders", rowsSkipped: 0, warnings: [] };
+    const setup = setupFromDraft(result);
+    expect(held.reminders).toEqual([]);
+    expect(setup.drafts.map((d) => d.customer)).toEqual(["Acme", "Bâtiments Dupont"]);
+    expect([setup.asOf, setup.levels, setup.levelsSaved]).toEqual([AS_OF, DEFAULT_LEVELS, false]);
   });
 });
 

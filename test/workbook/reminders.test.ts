@@ -3,8 +3,9 @@ import { dayFromIso, excelSerialFromDay } from "../../src/core/parse/dates";
 import { DEFAULT_TEMPLATES } from "../../src/core/reminders/defaultTemplates";
 import { DEFAULT_LEVELS } from "../../src/core/reminders/levels";
 import { REMINDER_COLUMNS, REMINDERS_TABLE, rowsFromTable } from "../../src/workbook/plans/remindersPlan";
-import { draftReminders, markSent, mergeTemplates, reminderEml, saveReminderSettings } from "../../src/workbook/reminders";
+import { draftReminders, loadReminderSettings, markSent, mergeTemplates, reminderEml, saveReminderSettings } from "../../src/workbook/reminders";
 import { parseSettings } from "../../src/workbook/settings";
+import type { WorkbookPort } from "../../src/workbook/port";
 import { MemoryPort, tableOf } from "../support/memoryPort";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -427,3 +428,68 @@ describe("renaming a dunning level", () => {
   });
 });
 
+/** The port with every write refused, so a read-only action that writes fails the test. */
+function readOnly(port: MemoryPort): WorkbookPort {
+  const refuse = async () => {
+    throw new Error("this action must not write to the workbook");
+  };
+  return {
+    listTables: () => port.listTables(),
+    readTable: (table) => port.readTable(table),
+    readSettings: () => port.readSettings(),
+    readGeneratedTable: (name, pick) => port.readGeneratedTable(name, pick),
+    selectCell: () => port.selectCell(),
+    writeSheet: refuse,
+    writeSettings: refuse,
+  };
+}
+
+describe("loadReminderSettings (the Reminders tab before any drafting)", () => {
+  it("reads the saved settings and who drafting would remind, writing nothing", async () => {
+    const port = ledger();
+    await saveReminderSettings(port, { sender: SENDER, minimumAmount: 10, levels: OWN_NAMES });
+    const setup = await loadReminderSettings(readOnly(port), { asOf: AS_OF });
+    expect(port.plans.size).toBe(0);
+    expect(setup.sender).toEqual(SENDER);
+    expect([setup.levelsSaved, setup.levels.map((l) => l.name)[1], setup.chase]).toEqual([true, "Our first reminder", { minimumAmount: 10, onHold: [] }]);
+    expect(setup.templates.first.en).toBe(DEFAULT_TEMPLATES.first.en);
+    expect(setup.savedTemplates).toEqual({});
+    // The same customers drafting then drafts: Cobalt has no email, so it is not one of them.
+    expect(setup.drafts.map((dr) => [dr.customer, dr.level.id])).toEqual([
+      ["Acme", "first"],
+      ["Beta", "third"],
+    ]);
+    const drafted = await draftReminders(port, { asOf: AS_OF });
+    expect(drafted.reminders.map((r) => r.draft)).toEqual(setup.drafts);
+  });
+
+  it("leaves out a reminder already marked sent, as drafting would", async () => {
+    const port = ledger();
+    await saveReminderSettings(port, { sender: SENDER });
+    const drafted = await draftReminders(port, { asOf: AS_OF });
+    const acme = drafted.reminders.find((r) => r.draft.customer === "Acme")!.draft;
+    await markSent(port, [{ customer: "Acme", level: acme.level.id, invoices: acme.items.map((i) => i.invoice) }], { by: "Sam", on: AS_OF, asOf: AS_OF });
+    const before = JSON.stringify([...port.plans]);
+    const setup = await loadReminderSettings(readOnly(port), { asOf: AS_OF });
+    expect(setup.drafts.map((dr) => dr.customer)).toEqual(["Beta"]);
+    expect(JSON.stringify([...port.plans])).toBe(before);
+  });
+
+  it("still reads the settings when there is no invoice table yet, saying why there is no customer to preview", async () => {
+    const port = new MemoryPort([tableOf(["Name", "Phone"], [["Jo", "555"]], "People", "People")]);
+    port.settings = JSON.stringify({ sender: { name: "Sam Lee" } });
+    const setup = await loadReminderSettings(readOnly(port), { asOf: AS_OF });
+    expect(setup.sender).toEqual({ name: "Sam Lee" });
+    expect(setup.drafts).toEqual([]);
+    expect(setup.previewNote).toMatch(/^No invoice table found/);
+  });
+
+  it("reads only the settings without an as-of date", async () => {
+    const port = ledger();
+    port.settings = JSON.stringify({ sender: { name: "Sam Lee" }, onHold: ["Acme"] });
+    const tables = jest.spyOn(port, "listTables");
+    const setup = await loadReminderSettings(readOnly(port), {});
+    expect(tables).not.toHaveBeenCalled();
+    expect([setup.sender, setup.chase.onHold, setup.drafts, setup.asOf]).toEqual([{ name: "Sam Lee" }, ["Acme"], [], undefined]);
+  });
+});
