@@ -23,7 +23,7 @@
 import { ArDeskError, cancelled } from "../core/errors";
 import type { CellValue, GeneratedTable, TableData, TableInfo, WorkbookPort, WriteProgress, WriteResult } from "../workbook/port";
 import { findHeaderRow, HEADER_SEARCH_ROWS } from "../workbook/findHeaderRow";
-import { generatedSheetName, isGenerated, liveEntries, parseRegistry, REGISTRY_COLUMNS, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated, type RegistryEntry } from "../workbook/registry";
+import { generatedSheetName, isGenerated, liveEntries, parseRegistry, REGISTRY_COLUMNS, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, STAGING_KIND, withGenerated, type RegistryEntry } from "../workbook/registry";
 import { settingsChunks } from "../workbook/settings";
 import { queuePlanVisuals } from "./planVisuals";
 import { cellAddress, cellSizedText, columnLetters, looksLikeFormula, parseCellAddress, type PlanCell, type PlanStyle, type SheetPlan } from "../workbook/sheetPlan";
@@ -45,8 +45,6 @@ const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
 const SAMPLE_COLUMNS = 32;
 /** Room each write chunk leaves for the last sync's tables, formats, visuals and registry. */
 const FINISH_RESERVE = 64 * 1024;
-/** Registry kind of a staging sheet: ours while it is written, never taken for input. */
-const STAGING_KIND = "staging";
 
 export interface ExcelPortOptions {
   /** Byte budget of one write chunk (tests lower it to force several chunks). */

@@ -5,6 +5,12 @@
  * overwritten.
  */
 export const REGISTRY_SHEET = "_ardesk";
+/**
+ * Registry kind of a hidden sheet Excel writes a replacement into before swapping it in (see
+ * src/excel/excelPort.ts). One still listed is a leftover of a write that was interrupted: ours,
+ * of no use, and deleted by the next write in Excel or on a file.
+ */
+export const STAGING_KIND = "staging";
 /** Column of the "_ardesk" sheet that holds the settings text, in cell-sized pieces from row 2. */
 export const SETTINGS_COLUMN = 5;
 export const SETTINGS_HEADER = "AR Desk settings (JSON): do not edit";

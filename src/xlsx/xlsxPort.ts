@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import { ArDeskError } from "../core/errors";
 import type { CellValue, GeneratedTable, TableData, TableInfo, WorkbookPort, WriteResult } from "../workbook/port";
 import { findHeaderRow, HEADER_SEARCH_ROWS } from "../workbook/findHeaderRow";
-import { generatedSheetName, isGenerated, liveEntries, parseRegistry, REGISTRY_COLUMNS, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated } from "../workbook/registry";
+import { generatedSheetName, isGenerated, liveEntries, parseRegistry, REGISTRY_COLUMNS, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, STAGING_KIND, withGenerated } from "../workbook/registry";
 import { settingsChunks } from "../workbook/settings";
 import {
   cellAddress,
@@ -129,6 +129,12 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
   async writeSheet(plan: SheetPlan): Promise<WriteResult> {
     const registrySheet = this.workbook.getWorksheet(REGISTRY_SHEET);
     const registry = registrySheet ? parseRegistry(sheetValues(registrySheet)) : [];
+    // Hidden sheets a write in Excel left when it was interrupted go, as Excel's next write would
+    // delete them (see STAGING_KIND); a visible one of that name is not one and stays.
+    for (const entry of registry.filter((e) => e.kind === STAGING_KIND)) {
+      const leftover = this.workbook.getWorksheet(entry.sheet);
+      if (leftover && leftover.state !== "visible") this.workbook.removeWorksheet(leftover.id);
+    }
     const sheets = this.workbook.worksheets.map((s) => ({ name: s.name, tables: tablesOf(s).map((t) => t.name) }));
     const name = generatedSheetName(plan, sheets, registry);
     const existing = this.workbook.getWorksheet(name);

@@ -1,7 +1,7 @@
 import { ArDeskError } from "../../core/errors";
 import { findHeaderRow, HEADER_SEARCH_ROWS } from "../../workbook/findHeaderRow";
 import type { CellValue, GeneratedTable, TableData, TableInfo, WorkbookPort, WriteResult } from "../../workbook/port";
-import { generatedSheetName, isGenerated, liveEntries, parseRegistry, REGISTRY_COLUMNS, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, withGenerated, type RegistryEntry } from "../../workbook/registry";
+import { generatedSheetName, isGenerated, liveEntries, parseRegistry, REGISTRY_COLUMNS, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, STAGING_KIND, withGenerated, type RegistryEntry } from "../../workbook/registry";
 import { settingsChunks } from "../../workbook/settings";
 import { cellAddress, parseCellAddress, type PlanCell, type SheetPlan } from "../../workbook/sheetPlan";
 import type { RawCell } from "./sheetScanner";
@@ -60,6 +60,7 @@ export class PackageWorkbookPort implements WorkbookPort {
   async writeSheet(plan: SheetPlan): Promise<WriteResult> {
     const { pkg } = this;
     const registry = await this.registry();
+    this.dropStagingLeftovers(registry);
     const sheets = await this.sheetsWithTables();
     const name = generatedSheetName(plan, sheets, registry);
     const existing = pkg.sheet(name);
@@ -141,6 +142,19 @@ export class PackageWorkbookPort implements WorkbookPort {
 
   /** Files have no selection to speak of; the command line never needs one. */
   async selectCell(): Promise<void> {}
+
+  /**
+   * Hidden sheets that a write in Excel left when it was interrupted (registered as staging):
+   * deleted, as Excel's next write would. A visible sheet of that name is not one (a staging
+   * sheet is shown only as it is renamed and re-registered), so it is left alone.
+   */
+  private dropStagingLeftovers(registry: readonly RegistryEntry[]): void {
+    for (const entry of registry) {
+      if (entry.kind !== STAGING_KIND) continue;
+      const sheet = this.pkg.sheet(entry.sheet);
+      if (sheet && !sheet.added && sheet.hidden) this.pkg.removeSheet(sheet);
+    }
+  }
 
   /** Names of the tables on a sheet as it stands in this session (those written this session for a sheet written). */
   private async tablesOn(sheet: SheetEntry): Promise<string[]> {

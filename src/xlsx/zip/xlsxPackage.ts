@@ -27,6 +27,10 @@ export interface SheetEntry {
   /** True for a sheet this session added (it has no <sheet> element in workbook.xml yet). */
   added: boolean;
   veryHidden?: boolean;
+  /** Hidden or very hidden. */
+  hidden?: boolean;
+  /** Its place among workbook.xml's <sheet> elements (what localSheetId counts); none for an added sheet. */
+  index?: number;
 }
 
 /** An Excel table as its part describes it. */
@@ -98,6 +102,8 @@ export class XlsxPackage {
   private metaDirty = false;
   /** Worksheet parts whose old content (and the parts only it used) is replaced. */
   private readonly replaced = new Set<string>();
+  /** Original sheets removed from the workbook this session. */
+  private readonly deleted: SheetEntry[] = [];
 
   private constructor(
     readonly bytes: Buffer,
@@ -117,10 +123,11 @@ export class XlsxPackage {
     const workbookPr = startTags(workbook, "workbookPr")[0];
     const flag = workbookPr && attribute(workbookPr, "date1904");
     this.date1904 = flag === "1" || flag === "true";
-    this.sheets = startTags(workbook, "sheet").map((tag) => {
+    this.sheets = startTags(workbook, "sheet").map((tag, index) => {
       const rid = attribute(tag, ":id") ?? "";
       const rel = this.workbookRels.find((r) => r.id === rid);
-      return { name: attribute(tag, "name") ?? "", sheetId: Number(attribute(tag, "sheetId") ?? 0), rid, part: rel?.target ?? "", added: false, veryHidden: attribute(tag, "state") === "veryHidden" };
+      const state = attribute(tag, "state");
+      return { name: attribute(tag, "name") ?? "", sheetId: Number(attribute(tag, "sheetId") ?? 0), rid, part: rel?.target ?? "", added: false, veryHidden: state === "veryHidden", hidden: state === "hidden" || state === "veryHidden", index };
     });
   }
 
@@ -361,6 +368,19 @@ export class XlsxPackage {
     return sheet;
   }
 
+  /**
+   * Takes an original sheet out of the workbook: on save its <sheet> element, relationship, part
+   * and the parts only it used go, and the sheet-scoped names and tab indexes that count sheets
+   * are renumbered.
+   */
+  removeSheet(sheet: SheetEntry): void {
+    if (sheet.added || sheet.index === undefined) throw new Error(`removeSheet: "${sheet.name}" is not an original sheet`);
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.written.delete(sheet.part);
+    this.deleted.push(sheet);
+    this.workbookRels = this.workbookRels.filter((r) => r.id !== sheet.rid);
+  }
+
   /** Sets the "_ardesk" values to write on save. */
   setMeta(grid: CellValue[][]): void {
     this.meta = grid;
@@ -394,6 +414,10 @@ export class XlsxPackage {
       }
     };
     for (const part of this.replaced) visit(part);
+    for (const sheet of this.deleted) {
+      removed.add(sheet.part);
+      visit(sheet.part);
+    }
     return removed;
   }
 
@@ -410,10 +434,10 @@ export class XlsxPackage {
     const types: { part: string; type: string }[] = [];
     const taken = (name: string) => (this.entries.has(name) && !removed.has(name)) || parts.has(name);
     const removedIndexes = new Set<number>();
-    this.sheets.forEach((sheet, index) => {
+    this.sheets.forEach((sheet) => {
       const content = this.written.get(sheet.part);
       if (!content) return;
-      if (this.replaced.has(sheet.part)) removedIndexes.add(index);
+      if (this.replaced.has(sheet.part) && sheet.index !== undefined) removedIndexes.add(sheet.index);
       parts.set(sheet.part, content.deflated);
       if (sheet.added) types.push({ part: sheet.part, type: CONTENT_TYPE.worksheet });
       const rels: Relationship[] = [];
@@ -445,7 +469,7 @@ export class XlsxPackage {
     // Excel's calculation chain lists formula cells by sheet; a replaced sheet's entries would be
     // stale, and Excel rebuilds the chain when it is missing.
     const calcChain = this.workbookRels.find((r) => r.type === REL.calcChain);
-    if (calcChain && removedIndexes.size) {
+    if (calcChain && (removedIndexes.size || this.deleted.length)) {
       removed.add(calcChain.target);
       this.workbookRels = this.workbookRels.filter((r) => r !== calcChain);
     }
@@ -488,12 +512,28 @@ export class XlsxPackage {
       // r: must be bound for the new elements; workbook.xml always declares the relationships namespace, but not always as r.
       if (!/xmlns:r="/.test(xml)) xml = xml.replace(/<((?:\w+:)?workbook)(\s)/, `<$1 xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"$2`);
     }
-    if (removedIndexes.size) {
+    if (removedIndexes.size || this.deleted.length) {
+      const gone = new Set(this.deleted.map((s) => s.index!));
+      // localSheetId counts <sheet> elements: a removed sheet's names go, later sheets' names move up.
+      const shift = (index: number) => index - [...gone].filter((g) => g < index).length;
       xml = xml.replace(/<definedName\b[^>]*?(\/>|>[\s\S]*?<\/definedName>)/g, (element) => {
-        const scope = attribute(element.slice(0, element.indexOf(">") + 1), "localSheetId");
-        return scope !== undefined && removedIndexes.has(Number(scope)) ? "" : element;
+        const tag = element.slice(0, element.indexOf(">") + 1);
+        const scope = attribute(tag, "localSheetId");
+        if (scope === undefined) return element;
+        if (removedIndexes.has(Number(scope)) || gone.has(Number(scope))) return "";
+        return gone.size ? element.replace(tag, tag.replace(/\slocalSheetId="\d+"/, ` localSheetId="${shift(Number(scope))}"`)) : element;
       });
       xml = xml.replace(/<definedNames>\s*<\/definedNames>/, "");
+      for (const sheet of this.deleted) {
+        const rid = sheet.rid.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        xml = xml.replace(new RegExp(`<(?:\\w+:)?sheet\\b[^>]*\\s[\\w.-]+:id="${rid}"[^>]*?/>`), "");
+      }
+      if (gone.size) {
+        // The tab shown first and the active tab are indexes too; a removed sheet was hidden, so neither pointed at it.
+        xml = xml.replace(/<(?:\w+:)?workbookView\b[^>]*>/g, (tag) =>
+          tag.replace(/\s(activeTab|firstSheet)="(\d+)"/g, (_m, attr: string, value: string) => ` ${attr}="${shift(Number(value))}"`),
+        );
+      }
     }
     const calcPr = /<calcPr\b[^>]*?\/?>/.exec(xml);
     if (calcPr) {
