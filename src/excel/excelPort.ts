@@ -3,10 +3,10 @@
  *
  * Office.js habits kept here: load before read, sync before read, no sync in a loop except the
  * read- and write-chunk loops (which are the point of chunking). What a refresh costs:
- *   1. tables, worksheets, the "_ardesk" registry and settings, and the workbook's date system
- *      (1900 or 1904) where Office.js exposes it                                  (listTables)
+ *   1. tables, worksheets, the "_ardesk" registry and settings, the workbook's defined names,
+ *      and its date system (1900 or 1904) where Office.js exposes it              (listTables)
  *   2. header rows, row counts and each table's first rows (a small table whole), plain sheets'
- *      first rows, the headers of AR Desk's own tables                           (listTables)
+ *      first rows, the headers of AR Desk's own tables, each sheet's own names    (listTables)
  *   then the rest of a large body in even chunks whose responses stay under ~4 MB (readTable),
  *   then one sync per write chunk: a sheet's first chunk stages it (a hidden sheet), its last
  *   one also adds tables, formats and visuals, swaps it in and registers it (a small sheet is
@@ -75,6 +75,11 @@ interface WorkbookSnapshot {
   registryExists: boolean;
   registry: RegistryEntry[];
   tables: { name: string; sheet: string }[];
+  /**
+   * Defined names a new table must not take: the workbook's, and each sheet's own where the
+   * listing read them (sheet set); a refresh always lists first, so both are known when it writes.
+   */
+  names: { name: string; sheet?: string }[];
   /** The workbook counts dates from 1904 (false where Office.js cannot tell, see exposesDateSystem). */
   date1904: boolean;
 }
@@ -365,6 +370,12 @@ export class ExcelWorkbookPort implements WorkbookPort {
         const preview = used.getRow(0).getResizedRange(HEADER_SEARCH_ROWS - 1, 0).load("values");
         return { sheet: s.name, used, preview };
       }),
+      // Each sheet's own defined names ride along (a table may not take one): no sync of their own.
+      // By id and OrNullObject: a co-author deleting a sheet meanwhile does not stop the listing.
+      sheetNames: snap.sheets.map((s) => {
+        const sheet = this.context.workbook.worksheets.getItemOrNullObject(s.id);
+        return { sheet, name: s.name, names: sheet.names.load("items/name") };
+      }),
       // Headers of AR Desk's own tables ride along too, so reading back what users added beside
       // them (readGeneratedTable with a pick) costs no sync when they added nothing.
       // By name and OrNullObject: a co-author deleting one of our sheets does not stop the listing.
@@ -389,7 +400,9 @@ export class ExcelWorkbookPort implements WorkbookPort {
       if (!isGoneDuringRead(error)) throw error;
       throw new ArDeskError("TABLE_NOT_FOUND", "A sheet was renamed or deleted while AR Desk was looking for tables, so nothing was read or written.", "Run AR Desk again: it will look at the workbook as it is now.");
     }
-    const { found, plain, heads } = details;
+    const { found, plain, heads, sheetNames } = details;
+    const scoped = sheetNames.filter((n) => !n.sheet.isNullObject).flatMap((n) => n.names.items.map((item) => ({ name: item.name, sheet: n.name })));
+    this.snapshot = { ...snap, names: [...snap.names, ...scoped] };
     this.samples = new Map(
       found.filter((t) => t.sample).map((t) => [t.name.toLowerCase(), { header: t.header.values as unknown[][], headerAddress: t.header.address, rowCount: t.rows.count, rows: (t.sample!.values as CellValue[][]).slice(0, t.rows.count) }]),
     );
@@ -756,6 +769,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       tables: wb.tables.load("items/name,items/worksheet/name"),
       registrySheet,
       registryUsed: registrySheet.getUsedRangeOrNullObject(true).load("values,address"),
+      names: wb.names.load("items/name"),
       // In the same sync: knowing the date system costs no round trip.
       dateSystem: exposesDateSystem(wb) ? (wb.load("use1904DateSystem") as unknown as { use1904DateSystem?: boolean }) : undefined,
     };
@@ -912,9 +926,11 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   /** Excel tables over the written ranges (never TableRowCollection.add), with totals rows. */
   private queueTables(sheet: Excel.Worksheet, plan: SheetPlan, layouts: TableLayout[], snap: WorkbookSnapshot, replaced: boolean): string[] {
-    // Names of tables that stay in the workbook (those on our replaced sheet are gone with it).
-    // Defined names can also clash with a table name; AR Desk's names are distinctive enough.
-    const taken = snap.tables.filter((t) => !(replaced && sameName(t.sheet, plan.name))).map((t) => t.name.toLowerCase());
+    // Names that stay in the workbook: tables and defined names, but those of our replaced sheet,
+    // deleted with it earlier in this batch. A table may not take a defined name's name (Excel
+    // refuses it, and the whole write would stop).
+    const gone = (sheet?: string) => replaced && sheet !== undefined && sameName(sheet, plan.name);
+    const taken = [...snap.tables.filter((t) => !gone(t.sheet)), ...snap.names.filter((n) => !gone(n.sheet))].map((t) => t.name.toLowerCase());
     return plan.tables.map((t, i) => {
       const l = layouts[i];
       let name = t.name;
@@ -991,7 +1007,9 @@ function afterWrite(snap: WorkbookSnapshot, plan: SheetPlan, tableNames: string[
   sheets.push({ name: plan.name, id, position: existing ? existing.position : sheets.length });
   const tables = snap.tables.filter((t) => !sameName(t.sheet, plan.name));
   for (const name of tableNames) tables.push({ name, sheet: plan.name });
-  return { sheets, registryExists: true, registry, tables, date1904: snap.date1904 };
+  // A deleted sheet's own names went with it.
+  const names = snap.names.filter((n) => n.sheet === undefined || (!sameName(n.sheet, plan.name) && !deleted.some((e) => sameName(e.sheet, n.sheet!))));
+  return { sheets, registryExists: true, registry, tables, names, date1904: snap.date1904 };
 }
 
 /** Names of the tables on a sheet, as the snapshot saw them. */
@@ -1009,6 +1027,8 @@ interface SnapshotLoads {
   tables: Excel.TableCollection;
   registrySheet: Excel.Worksheet;
   registryUsed: Excel.Range;
+  /** The workbook-scoped defined names (each sheet's own are read with the listing's second sync). */
+  names: Excel.NamedItemCollection;
   /** The workbook with use1904DateSystem loaded, where the library has it (not in its typings yet). */
   dateSystem?: { use1904DateSystem?: boolean };
 }
@@ -1021,6 +1041,7 @@ function snapshotOf(loads: SnapshotLoads): WorkbookSnapshot {
     registryExists: !noRegistry,
     registry: noRegistry || loads.registryUsed.isNullObject ? [] : parseRegistry(fromA1(loads.registryUsed.values as unknown[][], loads.registryUsed.address)),
     tables: loads.tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+    names: loads.names.items.map((n) => ({ name: n.name })),
     date1904: loads.dateSystem?.use1904DateSystem === true,
   };
 }

@@ -317,6 +317,58 @@ describe("fake Excel host: sheets, tables, selection", () => {
     expect(overlap).toBe("InvalidOperation");
   });
 
+  it("refuses a table name that a defined name has, workbook- or sheet-scoped, whatever the case", async () => {
+    const fake = seeded();
+    fake.addSheet("Notes", [["rate", 0.2]]);
+    fake.addName("Rate", "=Notes!$B$1");
+    fake.addName("LocalRate", "=Notes!$B$1", "Notes");
+    for (const [name, at] of [["rate", "E1:E2"], ["LOCALRATE", "G1:G2"]]) {
+      const code = await codeOf(
+        fake.Excel.run(async (context: RequestContext) => {
+          context.workbook.worksheets.getItem("Data").tables.add(at, true).name = name;
+          await context.sync();
+        }),
+      );
+      expect(code).toBe("InvalidArgument");
+    }
+    expect(fake.listTables().map((t) => t.name.toLowerCase())).not.toEqual(expect.arrayContaining(["rate"]));
+    // A default name steps over a defined one too.
+    const other = seeded();
+    other.addName("Table1", "=1");
+    await other.Excel.run(async (context: RequestContext) => {
+      context.workbook.worksheets.getItem("Data").tables.add("H1:H2", true);
+      await context.sync();
+    });
+    expect(other.listTables().map((t) => t.name)).toEqual(["Table2"]);
+  });
+
+  it("lists names by scope, refuses a name a table has, and drops a sheet's names with it", async () => {
+    const fake = seeded();
+    fake.addSheet("Notes", [["x"]]);
+    fake.addTable("Data", "Invoices", "E1", [["Invoice #"], ["A-1"]]);
+    fake.addName("Rate", "=Notes!$A$1");
+    fake.addName("Local", "=Notes!$A$1", "Notes");
+    await fake.Excel.run(async (context: RequestContext) => {
+      const book = context.workbook.names.load("items/name,items/scope");
+      const notes = context.workbook.worksheets.getItem("Notes").names.load("items/name,items/scope");
+      const data = context.workbook.worksheets.getItem("Data").names.load("items/name");
+      expect(() => book.items).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await context.sync();
+      expect(book.items.map((n) => [n.name, n.scope])).toEqual([["Rate", "Workbook"]]);
+      expect(notes.items.map((n) => [n.name, n.scope])).toEqual([["Local", "Worksheet"]]);
+      expect(data.items).toEqual([]);
+    });
+    const clash = await codeOf(
+      fake.Excel.run(async (context: RequestContext) => {
+        context.workbook.names.add("invoices", "=Notes!$A$1");
+        await context.sync();
+      }),
+    );
+    expect(clash).toBe("ItemAlreadyExists");
+    fake.deleteSheet("Notes");
+    expect(fake.listNames()).toEqual([{ name: "Rate", formula: "=Notes!$A$1", sheet: null }]);
+  });
+
   it("records TableRowCollection.add calls", async () => {
     const fake = seeded();
     fake.addTable("Data", "T", "E1", [["H"], [1]]);

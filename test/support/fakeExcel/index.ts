@@ -100,6 +100,10 @@ export interface FakeExcel {
   addSheet(name: string, values?: readonly (readonly unknown[])[], at?: string): void;
   /** Adds a table on a sheet (created when missing); values include the header row. */
   addTable(sheet: string, name: string, address: string, valuesWithHeader: readonly (readonly unknown[])[], options?: { showTotals?: boolean; style?: string }): void;
+  /** Adds a defined name as a user would: scoped to the workbook, or to `sheet` when given. */
+  addName(name: string, formula: string, sheet?: string): void;
+  /** Defined names, workbook-scoped ones with sheet null. */
+  listNames(): { name: string; formula: string; sheet: string | null }[];
   /**
    * Runs `hook` just before each later sync's batch is applied (sync numbers count from 1, as in
    * stats.syncCount): a co-author's edit landing between two round trips. null removes it.
@@ -239,6 +243,10 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       if (opts.style) table.style = opts.style;
       if (opts.showTotals) state().setShowTotals(table, true);
     },
+    addName(name, formula, sheetName) {
+      state().addName(name, formula, sheetName === undefined ? null : sheet(sheetName));
+    },
+    listNames: () => state().names.map((n) => ({ name: n.name, formula: n.formula, sheet: n.sheet?.name ?? null })),
     beforeSync(hook) {
       host.beforeSync = hook ?? undefined;
     },

@@ -10,7 +10,7 @@
  */
 import { formatRect, MAX_COLUMNS, MAX_ROWS, type Rect } from "./address";
 import { FakeErrorCodes, FakeOfficeError, propertyNotLoaded } from "./errors";
-import { bodyRect, fail, headerRect, tableRect, totalsRect, type SheetState, type TableState, type Visibility, type WorkbookState } from "./state";
+import { bodyRect, fail, headerRect, tableRect, totalsRect, type NameState, type SheetState, type TableState, type Visibility, type WorkbookState } from "./state";
 import {
   checkChartType,
   checkColor,
@@ -453,9 +453,13 @@ export class Workbook extends ClientObject {
   get application(): Application {
     return this._child("application", (r) => new Application(this._ctx, r));
   }
+  /** Names scoped to the workbook (ExcelApi 1.1); a sheet's own are on Worksheet.names. */
+  get names(): NamedItemCollection {
+    return this._child("names", (r) => new NamedItemCollection(this._ctx, r));
+  }
   protected override _childEntity(key: string): Entity {
     if (key === "worksheets") return { all: true };
-    if (key === "tables") return { sheet: null };
+    if (key === "tables" || key === "names") return { sheet: null };
     return this.state();
   }
   protected override _nav(prop: string): ClientObject | undefined {
@@ -572,8 +576,12 @@ export class Worksheet extends ClientObject {
   get freezePanes(): WorksheetFreezePanes {
     return this._child("freezePanes", (r) => new WorksheetFreezePanes(this._ctx, r));
   }
+  /** Names scoped to this sheet (ExcelApi 1.4). */
+  get names(): NamedItemCollection {
+    return this._child("names", (r) => new NamedItemCollection(this._ctx, r));
+  }
   protected override _childEntity(key: string, parent: Entity): Entity {
-    return key === "tables" ? { sheet: parent } : parent;
+    return key === "tables" || key === "names" ? { sheet: parent } : parent;
   }
   protected override _nav(prop: string): ClientObject | undefined {
     return prop === "tables" ? this.tables : undefined;
@@ -633,6 +641,74 @@ export class Worksheet extends ClientObject {
       st.activeSheet = s;
       if (st.selection?.sheet !== s) st.selection = null;
     });
+  }
+}
+
+// -------------------------------------------------------------------------------------------
+// Defined names
+// -------------------------------------------------------------------------------------------
+
+/** The names of one scope: the workbook's (scope sheet null) or one sheet's. */
+export class NamedItemCollection extends Collection<NamedItem> {
+  protected readonly _className = "NamedItemCollection";
+  protected readonly _scalars = [] as const;
+  private state(): WorkbookState {
+    return this._ctx._host.state;
+  }
+  protected _list(scope: { sheet: SheetState | null }): Entity[] {
+    return this.state().names.filter((n) => n.sheet === scope.sheet);
+  }
+  protected _item(entity: Entity): NamedItem {
+    return new NamedItem(this._ctx, () => entity, { entity });
+  }
+  add(name: string, reference: string | Range, comment?: string): NamedItem {
+    void comment;
+    const formula = typeof reference === "string" ? reference : `range#${reference._id}`;
+    return this._method("add", [name, formula], NamedItem, (scope: { sheet: SheetState | null }) => {
+      if (typeof reference === "string") return this.state().addName(name, reference, scope.sheet);
+      const range = reference._resolve() as RangeEntity;
+      return this.state().addName(name, `=${this.state().addressOf(range.sheet, range.rect)}`, scope.sheet);
+    });
+  }
+  getItem(name: string): NamedItem {
+    return this._method("getItem", [name], NamedItem, (scope: { sheet: SheetState | null }) => this.byName(scope, name));
+  }
+  getItemOrNullObject(name: string): NamedItem {
+    return this._method("getItemOrNullObject", [name], NamedItem, (scope: { sheet: SheetState | null }) => this.byName(scope, name), true);
+  }
+  private byName(scope: { sheet: SheetState | null }, name: string): NameState {
+    return this.state().findName(name, scope.sheet) ?? fail(FakeErrorCodes.itemNotFound, `The requested resource doesn't exist: the name "${name}".`);
+  }
+}
+
+export class NamedItem extends ClientObject {
+  protected readonly _className = "NamedItem";
+  protected readonly _scalars = ["name", "formula", "scope", "visible"] as const;
+  get name(): string {
+    return this._get("name");
+  }
+  get formula(): string {
+    return this._get("formula");
+  }
+  get scope(): "Workbook" | "Worksheet" {
+    return this._get("scope");
+  }
+  get visible(): boolean {
+    return this._get("visible");
+  }
+  protected override _read(n: NameState, prop: string): unknown {
+    switch (prop) {
+      case "name":
+        return n.name;
+      case "formula":
+        return n.formula;
+      case "scope":
+        return n.sheet ? "Worksheet" : "Workbook";
+      case "visible":
+        return n.visible;
+      default:
+        return undefined;
+    }
   }
 }
 

@@ -119,6 +119,15 @@ export interface TableState {
   deleted: boolean;
 }
 
+/** A defined name: workbook-scoped (sheet null) or scoped to one sheet. */
+export interface NameState {
+  name: string;
+  /** What it refers to, as a formula ("=Notes!$A$1", "=0.2"). */
+  formula: string;
+  sheet: SheetState | null;
+  visible: boolean;
+}
+
 export function tableRect(t: TableState): Rect {
   return { r1: t.row, c1: t.column, r2: t.row + t.bodyRows + (t.showTotals ? 1 : 0), c2: t.column + t.columnCount - 1 };
 }
@@ -179,6 +188,8 @@ export class WorkbookState {
   date1904 = false;
   sheets: SheetState[] = [];
   tables: TableState[] = [];
+  /** Defined names, of the workbook and of sheets. */
+  names: NameState[] = [];
   activeSheet: SheetState | null = null;
   selection: { sheet: SheetState; rect: Rect } | null = null;
   private nextSheetId = 1;
@@ -237,6 +248,8 @@ export class WorkbookState {
     // As in Excel: a formula's reference into a deleted sheet becomes #REF!, for good.
     this.rewriteSheetReferences(sheet.name, () => "#REF!", /(?:\$?[A-Z]{1,3}\$?\d*(?::\$?[A-Z]{1,3}\$?\d*)?)/.source);
     this.sheets = this.sheets.filter((s) => s !== sheet);
+    // A sheet's own names go with it.
+    this.names = this.names.filter((n) => n.sheet !== sheet);
     for (const t of this.tables) if (t.sheet === sheet) t.deleted = true;
     this.tables = this.tables.filter((t) => !t.deleted);
     sheet.deleted = true;
@@ -446,12 +459,37 @@ export class WorkbookState {
     return out;
   }
 
-  checkTableName(name: string, except?: TableState): void {
+  /** The rules Excel has for a table's or a defined name's text (letters, digits, _ . \; not a cell reference; R and C alone are taken). */
+  private checkNameText(name: string, what: string): void {
     if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name) || name.length > 255) {
-      fail(FakeErrorCodes.invalidArgument, `The argument is invalid or missing or has an incorrect format: table name "${name}".`);
+      fail(FakeErrorCodes.invalidArgument, `The argument is invalid or missing or has an incorrect format: ${what} "${name}".`);
     }
+  }
+
+  /**
+   * A table name is a name of the workbook: unique among tables and defined names, whatever their
+   * case (Excel's rule for names). Whether Excel also refuses the name of a name scoped to one
+   * sheet is not documented; the fake refuses it, so code that passes here avoids both.
+   */
+  checkTableName(name: string, except?: TableState): void {
+    this.checkNameText(name, "table name");
     const other = this.findTable(name);
     if (other && other !== except) fail(FakeErrorCodes.invalidArgument, `A table named "${name}" already exists.`);
+    if (this.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) fail(FakeErrorCodes.invalidArgument, `The name "${name}" is already used by a defined name in this workbook.`);
+  }
+
+  findName(name: string, sheet: SheetState | null): NameState | undefined {
+    const lower = name.toLowerCase();
+    return this.names.find((n) => n.sheet === sheet && n.name.toLowerCase() === lower);
+  }
+
+  /** Adds a defined name; like Excel, not one a table or a name of the same scope has. */
+  addName(name: string, formula: string, sheet: SheetState | null): NameState {
+    this.checkNameText(name, "name");
+    if (this.findTable(name) || this.findName(name, sheet)) fail(FakeErrorCodes.itemAlreadyExists, `The resource already exists: the name "${name}".`);
+    const item: NameState = { name, formula: formula.startsWith("=") ? formula : `=${formula}`, sheet, visible: true };
+    this.names.push(item);
+    return item;
   }
 
   addTable(sheet: SheetState, rect: Rect, hasHeaders: boolean): TableState {
@@ -471,7 +509,7 @@ export class WorkbookState {
       if (t.sheet === sheet && overlaps(tableRect(t), full)) fail(FakeErrorCodes.invalidOperation, "The operation is invalid: a table can't overlap another table.");
     }
     let n = this.nextTableId;
-    while (this.findTable(`Table${n}`)) n++;
+    while (this.findTable(`Table${n}`) || this.names.some((x) => x.name.toLowerCase() === `table${n}`)) n++;
     const table: TableState = {
       id: String(this.nextTableId++),
       name: `Table${n}`,
