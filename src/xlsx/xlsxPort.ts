@@ -220,7 +220,8 @@ export class ExcelJsWorkbookPort implements WorkbookPort {
   }
 
   private tableNames(): Set<string> {
-    const names = new Set<string>();
+    // A table may not share its name with a defined name either (Excel repairs the file if it does).
+    const names = new Set<string>(this.workbook.definedNames.model.map((n) => n.name.toLowerCase()));
     this.workbook.eachSheet((sheet) => tablesOf(sheet).forEach((t) => names.add(t.name.toLowerCase())));
     return names;
   }

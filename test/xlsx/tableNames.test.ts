@@ -3,6 +3,9 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFileSync } from "fs";
 import * as path from "path";
+import { dayFromIso } from "../../src/core/parse/dates";
+import { refreshAging } from "../../src/workbook/refreshAging";
+import { ExcelJsWorkbookPort } from "../../src/xlsx/xlsxPort";
 import { runCli, tempDir } from "../support/cliRunner";
 
 test("the aging table steps aside for a user's defined name ARAging", async () => {
@@ -29,4 +32,23 @@ test("the aging table steps aside for a user's defined name ARAging", async () =
   expect(names).not.toContain("araging");
   expect(names.some((n) => n.startsWith("araging"))).toBe(true);
   expect(await zip.file("xl/workbook.xml")!.async("string")).toMatch(/<definedName name="ARAging">Ledger!\$H\$1<\/definedName>/);
+});
+
+test("the ExcelJS adapter steps aside for a defined name too", async () => {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Ledger");
+  sheet.addTable({
+    name: "Invoices",
+    ref: "A1",
+    headerRow: true,
+    columns: ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount"].map((name) => ({ name })),
+    rows: [["A-1", "Acme", new Date("2026-01-01T00:00:00Z"), new Date("2026-02-01T00:00:00Z"), 10]],
+  });
+  sheet.getCell("H1").value = 5;
+  workbook.definedNames.add("Ledger!$H$1", "ARRisk");
+  await refreshAging(new ExcelJsWorkbookPort(workbook), { asOf: dayFromIso("2026-03-31")!, now: new Date("2026-03-31T09:00:00Z") });
+  const names = workbook.worksheets.flatMap((s) => Object.keys((s as unknown as { tables: Record<string, unknown> }).tables).map((n) => n.toLowerCase()));
+  expect(names).toContain("invoices");
+  expect(names).not.toContain("arrisk");
+  expect(names).toContain("arrisk2");
 });
