@@ -38,6 +38,14 @@ export const UNREADABLE = 4;
 /** The cell holds one of Excel's error values. */
 export const EXCEL_ERROR = 8;
 
+/** A text cell of the row starts with =, +, -, @, a tab or a carriage return (before trimming). */
+export const TEXT_STARTS_LIKE_FORMULA = 1;
+/** A text cell of the row starts with # once trimmed (as Excel's error values do). */
+export const TEXT_STARTS_WITH_HASH = 2;
+
+/** Character codes of =, +, -, @, tab and CR. */
+const FORMULA_STARTS = new Set([61, 43, 45, 64, 9, 13]);
+
 /**
  * One field's cells read as numbers: days for dates, minor units for money, 1 or 0 for flags.
  * NaN where a cell gave no value; `flags` says why (0 with NaN: the cell is empty) and whether
@@ -68,6 +76,11 @@ export interface ParsedColumns {
   money: Record<MoneyField, ValueColumn>;
   /** 1 disputed, 0 not (an empty cell is "not"), NaN when the cell says neither or there is no such column. */
   disputed: ValueColumn;
+  /**
+   * Per row kept, what its text cells start with (TEXT_STARTS_LIKE_FORMULA, TEXT_STARTS_WITH_HASH),
+   * noted while each cell is read anyway: rules that look for such cells visit only these rows.
+   */
+  textStarts: Uint8Array;
   reading: ColumnReading;
 }
 
@@ -217,6 +230,7 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
 
   const capacity = rows.length;
   const index = new Int32Array(capacity);
+  const textStarts = new Uint8Array(capacity);
   const rowNumbers = new Int32Array(capacity);
   const raw: (readonly RawCell[])[] = [];
   // Fields without a column share one empty column: nothing to read, nothing to allocate per field.
@@ -258,7 +272,15 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
     index[k] = i;
     rowNumbers[k] = firstDataRow + i;
     raw.push(row);
-    for (let c = 0; c < textColumns.length; c++) textColumns[c][0].push(textOf(row[textColumns[c][1]]));
+    let starts = 0;
+    for (let c = 0; c < textColumns.length; c++) {
+      const cell = row[textColumns[c][1]];
+      const text = textOf(cell);
+      textColumns[c][0].push(text);
+      if (typeof cell === "string" && cell.length !== 0 && FORMULA_STARTS.has(cell.charCodeAt(0))) starts |= TEXT_STARTS_LIKE_FORMULA;
+      if (text.charCodeAt(0) === 35) starts |= TEXT_STARTS_WITH_HASH;
+    }
+    textStarts[k] = starts;
     let digits = 2;
     if (currencyMapped) {
       const currency = currencies[k];
@@ -289,6 +311,7 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
     dates: trimAll(dates),
     money: trimAll(money),
     disputed: disputed === noValue ? trimmedNoValue : trim(disputed),
+    textStarts: textStarts.subarray(0, length),
     reading,
   };
 }

@@ -7,6 +7,8 @@ import {
   MONEY_FIELDS,
   parseColumns,
   TEXT_FIELDS,
+  TEXT_STARTS_LIKE_FORMULA,
+  TEXT_STARTS_WITH_HASH,
   UNREADABLE,
   type ColumnReading,
   type DateField,
@@ -137,6 +139,8 @@ export function columnsFromRows(rows: readonly ParsedRow[], reading: ColumnReadi
     dates,
     money,
     disputed: columnOf(rows, (r) => r.disputed),
+    // Which raw cells are text is not known here: every row is marked for the rules to look at.
+    textStarts: new Uint8Array(rows.length).fill(TEXT_STARTS_LIKE_FORMULA | TEXT_STARTS_WITH_HASH),
     reading,
   };
 }

@@ -1,6 +1,6 @@
 import type { Field } from "../../columns/mapColumns";
 import { isExcelError } from "../../parse/amounts";
-import { DATE_FIELDS, EXCEL_ERROR, MONEY_FIELDS, type DateField, type MoneyField, type ParsedColumns, type TextField } from "../../parse/parseColumns";
+import { DATE_FIELDS, EXCEL_ERROR, MONEY_FIELDS, TEXT_STARTS_WITH_HASH, type DateField, type MoneyField, type ParsedColumns, type TextField } from "../../parse/parseColumns";
 import { forEachRowMajor } from "../columns";
 import { defineRule } from "../defineRule";
 import { issueIn } from "../issue";
@@ -20,7 +20,7 @@ function errorRows(table: ParsedColumns, field: Field, at: number): number[] {
   }
   // An error value trims to text starting with "#": only those cells need a closer look.
   const text = table.text[field as TextField];
-  for (let k = 0; k < table.length; k++) if (text[k].charCodeAt(0) === 35 && isExcelError(table.raw[k][at])) rows.push(k);
+  for (let k = 0; k < table.length; k++) if (table.textStarts[k] & TEXT_STARTS_WITH_HASH && text[k].charCodeAt(0) === 35 && isExcelError(table.raw[k][at])) rows.push(k);
   return rows;
 }
 

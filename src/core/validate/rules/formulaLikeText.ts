@@ -1,4 +1,5 @@
 import { FIELD_NAMES, type Field } from "../../columns/mapColumns";
+import { TEXT_STARTS_LIKE_FORMULA } from "../../parse/parseColumns";
 import { forEachRowMajor } from "../columns";
 import { defineRule } from "../defineRule";
 import { issueIn } from "../issue";
@@ -26,6 +27,7 @@ export const formulaLikeText = defineRule({
     const rowsByField = fields.map((): number[] => []);
     // One pass over the rows for every field: each row's cells are fetched once, not once a field.
     for (let k = 0; k < table.length; k++) {
+      if (!(table.textStarts[k] & TEXT_STARTS_LIKE_FORMULA)) continue;
       const row = table.raw[k];
       for (let f = 0; f < columns.length; f++) {
         const raw = row[columns[f]];
