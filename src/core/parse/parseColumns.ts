@@ -205,11 +205,13 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
     const at = column(field);
     if (at !== undefined) textsIn.set(at, []);
   }
-  const textColumnsAt = [...textsIn.entries()];
-  for (const row of rows) {
-    for (const [at, texts] of textColumnsAt) {
-      const cell = row[at];
-      if (typeof cell === "string") texts.push(cell);
+  const scanAt = [...textsIn.keys()];
+  const scanTexts = [...textsIn.values()];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    for (let c = 0; c < scanAt.length; c++) {
+      const cell = row[scanAt[c]];
+      if (typeof cell === "string") scanTexts[c].push(cell);
     }
   }
   const reading: ColumnReading = { dateOrder: {}, decimalStyle: {} };
