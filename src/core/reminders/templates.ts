@@ -190,19 +190,36 @@ function htmlTable(header: string[], rows: string[][], right: boolean[], footer?
 
 const linesToHtml = (text: string) => new SafeHtml(escapeHtml(text).replace(/\r?\n/g, "<br>\n"));
 
+/** Defines `name` on `target` as a value worked out by `make` when first read, then kept. */
+function lazyValue(target: Record<string, unknown>, name: string, make: () => unknown): void {
+  let made = false;
+  let value: unknown;
+  Object.defineProperty(target, name, {
+    enumerable: true,
+    configurable: true, // a hole found while rendering is replaced by a marker (see renderPart)
+    get: () => {
+      if (!made) {
+        value = make();
+        made = true;
+      }
+      return value;
+    },
+  });
+}
+
 /**
  * The values a template sees for a draft, formatted for a language. Values a customer lacks are
- * left out (undefined). With `used`, only the placeholders it names are worked out (the rest are
- * left out too): tables of every invoice cost far more than the few values a template names.
+ * left out (undefined). The costly ones (dates and money in words, tables of every invoice) are
+ * getters worked out on first use and kept: a template names a few of them, and which ones can
+ * be known only while it renders (`{{ [name] }}`).
  */
-export function reminderContext(draft: ReminderDraft, language: string, settings: RenderSettings, used?: ReadonlySet<string>): { context: Record<string, unknown>; charges?: Charges } {
+export function reminderContext(draft: ReminderDraft, language: string, settings: RenderSettings): { context: Record<string, unknown>; charges?: Charges } {
   const locale = localeFor(language, settings.locales);
   const labels = LABELS[language] ?? LABELS.en;
   const money = (minor: number) => formatMoney(minor, draft.currency || undefined, locale);
   const day = (d: number) => formatDay(d, locale);
   const { sender } = settings;
   const present = (text: string | undefined) => (text && text.trim() ? text.trim() : undefined);
-  const wanted = (name: string) => used === undefined || used.has(name);
 
   const itemRow = (item: DraftItem) => [item.invoice, item.invoiceDate === undefined ? "" : day(item.invoiceDate), day(item.dueDate), item.daysOverdue > 0 ? String(item.daysOverdue) : labels.notDue, money(item.openMinor)];
   const header = [labels.invoice, labels.invoiceDate, labels.dueDate, labels.daysOverdue, labels.open];
@@ -240,7 +257,7 @@ export function reminderContext(draft: ReminderDraft, language: string, settings
         return { number, invoice_date, due_date, days_overdue, open, amount: money(item.amountMinor) };
       }),
   };
-  for (const name in computed) if (wanted(name)) context[name] = computed[name]();
+  for (const name in computed) lazyValue(context, name, computed[name]);
   const signature = present(sender.signature) ?? (present(sender.name) && [sender.name, sender.company].filter((s) => s && s.trim()).join("\n"));
   if (signature) {
     context.signature = signature;
@@ -325,8 +342,6 @@ function withoutStackTraces<T>(fn: () => T): T {
 
 interface Compiled {
   parsed: ReturnType<Liquid["parse"]>;
-  /** Placeholders used. */
-  used: string[];
   /** Names used that are not placeholders. */
   unknown: string[];
   /** Why the template cannot be used at all (it names other templates), if so. */
@@ -353,26 +368,24 @@ function compile(part: (typeof PARTS)[number], source: string): Compiled {
   const isPlaceholder = (name: string) => Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name);
   try {
     const names = engine.globalVariablesSync(parsed);
-    compiled = { parsed, used: names.filter(isPlaceholder), unknown: names.filter((name) => !isPlaceholder(name)) };
+    compiled = { parsed, unknown: names.filter((name) => !isPlaceholder(name)) };
   } catch (error) {
-    compiled = { parsed, used: [], unknown: [], unusable: (error as Error).message.split("\n")[0] };
+    compiled = { parsed, unknown: [], unusable: (error as Error).message.split("\n")[0] };
   }
   if (cache.size >= MAX_COMPILED) cache.clear();
   cache.set(source, compiled);
   return compiled;
 }
 
-/** The placeholders a template's parts use; a part that cannot be read uses none. */
-function placeholdersUsed(template: ReminderTemplate): Set<string> {
-  const used = new Set<string>();
-  for (const part of PARTS) {
-    try {
-      for (const name of compile(part, template[part] ?? "").used) used.add(name);
-    } catch {
-      // renderPart reports the part that cannot be read.
-    }
-  }
-  return used;
+function copyProperty(from: Record<string, unknown>, to: Record<string, unknown>, name: string): void {
+  const descriptor = Object.getOwnPropertyDescriptor(from, name);
+  if (descriptor?.get) Object.defineProperty(to, name, descriptor);
+  else to[name] = descriptor?.value;
+}
+
+/** Sets a value where there may be a getter. */
+function setValue(target: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
 }
 
 function renderPart(part: (typeof PARTS)[number], source: string, context: Record<string, unknown>, where: Omit<TemplateProblem, "kind" | "message" | "customers" | "part" | "placeholder">, customer: string): { output: string; problems: TemplateProblem[] } {
@@ -396,9 +409,10 @@ function renderPart(part: (typeof PARTS)[number], source: string, context: Recor
   // Every placeholder set, in one fixed order: each draft's scope then has the same shape,
   // which keeps LiquidJS's lookups fast; keys added in the order each draft happened to have
   // them gave every draft a shape of its own.
+  // Getters are copied as getters, so a value no part reads is never worked out.
   const scope: Record<string, unknown> = {};
-  for (const name of PLACEHOLDER_NAMES) scope[name] = context[name];
-  for (const name in context) if (!(name in scope)) scope[name] = context[name];
+  for (const name of PLACEHOLDER_NAMES) copyProperty(context, scope, name);
+  for (const name in context) if (!(name in scope)) copyProperty(context, scope, name);
   for (let attempt = 0; attempt < 40; attempt++) {
     try {
       return { output: String(withoutStackTraces(() => engine.renderSync(parsed, scope))), problems };
@@ -414,11 +428,11 @@ function renderPart(part: (typeof PARTS)[number], source: string, context: Recor
       const known = Object.prototype.hasOwnProperty.call(PLACEHOLDERS, root);
       if (known && scope[root] === undefined) {
         problem("empty-placeholder", `{{ ${root} }} would be empty.`, root);
-        scope[root] = `[${root}]`;
+        setValue(scope, root, `[${root}]`);
       } else {
         if (!problems.some((p) => p.placeholder === variable || p.placeholder === root)) problem("unknown-placeholder", `{{ ${variable} }} is not a placeholder AR Desk knows.`, variable);
         if (known || variable !== root) return { output: "", problems };
-        scope[root] = `[${root}]`;
+        setValue(scope, root, `[${root}]`);
       }
     }
   }
@@ -458,15 +472,8 @@ export function renderReminder(draft: ReminderDraft, templates: TemplateSet = DE
     const problem: TemplateProblem = { kind: "missing-template", ...where, message: `There is no template for ${draft.level.name} (in ${wanted} or English).`, customers: [draft.customer] };
     return { draft, language: wanted, subject: "", text: "", html: "", problems: [problem] };
   }
-  const used = placeholdersUsed(found.template);
-  let { context, charges } = reminderContext(draft, found.language, settings, used);
-  let { out, problems } = renderParts(found.template, context, where, draft.customer);
-  // A placeholder reached in a way the template's analysis cannot see (a name built while
-  // rendering) was not worked out: render again with every value rather than call it empty.
-  if (problems.some((p) => p.kind === "empty-placeholder" && p.placeholder !== undefined && !used.has(p.placeholder))) {
-    ({ context, charges } = reminderContext(draft, found.language, settings));
-    ({ out, problems } = renderParts(found.template, context, where, draft.customer));
-  }
+  const { context, charges } = reminderContext(draft, found.language, settings);
+  const { out, problems } = renderParts(found.template, context, where, draft.customer);
   if (!out.subject && !problems.some((p) => p.part === "subject")) {
     problems.push({ kind: "missing-subject", ...where, part: "subject", message: `The ${draft.level.name} template (${found.language}) has no subject.`, customers: [draft.customer] });
   }

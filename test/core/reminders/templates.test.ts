@@ -164,6 +164,21 @@ describe("checkTemplates", () => {
     expect(computed.text).toBe(outright.text);
     expect(computed.subject).toBe("Due €1,234.56");
   });
+  it("gives a placeholder named while rendering its value where a missing one would pass silently too", () => {
+    const draft = draftFor([invoice("A-1", "Acme", "2026-03-20", 123456)]);
+    const subjectOf = (subject: string) => renderReminder(draft, { first: { en: { subject, text: "x", html: "x" } } }, settings);
+    const cases: [string, string][] = [
+      ['{% assign n = "total" %}Due {{ [n] | default: "NOTHING" }}', "Due €1,234.56"],
+      ['{% assign n = "invoice_table" %}{% if [n] %}HAS{% else %}NONE{% endif %}', "HAS"],
+      ['{% assign n = "today" %}{% unless [n] %}no date{% endunless %}x', "x"],
+      ['{% assign n = "invoices" %}{% case [n] %}{% when nil %}nil{% else %}set{% endcase %}', "set"],
+    ];
+    for (const [subject, expected] of cases) {
+      const rendered = subjectOf(subject);
+      expect(rendered.problems).toEqual([]);
+      expect(rendered.subject).toBe(expected);
+    }
+  });
   it("holds back every draft when the sender is not set", () => {
     const problems = checkTemplates(DEFAULT_TEMPLATES, [draftFor([invoice("A-1", "Acme", "2026-03-20", 100)])], { sender: {} });
     expect(problems.map((p) => p.placeholder)).toContain("signature");
