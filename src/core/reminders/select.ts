@@ -190,8 +190,14 @@ export function selectDrafts(records: readonly InvoiceRecord[], options: SelectO
       .sort((a, b) => b.daysOverdue - a.daysOverdue || compareText(a.invoice, b.invoice));
     const invoices = listed.map((i) => i.invoice);
     const totalMinor = sum(listed);
-    // A customer's rows nearly always repeat one email cell: each parsed cell is taken once.
-    const emails = [...new Set(group.map((r) => addressesIn(r.email)))];
+    // A customer's rows nearly always repeat one email cell: a cell parsed the same as the row
+    // before adds nothing. (Only repeats in a row are dropped: which spelling of an address
+    // comes last decides the one used.)
+    const emails: ReturnType<typeof parseAddresses>[] = [];
+    for (const r of group) {
+      const parsed = addressesIn(r.email);
+      if (parsed !== emails[emails.length - 1]) emails.push(parsed);
+    }
     const draft: ReminderDraft = {
       customer,
       currency,

@@ -36,6 +36,10 @@ describe("selectDrafts", () => {
     ]);
   });
 
+  it("sends to each address once, spelled as the last row that has it spells it", () => {
+    const rows = ["AP@acme.com", "ap@acme.com; jane@acme.com", "AP@acme.com", "AP@acme.com"].map((email, i) => invoice(`A-${i}`, "Acme", "2026-03-01", 100, { email }));
+    expect(selectDrafts(rows, { asOf: AS_OF }).drafts[0].to).toEqual(["AP@acme.com", "jane@acme.com"]);
+  });
   it("gives a courtesy reminder only when nothing is overdue", () => {
     const s = selectDrafts([invoice("C-1", "Cee", "2026-04-03", 100), invoice("C-2", "Cee", "2026-03-31", 100)], { asOf: AS_OF });
     expect(s.drafts.map((d) => [d.level.id, d.oldestDaysOverdue])).toEqual([["courtesy", 0]]);
