@@ -124,7 +124,7 @@ describe("a column a user adds to AR Reminders", () => {
   });
 });
 
-describe("cancelling", () => {
+describe("1904 workbooks", () => {
   it("in a 1904 workbook, a date the user typed keeps its day when carried and reads as that day in the archive", async () => {
     const d1904 = (iso: string) => excelSerialFromDay(dayFromIso(iso)!, true);
     const ledger1904 = (paid?: string): CellValue[][] =>
@@ -143,7 +143,9 @@ describe("cancelling", () => {
     expect(valueOf(detail, (r) => r[1] === "G-1", "Due date")).toBe(d1904("2026-07-31"));
     expect(table(port, ARCHIVE_SHEET, ARCHIVE_TABLE).rows).toEqual([["2026-11-23 09:00 UTC", DETAIL_TABLE, "Acme | INV-1", "Next call", "2026-11-30"]]);
   });
+});
 
+describe("cancelling", () => {
   it("stops before anything is written when the signal is aborted, with a plain message", async () => {
     const port = new MemoryPort([tableOf(HEADERS, ledger())]);
     const controller = new AbortController();
