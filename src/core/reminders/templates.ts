@@ -229,7 +229,11 @@ export function reminderContext(draft: ReminderDraft, language: string, settings
   const footer = () => [labels.total, "", "", "", money(draft.totalMinor)];
   const overdue = draft.items.filter((i) => i.daysOverdue > 0);
 
-  const context: Record<string, unknown> = {
+  // Every placeholder is there from the start, in one fixed order, so every draft's context has
+  // the same shape: LiquidJS's lookups stay fast, and strict rendering still finds the empty ones.
+  const context: Record<string, unknown> = {};
+  for (const name of PLACEHOLDER_NAMES) context[name] = undefined;
+  Object.assign(context, {
     customer_name: draft.customer,
     contact_name: present(draft.contact),
     company_name: present(sender.company),
@@ -241,7 +245,7 @@ export function reminderContext(draft: ReminderDraft, language: string, settings
     invoice_count: draft.items.length,
     overdue_count: overdue.length,
     oldest_days_overdue: Math.max(0, draft.oldestDaysOverdue),
-  };
+  });
   const computed: Record<string, () => unknown> = {
     today: () => day(draft.asOf),
     total: () => money(draft.totalMinor),
@@ -377,17 +381,6 @@ function compile(part: (typeof PARTS)[number], source: string): Compiled {
   return compiled;
 }
 
-function copyProperty(from: Record<string, unknown>, to: Record<string, unknown>, name: string): void {
-  const descriptor = Object.getOwnPropertyDescriptor(from, name);
-  if (descriptor?.get) Object.defineProperty(to, name, descriptor);
-  else to[name] = descriptor?.value;
-}
-
-/** Sets a value where there may be a getter. */
-function setValue(target: Record<string, unknown>, name: string, value: unknown): void {
-  Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
-}
-
 function renderPart(part: (typeof PARTS)[number], source: string, context: Record<string, unknown>, where: Omit<TemplateProblem, "kind" | "message" | "customers" | "part" | "placeholder">, customer: string): { output: string; problems: TemplateProblem[] } {
   const engine = part === "html" ? htmlEngine : textEngine;
   const problems: TemplateProblem[] = [];
@@ -406,13 +399,14 @@ function renderPart(part: (typeof PARTS)[number], source: string, context: Recor
   }
   for (const name of compiled.unknown) problem("unknown-placeholder", `{{ ${name} }} is not a placeholder AR Desk knows.`, name);
   const parsed = compiled.parsed;
-  // Every placeholder set, in one fixed order: each draft's scope then has the same shape,
-  // which keeps LiquidJS's lookups fast; keys added in the order each draft happened to have
-  // them gave every draft a shape of its own.
-  // Getters are copied as getters, so a value no part reads is never worked out.
-  const scope: Record<string, unknown> = {};
-  for (const name of PLACEHOLDER_NAMES) copyProperty(context, scope, name);
-  for (const name in context) if (!(name in scope)) copyProperty(context, scope, name);
+  // The parts of a draft share its context (LiquidJS keeps a template's own assignments apart);
+  // a part that must mark a hole gets a copy first, so the marker stays in that part. Getters
+  // are copied as getters, so a value no part reads is never worked out.
+  let scope = context;
+  const markHole = (name: string) => {
+    if (scope === context) scope = Object.defineProperties({}, Object.getOwnPropertyDescriptors(context));
+    Object.defineProperty(scope, name, { value: `[${name}]`, writable: true, enumerable: true, configurable: true });
+  };
   for (let attempt = 0; attempt < 40; attempt++) {
     try {
       return { output: String(withoutStackTraces(() => engine.renderSync(parsed, scope))), problems };
@@ -428,11 +422,11 @@ function renderPart(part: (typeof PARTS)[number], source: string, context: Recor
       const known = Object.prototype.hasOwnProperty.call(PLACEHOLDERS, root);
       if (known && scope[root] === undefined) {
         problem("empty-placeholder", `{{ ${root} }} would be empty.`, root);
-        setValue(scope, root, `[${root}]`);
+        markHole(root);
       } else {
         if (!problems.some((p) => p.placeholder === variable || p.placeholder === root)) problem("unknown-placeholder", `{{ ${variable} }} is not a placeholder AR Desk knows.`, variable);
         if (known || variable !== root) return { output: "", problems };
-        setValue(scope, root, `[${root}]`);
+        markHole(root);
       }
     }
   }
