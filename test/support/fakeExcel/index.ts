@@ -50,6 +50,8 @@ export interface FakeCell {
   /** True when the text was written with the apostrophe text prefix. */
   textPrefix: boolean;
   numberFormat: string;
+  /** What Excel shows (Range.text): the value under its number format, in the workbook's date system. */
+  text: string;
   bold: boolean;
   italic: boolean;
   fontSize: number;
@@ -113,6 +115,8 @@ export interface FakeExcel {
   renameSheet(sheet: string, newName: string): void;
   /** Deletes a sheet (and its tables) as a user would. */
   deleteSheet(sheet: string): void;
+  /** Formats cells as a user would (one format for the whole range, e.g. "B2:C9", "dd/mm/yyyy"). */
+  setNumberFormat(sheet: string, address: string, format: string): void;
   /** Sets a sheet's visibility (e.g. to seed a VeryHidden sheet). */
   setVisibility(sheet: string, visibility: "Visible" | "Hidden" | "VeryHidden"): void;
   /** Values from A1 to the used range's bottom-right corner: `values[row - 1][column - 1]`. */
@@ -256,6 +260,9 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     deleteSheet(name) {
       state().deleteSheet(sheet(name));
     },
+    setNumberFormat(name, address, format) {
+      state().writeNumberFormats(sheet(name), at(address), format);
+    },
     setVisibility(name, visibility) {
       state().setVisibility(sheet(name), visibility);
     },
@@ -271,6 +278,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
         formula: cell?.formula ?? null,
         textPrefix: cell?.prefixed ?? false,
         numberFormat: cell?.numberFormat ?? "General",
+        text: state().textsOf(s, { r1, c1, r2: r1, c2: c1 })[0][0],
         bold: cell?.bold ?? false,
         italic: cell?.italic ?? false,
         fontSize: cell?.fontSize ?? 11,

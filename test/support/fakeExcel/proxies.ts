@@ -744,7 +744,7 @@ export class WorksheetFreezePanes extends ClientObject {
 
 export class Range extends ClientObject {
   protected readonly _className = "Range";
-  protected readonly _scalars = ["address", "values", "formulas", "numberFormat", "rowCount", "columnCount", "rowIndex", "columnIndex", "cellCount"] as const;
+  protected readonly _scalars = ["address", "values", "text", "formulas", "numberFormat", "rowCount", "columnCount", "rowIndex", "columnIndex", "cellCount"] as const;
   private state(): WorkbookState {
     return this._ctx._host.state;
   }
@@ -757,6 +757,10 @@ export class Range extends ClientObject {
   }
   set values(v: unknown[][]) {
     this._write("values", v, (e: RangeEntity) => this.state().writeInputs(e.sheet, e.rect, v, "values"));
+  }
+  /** What Excel shows for each cell: its value under its number format (see numberFormat.ts). Read-only. */
+  get text(): string[][] {
+    return this._get("text");
   }
   get formulas(): unknown[][] {
     return this._get("formulas");
@@ -809,6 +813,8 @@ export class Range extends ClientObject {
         return this.state().addressOf(e.sheet, rect);
       case "values":
         return this.state().valuesOf(e.sheet, rect);
+      case "text":
+        return this.state().textsOf(e.sheet, rect);
       case "formulas":
         return this.state().formulasOf(e.sheet, rect);
       case "numberFormat":

@@ -4,6 +4,7 @@
  */
 import { columnName, formatRect, isUnbounded, MAX_COLUMNS, MAX_ROWS, parseRect, quoteSheet, splitSheet, type Rect } from "./address";
 import { FakeErrorCodes, FakeOfficeError } from "./errors";
+import { cellText } from "./numberFormat";
 import type { ChartState, ConditionalFormatState } from "./visuals";
 
 export type Scalar = string | number | boolean;
@@ -424,6 +425,18 @@ export class WorkbookState {
         const cell = sheet.get(r, c);
         line.push(cell?.formula ?? cell?.value ?? "");
       }
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** Range.text: each cell's value as its number format shows it, in this workbook's date system. */
+  textsOf(sheet: SheetState, rect: Rect): string[][] {
+    this.assertReadable(rect);
+    const out: string[][] = [];
+    for (let r = rect.r1; r <= rect.r2; r++) {
+      const line: string[] = [];
+      for (let c = rect.c1; c <= rect.c2; c++) line.push(cellText(this.valueOf(sheet, r, c), sheet.get(r, c)?.numberFormat ?? "General", this.date1904));
       out.push(line);
     }
     return out;
