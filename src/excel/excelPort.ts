@@ -6,7 +6,8 @@
  *   1. tables, worksheets, the "_ardesk" registry and settings, the workbook's defined names,
  *      and its date system (1900 or 1904) where Office.js exposes it              (listTables)
  *   2. header rows, row counts and each table's first rows (a small table whole), plain sheets'
- *      first rows, the headers of AR Desk's own tables, each sheet's own names    (listTables)
+ *      first rows, the headers of AR Desk's own tables, each sheet's own names, and a few
+ *      cells' shown text, which tells the date system where Office.js does not   (listTables)
  *   then the rest of a large body in even chunks whose responses stay under ~4 MB (readTable),
  *   then one sync per write chunk: a sheet's first chunk stages it (a hidden sheet), its last
  *   one also adds tables, formats and visuals, swaps it in and registers it (a small sheet is
@@ -25,6 +26,7 @@ import type { CellValue, GeneratedTable, TableData, TableInfo, WorkbookPort, Wri
 import { findHeaderRow, HEADER_SEARCH_ROWS } from "../workbook/findHeaderRow";
 import { generatedSheetName, isGenerated, liveEntries, parseRegistry, REGISTRY_COLUMNS, REGISTRY_SHEET, registryValues, SETTINGS_COLUMN, SETTINGS_HEADER, settingsTextFrom, STAGING_KIND, withGenerated, type RegistryEntry } from "../workbook/registry";
 import { settingsChunks } from "../workbook/settings";
+import { workbookUses1904, type ShownCell } from "./dateSystem";
 import { queuePlanVisuals } from "./planVisuals";
 import { cellAddress, cellSizedText, columnLetters, looksLikeFormula, parseCellAddress, type PlanCell, type PlanStyle, type SheetPlan } from "../workbook/sheetPlan";
 
@@ -43,6 +45,18 @@ const BYTES_PER_CELL_GUESS = 40;
 const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
 /** Columns assumed when sizing the sample of a table read with the listing (its width unknown yet). */
 const SAMPLE_COLUMNS = 32;
+/**
+ * Cells whose shown text tells a 1904 workbook (see exposesDateSystem): the first rows of each
+ * user table, fewer rows the more tables there are, about DATE_PROBE_CELLS cells in all for
+ * tables of SAMPLE_COLUMNS columns and never less than one row each.
+ */
+const DATE_PROBE_CELLS = 320;
+const DATE_PROBE_ROWS = 3;
+/**
+ * The top of one of AR Desk's own sheets, probed when it is read before any listing (marking a
+ * reminder sent): every sheet with an as-of date shows it in B2, formatted with a 4-digit year.
+ */
+const OWN_SHEET_TOP = "A1:F6";
 /** Room each write chunk leaves for the last sync's tables, formats, visuals and registry. */
 const FINISH_RESERVE = 64 * 1024;
 
@@ -80,8 +94,8 @@ interface WorkbookSnapshot {
    * listing read them (sheet set); a refresh always lists first, so both are known when it writes.
    */
   names: { name: string; sheet?: string }[];
-  /** The workbook counts dates from 1904 (false where Office.js cannot tell, see exposesDateSystem). */
-  date1904: boolean;
+  /** Workbook.use1904DateSystem as read; undefined where this Office.js lacks it (see exposesDateSystem). */
+  date1904?: boolean;
 }
 
 type ExcelInput = string | number | boolean;
@@ -243,9 +257,15 @@ const isGoneDuringRead = (error: unknown) => isItemNotFound(error) || (error as 
  * ExcelApi requirement set up to 1.21 (ExcelApi 1.16 added only getLinkedEntityCellValue to
  * Workbook) and not in the production office.js (1.1.110), only in the beta library. So it is
  * found on the object rather than by a requirement-set version: loading a property the library
- * does not know would fail the listing's whole sync. Where it is missing the workbook is taken to
- * count from 1900, as before, and a 1904 workbook's dates are then read and written 4 years and a
- * day off (Office.js hands serials over in the workbook's own system).
+ * does not know would fail the listing's whole sync.
+ * Office.js hands serials over, and takes them, in the workbook's own system, so the system is
+ * decided once per run, before any table data is returned (see decideDateSystem): this API's
+ * answer where the library has it; else the dates Excel shows (Range.text, ExcelApi 1.1) for a
+ * few cells read in a sync the run makes anyway (the listing's second; the table's own read when
+ * one of AR Desk's sheets is read without a listing), whose 4-digit year is four years apart in
+ * the two systems (workbookUses1904); else 1900. So the production office.js gets a 1904
+ * workbook wrong only where no probed cell shows a date with its year in full (dates shown as
+ * "dd/mm/yy" or as plain numbers): then its dates are read and written 4 years and a day off.
  */
 function exposesDateSystem(workbook: Excel.Workbook): boolean {
   return "use1904DateSystem" in workbook;
@@ -309,8 +329,10 @@ export class ExcelWorkbookPort implements WorkbookPort {
   private metaValues?: unknown[][] | null;
   /** Whether "_ardesk" exists, as last seen in this run (undefined: not known yet). */
   private metaExists?: boolean;
-  /** The workbook's date system, as the last snapshot read it (see exposesDateSystem). */
+  /** The workbook's date system as decided for this run (see exposesDateSystem); 1900 until then. */
   private date1904 = false;
+  /** Set once table data was returned or the workbook said: the run keeps that system throughout. */
+  private dateSystemDecided = false;
   /** Generated tables read in this run, by lower-case name (see readGeneratedTable). */
   private readonly generated = new Map<string, GeneratedTable>();
   /** First rows of the user's tables read by listTables (a small table whole), used once by readTable. */
@@ -334,14 +356,15 @@ export class ExcelWorkbookPort implements WorkbookPort {
    * Excel tables, and header rows found in the used range of sheets without tables (not AR Desk's
    * own sheets). Two syncs: sheets, tables and "_ardesk"; then every header row, row count and
    * first rows (kept for readTable), and the first HEADER_SEARCH_ROWS rows of each plain sheet's
-   * used range.
+   * used range. The date system is settled by its end (see exposesDateSystem), before readTable
+   * returns any rows; a TableInfo comes from here, so readTable never runs before it.
    */
   async listTables(): Promise<TableInfo[]> {
     const loads = this.queueSnapshotLoads();
     await this.context.sync();
     const snap = snapshotOf(loads);
     this.snapshot = snap;
-    this.date1904 = snap.date1904;
+    this.decideDateSystem(snap.date1904, [], false);
     this.metaExists = snap.registryExists;
     this.metaValues = snap.registryExists && !loads.registryUsed.isNullObject ? fromA1(loads.registryUsed.values as unknown[][], loads.registryUsed.address) : null;
 
@@ -351,10 +374,17 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const withTables = new Set(snap.tables.map((t) => t.sheet.toLowerCase()));
     const userTables = loads.tables.items.filter((table) => !ours(table.worksheet.name));
     const plainSheets = snap.sheets.filter((s) => !ours(s.name) && !withTables.has(s.name.toLowerCase()));
-    if (userTables.length === 0 && plainSheets.length === 0) return [];
+    if (userTables.length === 0 && plainSheets.length === 0) {
+      this.decideDateSystem(undefined, [], true);
+      return [];
+    }
     // Each table's first rows ride along (a small table whole), so reading it costs one sync less;
     // its width is not known yet, so the sample is sized for a wide one.
     const sampleRows = readChunkRows(SAMPLE_COLUMNS * BYTES_PER_CELL_GUESS, this.readBytes / (userTables.length + 1));
+    // Shown dates tell the date system where Office.js does not: only while nothing has said it.
+    const probing = !this.dateSystemDecided;
+    const probeRows = Math.max(1, Math.min(DATE_PROBE_ROWS, Math.floor(DATE_PROBE_CELLS / (SAMPLE_COLUMNS * (userTables.length + plainSheets.length)))));
+    const shownProps = "values,text,numberFormat";
     const queueDetails = (sample: boolean) => ({
       found: userTables.map((table) => ({
         name: table.name,
@@ -363,12 +393,16 @@ export class ExcelWorkbookPort implements WorkbookPort {
         header: table.getHeaderRowRange().load("values,address"),
         rows: table.rows.load("count"),
         sample: sample ? table.getDataBodyRange().getRow(0).getResizedRange(sampleRows - 1, 0).load("values") : undefined,
+        // Without the sample (its rows may run off the sheet) the first row alone, which cannot.
+        shown: probing ? table.getDataBodyRange().getRow(0).getResizedRange(sample ? probeRows - 1 : 0, 0).load(shownProps) : undefined,
       })),
       plain: plainSheets.map((s) => {
         const used = this.context.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(true).load("address,rowCount");
         // The first rows of the used range; rows past its end come back blank.
         const preview = used.getRow(0).getResizedRange(HEADER_SEARCH_ROWS - 1, 0).load("values");
-        return { sheet: s.name, used, preview };
+        // One row more than a table's: the first is likely the header.
+        const shown = probing ? used.getRow(0).getResizedRange(probeRows, 0).load(shownProps) : undefined;
+        return { sheet: s.name, used, preview, shown };
       }),
       // Each sheet's own defined names ride along (a table may not take one): no sync of their own.
       // By id and OrNullObject: a co-author deleting a sheet meanwhile does not stop the listing.
@@ -401,6 +435,10 @@ export class ExcelWorkbookPort implements WorkbookPort {
       throw new ArDeskError("TABLE_NOT_FOUND", "A sheet was renamed or deleted while AR Desk was looking for tables, so nothing was read or written.", "Run AR Desk again: it will look at the workbook as it is now.");
     }
     const { found, plain, heads, sheetNames } = details;
+    this.decideDateSystem(undefined, [
+      ...found.flatMap((t) => (t.shown ? shownCells(t.shown, t.rows.count) : [])),
+      ...plain.flatMap((p) => (p.shown && !p.used.isNullObject ? shownCells(p.shown, p.used.rowCount) : [])),
+    ], true);
     const scoped = sheetNames.filter((n) => !n.sheet.isNullObject).flatMap((n) => n.names.items.map((item) => ({ name: item.name, sheet: n.name })));
     this.snapshot = { ...snap, names: [...snap.names, ...scoped] };
     this.samples = new Map(
@@ -597,13 +635,18 @@ export class ExcelWorkbookPort implements WorkbookPort {
     // With a pick, the body (possibly 100k rows) is read only when some picked column is there.
     const body = pick ? found.getDataBodyRange().load("rowCount") : found.getDataBodyRange().load("values");
     // A user's date column must come back looking like dates, so its number format is read too.
-    const firstRow = found.getDataBodyRange().getRow(0).load("numberFormat");
+    // Read before any listing (marking a reminder sent), its dates as shown, and those at the top
+    // of its sheet, tell the date system where Office.js does not (see exposesDateSystem).
+    const probing = !this.dateSystemDecided;
+    const firstRow = found.getDataBodyRange().getRow(0).load(probing ? "numberFormat,values,text" : "numberFormat");
+    const top = probing ? found.worksheet.getRange(OWN_SHEET_TOP).load("values,text,numberFormat") : undefined;
     try {
       await this.context.sync();
     } catch (error) {
       if (isItemNotFound(error)) return null;
       throw error;
     }
+    if (probing) this.decideDateSystem(undefined, [...shownCells(firstRow, 1), ...(top ? shownCells(top, Infinity) : [])], true);
     const headers = ((header.values as unknown[][])[0] ?? []).map((v) => String(v ?? ""));
     const columnFormats = ((firstRow.numberFormat as unknown[][])[0] ?? []).map((f) => (typeof f === "string" && f !== "General" ? f : null));
     if (pick) {
@@ -760,6 +803,19 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   // ---- reading ------------------------------------------------------------------------------
 
+  /**
+   * Settles the run's date system (see exposesDateSystem): what Office.js told, else what the
+   * shown cells tell; with `last` (table data is about to be returned) 1900 when neither does.
+   * Once settled it stays, so every date of the run is read and written in the same system.
+   */
+  private decideDateSystem(told: boolean | undefined, shown: readonly ShownCell[], last: boolean): void {
+    if (this.dateSystemDecided) return;
+    const decided = told ?? workbookUses1904(shown) ?? (last ? false : undefined);
+    if (decided === undefined) return;
+    this.date1904 = decided;
+    this.dateSystemDecided = true;
+  }
+
   /** Queues the loads of sheets, tables and the registry; read them with snapshotOf after a sync. */
   private queueSnapshotLoads(): SnapshotLoads {
     const wb = this.context.workbook;
@@ -779,7 +835,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const loads = this.queueSnapshotLoads();
     await this.context.sync();
     const snap = snapshotOf(loads);
-    this.date1904 = snap.date1904;
+    this.decideDateSystem(snap.date1904, [], false);
     return snap;
   }
 
@@ -1033,6 +1089,12 @@ interface SnapshotLoads {
   dateSystem?: { use1904DateSystem?: boolean };
 }
 
+/** The first `rows` rows of a synced range loaded with values, text and numberFormat, cell by cell. */
+function shownCells(range: Excel.Range, rows: number): ShownCell[] {
+  const values = (range.values as unknown[][]).slice(0, rows);
+  return values.flatMap((line, i) => line.map((value, j) => ({ value, text: String(range.text[i]?.[j] ?? ""), format: String((range.numberFormat as unknown[][])[i]?.[j] ?? "") })));
+}
+
 /** The snapshot from loads that have been synced. */
 function snapshotOf(loads: SnapshotLoads): WorkbookSnapshot {
   const noRegistry = loads.registrySheet.isNullObject;
@@ -1042,7 +1104,7 @@ function snapshotOf(loads: SnapshotLoads): WorkbookSnapshot {
     registry: noRegistry || loads.registryUsed.isNullObject ? [] : parseRegistry(fromA1(loads.registryUsed.values as unknown[][], loads.registryUsed.address)),
     tables: loads.tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
     names: loads.names.items.map((n) => ({ name: n.name })),
-    date1904: loads.dateSystem?.use1904DateSystem === true,
+    date1904: loads.dateSystem ? loads.dateSystem.use1904DateSystem === true : undefined,
   };
 }
 

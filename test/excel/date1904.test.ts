@@ -4,6 +4,10 @@
  * Excel). Office.js hands serials over, and takes them, in the workbook's own system, so every
  * date AR Desk writes or reads back must be a 1904 serial there: otherwise it shows 4 years and a
  * day late, and the AR History dates drift further on each refresh.
+ *
+ * Office.js says which system only in a preview API (Workbook.use1904DateSystem, beta office.js);
+ * with the production library the adapter reads it from the dates Excel shows (Range.text, which
+ * the fake renders from each cell's number format), so both ways are checked.
  */
 import { dayFromExcelSerial, dayFromIso, excelSerialFromDay, isoFromDay } from "../../src/core/parse/dates";
 import { runRefreshInExcel } from "../../src/excel/runRefresh";
@@ -26,12 +30,21 @@ const day1900 = (value: unknown) => (typeof value === "number" ? isoFromDay(dayF
 let fake: FakeExcel;
 let office: InstalledOffice | undefined;
 
-/** A workbook with the invoice table, its dates written as serials of the workbook's own system. */
-function seed(options: FakeExcelOptions): FakeExcel {
+const serialIn = (date1904?: boolean) => (iso: string) => excelSerialFromDay(dayFromIso(iso)!, date1904);
+const invoiceRows = (date1904?: boolean) => {
+  const serial = serialIn(date1904);
+  return INVOICES.map(([invoice, customer, email, issued, due, amount]) => [invoice, customer, email, serial(issued), serial(due), amount]);
+};
+
+/**
+ * A workbook with the invoice table, its dates written as serials of the workbook's own system
+ * and, given a format, shown with it (as a user's dates are); without one they show as numbers.
+ */
+function seed(options: FakeExcelOptions, dateFormat?: string): FakeExcel {
   fake = createFakeExcel(options);
   office = installFakeOffice(globalThis as unknown as Record<string, unknown>, fake);
-  const serial = (iso: string) => excelSerialFromDay(dayFromIso(iso)!, options.date1904);
-  fake.addTable("Data", "Invoices", "A1", [HEADERS, ...INVOICES.map(([invoice, customer, email, issued, due, amount]) => [invoice, customer, email, serial(issued), serial(due), amount])]);
+  fake.addTable("Data", "Invoices", "A1", [HEADERS, ...invoiceRows(options.date1904)]);
+  if (dateFormat) fake.setNumberFormat("Data", `D2:E${INVOICES.length + 1}`, dateFormat);
   return fake;
 }
 
@@ -50,9 +63,18 @@ function tableRows(name: string): Record<string, unknown>[] {
     .map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[left - 1 + i]])));
 }
 
-describe("a 1904 workbook in Excel (fake host)", () => {
+/** How the adapter learns the date system: the preview API, or the dates Excel shows. */
+interface Way {
+  name: string;
+  options: FakeExcelOptions;
+  dateFormat?: string;
+}
+const TOLD: Way = { name: "where Office.js tells it (use1904DateSystem, beta office.js)", options: { use1904DateSystem: true } };
+const SHOWN: Way = { name: "where only the dates Excel shows tell it (production office.js)", options: { use1904DateSystem: false }, dateFormat: "dd/mm/yyyy" };
+
+describe.each([TOLD, SHOWN])("a 1904 workbook in Excel (fake host), $name", ({ options, dateFormat }) => {
   it("writes the as-of, detail and history dates on the right day, and the history does not drift on refresh", async () => {
-    seed({ date1904: true, use1904DateSystem: true });
+    seed({ ...options, date1904: true }, dateFormat);
     for (let run = 1; run <= 2; run++) {
       const result = await runRefreshInExcel({ asOf: AS_OF, now: NOW, snapshot: true });
       // The invoice dates were read in the 1904 system too: Acme is 29 days past due, not 4 years.
@@ -85,7 +107,7 @@ describe("a 1904 workbook in Excel (fake host)", () => {
   });
 
   it("records a reminder's sent date on the right day and reads it back as the day it was sent", async () => {
-    seed({ date1904: true, use1904DateSystem: true });
+    seed({ ...options, date1904: true }, dateFormat);
     await saveReminderSettingsInExcel({ sender: { company: "Northwind", name: "Sam Lee" } });
     const drafted = await draftRemindersInExcel({ asOf: AS_OF });
     expect(day1904(fake.getCell(drafted.sheet, "B2").value)).toBe("2026-03-31");
@@ -100,28 +122,69 @@ describe("a 1904 workbook in Excel (fake host)", () => {
     expect(day1904(sentDate())).toBe("2026-03-30");
   });
 
-  it("knows the date system without another sync: a refresh costs what it costs in a 1900 workbook", async () => {
-    seed({});
-    await runRefreshInExcel({ asOf: AS_OF, now: NOW, snapshot: true });
-    const baseline = fake.stats.syncCount;
-    office?.uninstall();
-    seed({ date1904: true, use1904DateSystem: true });
-    await runRefreshInExcel({ asOf: AS_OF, now: NOW, snapshot: true });
-    expect(fake.stats.syncCount).toBe(baseline);
+  it("knows the date system without another sync: a refresh, and marking a reminder sent, cost what they cost in a 1900 workbook", async () => {
+    const syncs = async (date1904: boolean) => {
+      office?.uninstall();
+      seed({ ...options, date1904 }, dateFormat);
+      await saveReminderSettingsInExcel({ sender: { company: "Northwind", name: "Sam Lee" } });
+      fake.resetStats();
+      await runRefreshInExcel({ asOf: AS_OF, now: NOW, snapshot: true });
+      const refresh = fake.stats.syncCount;
+      const drafted = await draftRemindersInExcel({ asOf: AS_OF });
+      const acme = drafted.reminders.find((r) => r.draft.customer === "Acme")!.draft;
+      fake.resetStats();
+      await markSentInExcel([{ customer: "Acme", level: acme.level.id, invoices: ["A-1"] }], { by: "Sam Lee", on: dayFromIso("2026-03-30")!, asOf: AS_OF });
+      return { refresh, markSent: fake.stats.syncCount };
+    };
+    expect(await syncs(true)).toEqual(await syncs(false));
   });
 
-  it("keeps writing 1900 serials in a 1900 workbook where Office.js tells the date system", async () => {
-    seed({ date1904: false, use1904DateSystem: true });
+  it("keeps writing 1900 serials in a 1900 workbook", async () => {
+    seed({ ...options, date1904: false }, dateFormat);
     await runRefreshInExcel({ asOf: AS_OF, now: NOW, snapshot: true });
     expect(day1900(fake.getCell("AR Aging", "B2").value)).toBe("2026-03-31");
     expect(tableRows("ARInvoiceDetail").map((r) => day1900(r["Due date"]))).toEqual(expect.arrayContaining(["2026-03-02", "2026-01-14"]));
+    expect(new Set(tableRows("ARHistory").map((r) => day1900(r["As of"])))).toEqual(new Set(["2026-03-31"]));
+  });
+});
+
+describe("a workbook where Office.js does not expose use1904DateSystem (fake host)", () => {
+  const NO_API = { use1904DateSystem: false };
+
+  it("is told by another table's dates when the invoice table shows none with its year in full", async () => {
+    seed({ ...NO_API, date1904: true }, "dd/mm/yy");
+    fake.addTable("Calendar", "Holidays", "A1", [["Holiday", "On"], ["Easter Monday", serialIn(true)("2026-04-06")]]);
+    fake.setNumberFormat("Calendar", "B2", "d mmmm yyyy");
+    await runRefreshInExcel({ asOf: AS_OF, now: NOW, snapshot: true });
+    expect(day1904(fake.getCell("AR Aging", "B2").value)).toBe("2026-03-31");
+    expect(tableRows("ARInvoiceDetail").map((r) => day1904(r["Due date"]))).toEqual(expect.arrayContaining(["2026-03-02", "2026-01-14"]));
   });
 
-  it("takes the workbook to count from 1900, and still runs, where Office.js does not expose use1904DateSystem", async () => {
-    // Without the API, loading the property would fail the whole listing sync (the fake refuses it).
-    seed({ date1904: true, use1904DateSystem: false });
-    await runRefreshInExcel({ asOf: AS_OF, now: NOW, snapshot: true });
-    // The known limit: the 1904 serials are read as 1900 ones and written back the same way.
+  it("is told by the dates of an invoice range that is no Excel table", async () => {
+    fake = createFakeExcel({ ...NO_API, date1904: true });
+    office = installFakeOffice(globalThis as unknown as Record<string, unknown>, fake);
+    fake.addSheet("Ledger", [HEADERS, ...invoiceRows(true)]);
+    fake.setNumberFormat("Ledger", `D2:E${INVOICES.length + 1}`, "mmm d, yyyy");
+    const result = await runRefreshInExcel({ asOf: AS_OF, now: NOW, snapshot: true });
+    expect(result.aging.currencies[0].items.map((i) => [i.record.invoice, i.days])).toEqual(expect.arrayContaining([["A-1", 29]]));
+    expect(day1904(fake.getCell("AR Aging", "B2").value)).toBe("2026-03-31");
+  });
+
+  it.each([
+    ["with 2-digit years", "dd/mm/yy"],
+    ["as plain numbers", undefined],
+  ])("falls back to 1900 where the dates are shown %s, and says nothing more than in a 1900 workbook", async (_, dateFormat) => {
+    seed({ ...NO_API, date1904: false }, dateFormat);
+    const in1900 = await runRefreshInExcel({ asOf: AS_OF, now: NOW, snapshot: true });
+    // A 1900 workbook shown that way is read right...
+    expect(day1900(fake.getCell("AR Aging", "B2").value)).toBe("2026-03-31");
+    expect(in1900.aging.currencies[0].items.map((i) => [i.record.invoice, i.days])).toEqual(expect.arrayContaining([["A-1", 29]]));
+    office?.uninstall();
+    // ...and a 1904 one as 1900, the known limit: its serials are read and written as 1900 ones.
+    // Loading the missing API would fail the listing's whole sync (the fake refuses it): it still runs.
+    seed({ ...NO_API, date1904: true }, dateFormat);
+    const in1904 = await runRefreshInExcel({ asOf: AS_OF, now: NOW, snapshot: true });
     expect(fake.getCell("AR Aging", "B2").value).toBe(excelSerialFromDay(AS_OF));
+    expect({ warnings: in1904.warnings, issues: in1904.issues.map((i) => i.rule) }).toEqual({ warnings: in1900.warnings, issues: in1900.issues.map((i) => i.rule) });
   });
 });
