@@ -81,6 +81,8 @@ interface SheetSnapshot {
   name: string;
   id: string;
   position: number;
+  /** Shown to the user: a staging sheet someone unhid is theirs to keep. */
+  visible: boolean;
 }
 
 /** What the workbook looked like at the last read: enough to decide ownership without a sync. */
@@ -611,7 +613,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     this.metaExists = true;
     this.metaValues = undefined;
     if (this.snapshot && !this.snapshot.registryExists) {
-      this.snapshot = { ...this.snapshot, registryExists: true, sheets: [...this.snapshot.sheets, { name: REGISTRY_SHEET, id: "", position: this.snapshot.sheets.length }] };
+      this.snapshot = { ...this.snapshot, registryExists: true, sheets: [...this.snapshot.sheets, { name: REGISTRY_SHEET, id: "", position: this.snapshot.sheets.length, visible: false }] };
     }
   }
 
@@ -709,9 +711,11 @@ export class ExcelWorkbookPort implements WorkbookPort {
     );
     const chunks = this.chunk(body, blockBytes(plan));
 
-    const exists = (sheet: string) => snap.sheets.some((s) => sameName(s.name, sheet));
-    // Staging sheets left by an interrupted run are ours (registered): deleted on the way.
-    const leftovers = snap.registry.filter((e) => e.kind === STAGING_KIND && exists(e.sheet));
+    // Staging sheets left hidden by an interrupted run are ours (registered): deleted on the
+    // way. One the user has unhid may hold what they typed since: it is left to them, as the
+    // file adapters leave it.
+    const hiddenSheet = (sheet: string) => snap.sheets.some((s) => sameName(s.name, sheet) && !s.visible);
+    const leftovers = snap.registry.filter((e) => e.kind === STAGING_KIND && hiddenSheet(e.sheet));
     // Entries of sheets that went, or that are the user's now, are dropped as the registry is rewritten.
     const live = liveEntries(snap.registry, sheetsWithTables(snap));
     const kept = live.filter((e) => !sameName(e.sheet, plan.name) && e.kind !== STAGING_KIND);
@@ -821,7 +825,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const wb = this.context.workbook;
     const registrySheet = wb.worksheets.getItemOrNullObject(REGISTRY_SHEET);
     return {
-      sheets: wb.worksheets.load("items/name,items/id,items/position"),
+      sheets: wb.worksheets.load("items/name,items/id,items/position,items/visibility"),
       tables: wb.tables.load("items/name,items/worksheet/name"),
       registrySheet,
       registryUsed: registrySheet.getUsedRangeOrNullObject(true).load("values,address"),
@@ -1059,8 +1063,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
  */
 function afterWrite(snap: WorkbookSnapshot, plan: SheetPlan, tableNames: string[], id: string, existing: SheetSnapshot | undefined, registry: RegistryEntry[], deleted: RegistryEntry[]): WorkbookSnapshot {
   const sheets = snap.sheets.filter((s) => !sameName(s.name, plan.name) && !deleted.some((e) => sameName(e.sheet, s.name)));
-  if (!snap.registryExists) sheets.push({ name: REGISTRY_SHEET, id: "", position: sheets.length });
-  sheets.push({ name: plan.name, id, position: existing ? existing.position : sheets.length });
+  if (!snap.registryExists) sheets.push({ name: REGISTRY_SHEET, id: "", position: sheets.length, visible: false });
+  sheets.push({ name: plan.name, id, position: existing ? existing.position : sheets.length, visible: true });
   const tables = snap.tables.filter((t) => !sameName(t.sheet, plan.name));
   for (const name of tableNames) tables.push({ name, sheet: plan.name });
   // A deleted sheet's own names went with it.
@@ -1099,7 +1103,7 @@ function shownCells(range: Excel.Range, rows: number): ShownCell[] {
 function snapshotOf(loads: SnapshotLoads): WorkbookSnapshot {
   const noRegistry = loads.registrySheet.isNullObject;
   return {
-    sheets: loads.sheets.items.map((s) => ({ name: s.name, id: s.id, position: s.position })),
+    sheets: loads.sheets.items.map((s) => ({ name: s.name, id: s.id, position: s.position, visible: s.visibility === "Visible" })),
     registryExists: !noRegistry,
     registry: noRegistry || loads.registryUsed.isNullObject ? [] : parseRegistry(fromA1(loads.registryUsed.values as unknown[][], loads.registryUsed.address)),
     tables: loads.tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),

@@ -158,6 +158,29 @@ describe("replacing a sheet in chunks", () => {
     expect(stagingSheet()).toBeUndefined();
     expect(fake.listSheets().filter((s) => s.name.startsWith("AR Aging")).map((s) => s.name)).toEqual(["AR Aging"]);
   });
+
+  it("leaves a staging leftover the user has unhid (and perhaps typed into) to them", async () => {
+    seed();
+    await runRefreshInExcel({ asOf: AS_OF });
+    let writes = 0;
+    fake.resetStats();
+    fake.beforeSync(() => {
+      if (fake.stats.syncs.some((s) => s.suspendedCalculation) && ++writes > 1) throw new Error("connection lost");
+    });
+    await expect(runRefreshInExcel({ asOf: AS_OF + 30 }, SMALL_CHUNKS)).rejects.toThrow();
+    fake.beforeSync(null);
+    const left = stagingSheet()!.name;
+    fake.setVisibility(left, "Visible");
+    await fake.Excel.run(async (context: RequestContext) => {
+      context.workbook.worksheets.getItem(left).getRange("H1").values = [["my note"]];
+      await context.sync();
+    });
+    await runRefreshInExcel({ asOf: AS_OF + 30 });
+    expect(fake.listSheets().find((s) => s.name === left)?.visibility).toBe("Visible");
+    expect(fake.getSheetValues(left)[0][7]).toBe("my note");
+    // It is no longer taken for ours.
+    expect(fake.getSheetValues(REGISTRY_SHEET).slice(1).some((r) => r[0] === left)).toBe(false);
+  });
 });
 
 describe("cells the user types into (PlanBlock.preserve)", () => {
