@@ -13,9 +13,9 @@ const serial = (iso: string) => excelSerialFromDay(dayFromIso(iso)!);
 const AS_OF = dayFromIso("2026-03-31")!;
 const HEADERS = ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount"];
 const MONEY = moneyFormat(2);
-/** Sheets the last refresh wrote (AR Aging, its detail, issues, …): those in the registry. */
 /** The tables on AR Aging, as the registry lists them. */
 const agingTables = (): string => fake.listTables().filter((t) => t.sheet === "AR Aging").map((t) => t.name).join(",");
+/** Sheets the last refresh wrote (AR Aging, its detail, issues, …): those in the registry. */
 const sheetsWritten = (): number => fake.getSheetValues(REGISTRY_SHEET).slice(1).filter((r) => r[0]).length;
 /**
  * Syncs of a refresh: 2 to list and read (tables + registry; header rows with the first rows of
