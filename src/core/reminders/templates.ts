@@ -229,11 +229,7 @@ export function reminderContext(draft: ReminderDraft, language: string, settings
   const footer = () => [labels.total, "", "", "", money(draft.totalMinor)];
   const overdue = draft.items.filter((i) => i.daysOverdue > 0);
 
-  // Every placeholder is there from the start, in one fixed order, so every draft's context has
-  // the same shape: LiquidJS's lookups stay fast, and strict rendering still finds the empty ones.
-  const context: Record<string, unknown> = {};
-  for (const name of PLACEHOLDER_NAMES) context[name] = undefined;
-  Object.assign(context, {
+  const values: Record<string, unknown> = {
     customer_name: draft.customer,
     contact_name: present(draft.contact),
     company_name: present(sender.company),
@@ -245,7 +241,7 @@ export function reminderContext(draft: ReminderDraft, language: string, settings
     invoice_count: draft.items.length,
     overdue_count: overdue.length,
     oldest_days_overdue: Math.max(0, draft.oldestDaysOverdue),
-  });
+  };
   const computed: Record<string, () => unknown> = {
     today: () => day(draft.asOf),
     total: () => money(draft.totalMinor),
@@ -261,7 +257,15 @@ export function reminderContext(draft: ReminderDraft, language: string, settings
         return { number, invoice_date, due_date, days_overdue, open, amount: money(item.amountMinor) };
       }),
   };
-  for (const name in computed) lazyValue(context, name, computed[name]);
+  // Every placeholder is there from the start (undefined when the customer lacks it, which strict
+  // rendering reports), in one fixed order and made once as what it stays, a value or a getter:
+  // every draft's context then has one shape, which keeps LiquidJS's lookups fast.
+  const context: Record<string, unknown> = {};
+  for (const name of PLACEHOLDER_NAMES) {
+    const make = Object.prototype.hasOwnProperty.call(computed, name) ? computed[name] : undefined;
+    if (make) lazyValue(context, name, make);
+    else context[name] = values[name];
+  }
   const signature = present(sender.signature) ?? (present(sender.name) && [sender.name, sender.company].filter((s) => s && s.trim()).join("\n"));
   if (signature) {
     context.signature = signature;
