@@ -11,34 +11,15 @@ import { refreshAging } from "../../src/workbook/refreshAging";
 import { parseRegistry, REGISTRY_SHEET } from "../../src/workbook/registry";
 import { ExcelJsWorkbookPort } from "../../src/xlsx/xlsxPort";
 import { runCli, tempDir } from "../support/cliRunner";
+import { addSmallLedger, readWorkbook, utcDay } from "../support/ledgerWorkbook";
 
 jest.setTimeout(60_000);
 
-const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const MINE = "my own aging, not AR Desk's";
-
-function ledger(workbook: ExcelJS.Workbook): void {
-  workbook.addWorksheet("Ledger").addTable({
-    name: "Invoices",
-    ref: "A1",
-    headerRow: true,
-    columns: ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount"].map((name) => ({ name })),
-    rows: [
-      ["A-1", "Acme", d("2026-01-01"), d("2026-02-01"), 10],
-      ["B-1", "Beta", d("2026-01-15"), d("2026-03-01"), 20],
-    ],
-  });
-}
-
-async function load(file: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook;
-}
 
 /** What a user does in Excel: deletes our "AR Aging" and makes a sheet of theirs with that name. Saved by another program. */
 async function replaceOurAgingWithTheirs(from: string, to: string): Promise<void> {
-  const workbook = await load(from);
+  const workbook = await readWorkbook(from);
   workbook.removeWorksheet(workbook.getWorksheet("AR Aging")!.id);
   workbook.addWorksheet("AR Aging").getCell("A1").value = MINE;
   await workbook.xlsx.writeFile(to);
@@ -53,7 +34,7 @@ describe("on a file refreshed by the command line", () => {
     const twice = path.join(dir, "twice.xlsx");
     const thrice = path.join(dir, "thrice.xlsx");
     const workbook = new ExcelJS.Workbook();
-    ledger(workbook);
+    addSmallLedger(workbook);
     await workbook.xlsx.writeFile(book);
     expect((await runCli("refresh", book, "--as-of", "2026-03-31", "--out", once)).code).toBe(0);
     await replaceOurAgingWithTheirs(once, edited);
@@ -61,7 +42,7 @@ describe("on a file refreshed by the command line", () => {
     const run = await runCli("refresh", edited, "--as-of", "2026-03-31", "--out", twice);
     expect(run.code).toBe(0);
     expect(`${run.stdout}\n${run.stderr}`).toMatch(/AR Aging \(2\)/);
-    const after = await load(twice);
+    const after = await readWorkbook(twice);
     const theirs = after.getWorksheet("AR Aging")!;
     expect(theirs.getCell("A1").value).toBe(MINE);
     expect(theirs.actualRowCount).toBe(1);
@@ -69,7 +50,7 @@ describe("on a file refreshed by the command line", () => {
 
     // The next refresh writes to "AR Aging (2)" again, and still not to theirs.
     expect((await runCli("refresh", twice, "--as-of", "2026-04-30", "--out", thrice)).code).toBe(0);
-    const later = await load(thrice);
+    const later = await readWorkbook(thrice);
     expect(later.getWorksheet("AR Aging")!.getCell("A1").value).toBe(MINE);
     expect(later.worksheets.map((s) => s.name).filter((n) => n.startsWith("AR Aging"))).toEqual(["AR Aging", "AR Aging (2)"]);
     const registry = parseRegistry(sheetRows(later.getWorksheet(REGISTRY_SHEET)!));
@@ -84,11 +65,11 @@ describe("on a file refreshed by the command line", () => {
     const resaved = path.join(dir, "resaved.xlsx");
     const twice = path.join(dir, "twice.xlsx");
     const workbook = new ExcelJS.Workbook();
-    ledger(workbook);
+    addSmallLedger(workbook);
     await workbook.xlsx.writeFile(book);
     expect((await runCli("refresh", book, "--as-of", "2026-03-31", "--out", once)).code).toBe(0);
     // Another program reorders the tabs and saves: part names and relationship ids change.
-    const other = await load(once);
+    const other = await readWorkbook(once);
     const first = other.worksheets[0];
     (first as unknown as { orderNo: number }).orderNo = other.worksheets.length + 1;
     await other.xlsx.writeFile(resaved);
@@ -96,16 +77,16 @@ describe("on a file refreshed by the command line", () => {
     const run = await runCli("refresh", resaved, "--as-of", "2026-04-30", "--out", twice);
     expect(run.code).toBe(0);
     expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/\(2\)/);
-    const after = await load(twice);
+    const after = await readWorkbook(twice);
     expect(after.worksheets.map((s) => s.name).filter((n) => n.startsWith("AR "))).not.toContain("AR Aging (2)");
-    expect(after.getWorksheet("AR Aging")!.getCell("B2").value).toEqual(d("2026-04-30"));
+    expect(after.getWorksheet("AR Aging")!.getCell("B2").value).toEqual(utcDay("2026-04-30"));
   });
 });
 
 describe("the ExcelJS adapter", () => {
   it("leaves a user's sheet made under our name alone as well", async () => {
     const workbook = new ExcelJS.Workbook();
-    ledger(workbook);
+    addSmallLedger(workbook);
     const port = new ExcelJsWorkbookPort(workbook);
     const asOf = dayFromIso("2026-03-31")!;
     await refreshAging(port, { asOf, now: new Date("2026-03-31T09:00:00Z") });

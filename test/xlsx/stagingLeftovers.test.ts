@@ -13,25 +13,12 @@ import { refreshAging } from "../../src/workbook/refreshAging";
 import { parseRegistry, REGISTRY_SHEET } from "../../src/workbook/registry";
 import { ExcelJsWorkbookPort } from "../../src/xlsx/xlsxPort";
 import { runCli, tempDir } from "../support/cliRunner";
+import { addSmallLedger } from "../support/ledgerWorkbook";
 import { recalculateWithLibreOffice } from "../support/libreoffice";
 
 jest.setTimeout(240_000);
 
-const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const attr = (xml: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(xml)?.[1];
-
-function ledger(workbook: ExcelJS.Workbook): void {
-  workbook.addWorksheet("Ledger").addTable({
-    name: "Invoices",
-    ref: "A1",
-    headerRow: true,
-    columns: ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount"].map((name) => ({ name })),
-    rows: [
-      ["A-1", "Acme", d("2026-01-01"), d("2026-02-01"), 10],
-      ["B-1", "Beta", d("2026-01-15"), d("2026-03-01"), 20],
-    ],
-  });
-}
 
 function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = [];
@@ -60,7 +47,7 @@ test("a refresh on a file deletes the hidden staging sheet an interrupted write 
   const left = path.join(dir, "left.xlsx");
   const twice = path.join(dir, "twice.xlsx");
   const first = new ExcelJS.Workbook();
-  ledger(first);
+  addSmallLedger(first);
   first.addWorksheet("Notes").getCell("A1").value = "call Acme";
   await first.xlsx.writeFile(book);
   expect((await runCli("refresh", book, "--as-of", "2026-03-31", "--out", once)).code).toBe(0);
@@ -118,7 +105,7 @@ test("a refresh on a file deletes the hidden staging sheet an interrupted write 
 
 test("the ExcelJS adapter deletes a hidden staging leftover too", async () => {
   const workbook = new ExcelJS.Workbook();
-  ledger(workbook);
+  addSmallLedger(workbook);
   const port = new ExcelJsWorkbookPort(workbook);
   const asOf = dayFromIso("2026-03-31")!;
   await refreshAging(port, { asOf, now: new Date("2026-03-31T09:00:00Z") });
