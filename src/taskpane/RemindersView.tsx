@@ -203,13 +203,18 @@ function emailDocument(html: string): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>:root{color-scheme:light}body{background:Canvas;color:CanvasText;font-family:sans-serif;font-size:14px;margin:8px}</style></head><body>${html}</body></html>`;
 }
 
+/** The setup shown, and whether the customers to preview on are still being read. */
+type ShownSetup = ReminderSetup & { previewsPending?: boolean };
+
 type Notice = { intent: "success" | "error" | "warning" | "info"; title?: string; text: string; testId?: string };
 
 export default function RemindersView({ asOf, table, actions = EXCEL_ACTIONS }: RemindersViewProps): React.ReactElement {
   const styles = useStyles();
   const [result, setResult] = React.useState<DraftResult | null>(null);
   /** What the settings editors show: read when the tab opens, then from each drafting. */
-  const [setup, setSetup] = React.useState<ReminderSetup | null>(null);
+  const [setup, setSetup] = React.useState<ShownSetup | null>(null);
+  const setupRef = React.useRef(setup);
+  setupRef.current = setup;
   const [loading, setLoading] = React.useState(false);
   const [running, setRunning] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
@@ -227,6 +232,14 @@ export default function RemindersView({ asOf, table, actions = EXCEL_ACTIONS }: 
       const ticket = ++latest.current;
       setLoading(true);
       try {
+        // The settings alone come back at once; who would be drafted (for the previews) needs
+        // the whole invoice table read, which takes seconds on a large ledger. On first opening,
+        // the editors show from the settings meanwhile.
+        if (asOf !== null && !setupRef.current) {
+          const settings = await actionsRef.current.load({ table });
+          if (ticket !== latest.current) return;
+          setSetup({ ...settings, previewsPending: true });
+        }
         const next = await actionsRef.current.load({ asOf: asOf ?? undefined, table });
         if (ticket !== latest.current) return;
         setSetup(next);
@@ -302,13 +315,17 @@ export default function RemindersView({ asOf, table, actions = EXCEL_ACTIONS }: 
   const busy = running !== null;
 
   return (
-    <section className={styles.view} aria-label="Reminders" data-testid="reminders">
+    <section className={styles.view} aria-label="Reminders" data-testid="reminders" data-previews={setup ? (setup.previewsPending ? "pending" : "ready") : undefined}>
       <Body1>Draft the reminder each overdue customer should get as of {asOf === null ? "the as-of date" : isoFromDay(asOf)}, from the templates kept in this workbook.</Body1>
       <div className={styles.buttons}>
         <Button appearance="primary" disabled={busy || asOf === null} onClick={() => draft()} data-testid="draft-reminders">
           Draft reminders
         </Button>
-        {running ? <Spinner size="tiny" label={running === "draft" ? "Drafting…" : "Saving…"} /> : loading && !setup && <Spinner size="tiny" label="Reading the reminder settings…" />}
+        {running ? (
+          <Spinner size="tiny" label={running === "draft" ? "Drafting…" : "Saving…"} />
+        ) : (
+          loading && (!setup || setup.previewsPending) && <Spinner size="tiny" label={setup ? "Reading the invoice table for the previews…" : "Reading the reminder settings…"} />
+        )}
       </div>
 
       {notice && (
@@ -564,7 +581,7 @@ function DraftDetail(props: { reminder: RenderedReminder; result: DraftResult; s
   );
 }
 
-function TemplateEditor(props: { setup: ReminderSetup; busy: boolean; onSave: (level: string, language: string, template: ReturnType<typeof templateFromText> | null, done: string) => Promise<boolean> }) {
+function TemplateEditor(props: { setup: ShownSetup; busy: boolean; onSave: (level: string, language: string, template: ReturnType<typeof templateFromText> | null, done: string) => Promise<boolean> }) {
   const { setup, busy, onSave } = props;
   const styles = useStyles();
   const levels = editorLevels(setup.levels);
@@ -718,7 +735,8 @@ function TemplateEditor(props: { setup: ReminderSetup; busy: boolean; onSave: (l
 }
 
 /** Why the template preview uses the example customer rather than a real one. */
-function exampleReason(setup: ReminderSetup): string {
+function exampleReason(setup: ShownSetup): string {
+  if (setup.previewsPending) return "the invoice table is still being read for a real customer to preview on";
   if (setup.previewNote) return `no customer could be read (${setup.previewNote})`;
   if (setup.asOf === undefined) return "the as-of date is empty";
   return `no customer in this workbook is due a reminder as of ${isoFromDay(setup.asOf)}`;

@@ -65,19 +65,31 @@ async function testSettingsFirst({ browser, origin, openPane, check, assert, art
   const { context, page, problems, external } = await openPane(browser, origin, "reminders");
   const text = (testId) => page.getByTestId(testId).innerText();
   try {
-    await check("before any drafting, the Reminders tab shows its settings editors at once, from one Excel.run that writes nothing", async () => {
+    await check("before any drafting, the Reminders tab shows its settings editors at once from the settings alone, then reads the invoice table for previews; neither Excel.run writes", async () => {
       await page.getByTestId("as-of").fill(NOTHING_DUE);
       const sheetsBefore = await sheetNames(page);
       const settingsBefore = await savedSettings(page);
       await page.evaluate(() => window.__e2e.resetStats());
+      // Syncs are let through one at a time until the editors show: the invoice table read
+      // behind the settings read is then still under way, as on a large ledger.
+      await page.evaluate(() => window.__e2e.holdSyncs());
       await page.getByTestId("tab-reminders").click();
+      for (let i = 0; i < 40 && !(await page.getByTestId("sender-form").isVisible()); i++) {
+        await page.evaluate(() => window.__e2e.stepSync());
+        await page.waitForTimeout(50);
+      }
       // No sender is saved yet, so its form is open.
-      await page.getByTestId("sender-form").waitFor();
+      assert(await page.getByTestId("sender-form").isVisible(), "the sender editor did not show while the invoice table was being read");
+      const previews = await page.getByTestId("reminders").getAttribute("data-previews");
+      assert(previews === "pending", `the editors showed only once the previews were read (data-previews=${previews})`);
+      await page.evaluate(() => window.__e2e.releaseSyncs());
       assert(await page.getByTestId("templates-section").isVisible(), "the Templates editor is not shown before drafting");
       assert(await page.getByTestId("levels-section").isVisible(), "the Dunning levels editor is not shown before drafting");
       assert(await page.getByTestId("chase-section").isVisible(), "the minimum and hold editor is not shown before drafting");
+      await page.locator('[data-testid="reminders"][data-previews="ready"]').waitFor();
       const stats = await page.evaluate(() => window.__e2e.stats());
-      assert(stats.runCount === 1, `opening the tab called Excel.run ${stats.runCount} times`);
+      // One run for the settings (the editors show), one for the customers to preview on.
+      assert(stats.runCount === 2, `opening the tab called Excel.run ${stats.runCount} times`);
       assert(JSON.stringify(await sheetNames(page)) === JSON.stringify(sheetsBefore), `opening the tab changed the sheets: ${JSON.stringify(await sheetNames(page))}`);
       assert((await savedSettings(page)) === settingsBefore, "opening the tab changed the settings");
       assert((await page.getByTestId("draft-summary").count()) === 0, "something was drafted on opening the tab");
