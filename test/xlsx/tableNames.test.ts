@@ -7,19 +7,13 @@ import { dayFromIso } from "../../src/core/parse/dates";
 import { refreshAging } from "../../src/workbook/refreshAging";
 import { ExcelJsWorkbookPort } from "../../src/xlsx/xlsxPort";
 import { runCli, tempDir } from "../support/cliRunner";
+import { addSmallLedger } from "../support/ledgerWorkbook";
 
 test("the aging table steps aside for a user's defined name ARAging", async () => {
   const dir = tempDir();
   const book = path.join(dir, "book.xlsx");
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Ledger");
-  sheet.addTable({
-    name: "Invoices",
-    ref: "A1",
-    headerRow: true,
-    columns: ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount"].map((name) => ({ name })),
-    rows: [["A-1", "Acme", new Date("2026-01-01T00:00:00Z"), new Date("2026-02-01T00:00:00Z"), 10]],
-  });
+  const sheet = addSmallLedger(workbook);
   sheet.getCell("H1").value = 5;
   workbook.definedNames.add("Ledger!$H$1", "ARAging");
   await workbook.xlsx.writeFile(book);
@@ -36,14 +30,7 @@ test("the aging table steps aside for a user's defined name ARAging", async () =
 
 test("the ExcelJS adapter steps aside for a defined name too", async () => {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Ledger");
-  sheet.addTable({
-    name: "Invoices",
-    ref: "A1",
-    headerRow: true,
-    columns: ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount"].map((name) => ({ name })),
-    rows: [["A-1", "Acme", new Date("2026-01-01T00:00:00Z"), new Date("2026-02-01T00:00:00Z"), 10]],
-  });
+  const sheet = addSmallLedger(workbook);
   sheet.getCell("H1").value = 5;
   workbook.definedNames.add("Ledger!$H$1", "ARRisk");
   await refreshAging(new ExcelJsWorkbookPort(workbook), { asOf: dayFromIso("2026-03-31")!, now: new Date("2026-03-31T09:00:00Z") });
