@@ -128,14 +128,6 @@ export function recencyWeight(dueDate: DayNumber, asOf: DayNumber): number {
 /** Weights by age in days, worked out once each (0 until then): a ledger's invoices share a few thousand ages. */
 const KNOWN_WEIGHTS = new Float64Array(40_000);
 
-/**
- * Sum that does not depend on the order of its terms (the exact sum, rounded once), so the
- * same ledger in any row order gives bit-for-bit the same scores.
- */
-export function orderFreeSum(values: readonly number[]): number {
-  return exactSum(values);
-}
-
 const share = (part: number, whole: number) => (whole > 0 ? Math.min(1, Math.max(0, part / whole)) : 0);
 
 /** True for a credit note or a zero or negative amount: never a payment obligation. */
@@ -190,7 +182,7 @@ export function customerFeatures(records: readonly InvoiceRecord[], asOf: DayNum
     else totals.set(f.currency, [f.openMinor]);
   }
   // Each currency's total is summed once, not once per customer.
-  const totalByCurrency = new Map([...totals].map(([currency, values]) => [currency, orderFreeSum(values)]));
+  const totalByCurrency = new Map([...totals].map(([currency, values]) => [currency, exactSum(values)]));
   for (const f of features) f.arShare = f.openMinor > 0 ? share(f.openMinor, totalByCurrency.get(f.currency) ?? 0) : 0;
   return features;
 }

@@ -1,5 +1,5 @@
-import { ExactSum } from "./exactSum";
-import { GRACE_DAYS, orderFreeSum, type CustomerFeatures } from "./features";
+import { ExactSum, exactSum } from "./exactSum";
+import { GRACE_DAYS, type CustomerFeatures } from "./features";
 
 /**
  * The risk score: how likely a customer is to pay late from here on, 0–100, higher = riskier.
@@ -104,7 +104,7 @@ export function normaliseWeights(weights: Partial<RiskWeights> = {}): RiskWeight
     }
     merged[factor] = value;
   }
-  const total = orderFreeSum(RISK_FACTORS.map((f) => merged[f]));
+  const total = exactSum(RISK_FACTORS.map((f) => merged[f]));
   if (!(total > 0)) throw new RangeError("At least one risk weight must be above 0.");
   for (const factor of RISK_FACTORS) merged[factor] /= total;
   return merged;
@@ -146,7 +146,7 @@ export function portfolioPrior(features: readonly CustomerFeatures[], weights: P
 }
 
 function priorWith(features: readonly CustomerFeatures[], w: RiskWeights, evidence = features.map(lateEvidence)): PortfolioPrior {
-  const lateCount = orderFreeSum(evidence.map((e) => e.count));
+  const lateCount = exactSum(evidence.map((e) => e.count));
   const weights = new ExactSum();
   const weightedDays = new ExactSum();
   let observations = 0;
@@ -158,7 +158,7 @@ function priorWith(features: readonly CustomerFeatures[], w: RiskWeights, eviden
     observations += f.history.length + f.openLateCount;
   }
   const weightSum = weights.total();
-  const lateShare = lateCount > 0 ? orderFreeSum(evidence.map((e) => e.late)) / lateCount : FALLBACK_PRIOR.lateShare;
+  const lateShare = lateCount > 0 ? exactSum(evidence.map((e) => e.late)) / lateCount : FALLBACK_PRIOR.lateShare;
   const daysLate = weightSum > 0 ? weightedDays.total() / weightSum : FALLBACK_PRIOR.daysLate;
   const subs = Object.fromEntries(RISK_FACTORS.map((f) => [f, 0])) as Record<RiskFactor, number>;
   subs.lateShare = lateShare;
@@ -231,7 +231,7 @@ function contributionsOf(subs: Record<RiskFactor, number>, w: RiskWeights): Risk
 }
 
 function scoreOf(contributions: readonly RiskContribution[]): number {
-  return Math.min(100, Math.max(0, orderFreeSum(contributions.map((c) => c.points))));
+  return Math.min(100, Math.max(0, exactSum(contributions.map((c) => c.points))));
 }
 
 /** One customer's score with everything needed to explain it. */
