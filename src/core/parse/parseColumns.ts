@@ -43,8 +43,13 @@ export const TEXT_STARTS_LIKE_FORMULA = 1;
 /** A text cell of the row starts with # once trimmed (as Excel's error values do). */
 export const TEXT_STARTS_WITH_HASH = 2;
 
-/** Character codes of =, +, -, @, tab and CR. */
-const FORMULA_STARTS = new Set([61, 43, 45, 64, 9, 13]);
+/** Character codes of =, +, -, @, tab and CR: the starts a spreadsheet may run as a formula. */
+const FORMULA_START_CODES = new Set([61, 43, 45, 64, 9, 13]);
+
+/** True for text that starts with a character a spreadsheet may run as a formula (a first look, by one character). */
+export function startsWithFormulaCharacter(cell: RawCell): cell is string {
+  return typeof cell === "string" && cell.length !== 0 && FORMULA_START_CODES.has(cell.charCodeAt(0));
+}
 
 /**
  * One field's cells read as numbers: days for dates, minor units for money, 1 or 0 for flags.
@@ -279,7 +284,7 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
       const cell = row[textColumns[c][1]];
       const text = textOf(cell);
       textColumns[c][0].push(text);
-      if (typeof cell === "string" && cell.length !== 0 && FORMULA_STARTS.has(cell.charCodeAt(0))) starts |= TEXT_STARTS_LIKE_FORMULA;
+      if (startsWithFormulaCharacter(cell)) starts |= TEXT_STARTS_LIKE_FORMULA;
       if (text.charCodeAt(0) === 35) starts |= TEXT_STARTS_WITH_HASH;
     }
     textStarts[k] = starts;

@@ -89,7 +89,6 @@ export interface Selection {
 
 const normalName = (name: string) => name.trim().toLowerCase();
 
-
 /** The key a reminder is logged under: customer, level and invoices (sorted). */
 export function reminderKey(customer: string, level: string, invoices: readonly string[]): string {
   return [normalName(customer), level.trim().toLowerCase(), [...invoices].map((i) => i.trim()).sort().join("\u0001")].join("\u0000");

@@ -1,5 +1,5 @@
 import { FIELD_NAMES, type Field } from "../../columns/mapColumns";
-import { TEXT_STARTS_LIKE_FORMULA } from "../../parse/parseColumns";
+import { startsWithFormulaCharacter, TEXT_STARTS_LIKE_FORMULA } from "../../parse/parseColumns";
 import { forEachRowMajor } from "../columns";
 import { defineRule } from "../defineRule";
 import { issueIn } from "../issue";
@@ -9,8 +9,6 @@ const ID = "formula-like-text";
 
 const TEXT_FIELDS: Field[] = ["invoice", "customer", "customerId", "email", "contact", "terms", "status", "notes", "type"];
 
-/** Character codes of =, +, -, @, tab and CR: the only starts worth a closer look. */
-const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]);
 
 /** True when text would be read as a formula if typed or pasted into a cell. */
 export function startsLikeFormula(text: string): boolean {
@@ -31,7 +29,7 @@ export const formulaLikeText = defineRule({
       const row = table.raw[k];
       for (let f = 0; f < columns.length; f++) {
         const raw = row[columns[f]];
-        if (typeof raw === "string" && raw.length !== 0 && FORMULA_START.has(raw.charCodeAt(0)) && startsLikeFormula(raw)) rowsByField[f].push(k);
+        if (startsWithFormulaCharacter(raw) && startsLikeFormula(raw)) rowsByField[f].push(k);
       }
     }
     forEachRowMajor(rowsByField, (k, f) => {
