@@ -1,5 +1,5 @@
 import type { Field, FieldMapping } from "../columns/mapColumns";
-import { DATE_FIELDS, MONEY_FIELDS, type DateField, type MoneyField, type ParsedColumns, type TextField } from "../parse/parseColumns";
+import { DATE_FIELDS, MONEY_FIELDS, type DateField, type MoneyField, type ParsedColumns, type TextField, type ValueColumn } from "../parse/parseColumns";
 
 const names = new WeakMap<ParsedColumns, readonly string[]>();
 
@@ -46,4 +46,15 @@ export function forEachRowMajor(rowsByField: readonly (readonly number[])[], vis
   });
   pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   for (const [k, field] of pairs) visit(k, field);
+}
+
+/**
+ * Visits the cells whose read flags include `flag` (e.g. UNREADABLE), row by row and fields in
+ * their order within a row, as a reader reads the findings.
+ */
+export function forEachFlagged<F extends Field>(table: ParsedColumns, fields: readonly F[], columnOf: (field: F) => ValueColumn, flag: number, visit: (k: number, field: F) => void): void {
+  const flags = fields.map((field) => columnOf(field).flags);
+  for (let k = 0; k < table.length; k++) {
+    for (let f = 0; f < fields.length; f++) if (flags[f][k] & flag) visit(k, fields[f]);
+  }
 }
