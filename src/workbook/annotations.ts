@@ -26,6 +26,16 @@ export const ANNOTATED_TABLES: Readonly<Record<string, readonly string[]>> = {
   [REMINDERS_TABLE]: ["Customer", "Level", "Invoices"],
 };
 
+/**
+ * How rows read back from one of our tables are made to name themselves as the new plan does
+ * before their keys are compared (a reminder's Level as the level is called now): the further
+ * columns that takes, read along with the key, and the rewrite.
+ */
+export interface ReadBack {
+  alsoRead: readonly string[];
+  rows: (headers: readonly string[], rows: readonly CellValue[][]) => readonly CellValue[][];
+}
+
 /** A row's key as the named columns spell it, the same whether read back from a sheet or planned. */
 function keyBy(columns: readonly string[]) {
   // Called for every row of tables up to a million rows long, with one headers array per table:
@@ -49,29 +59,33 @@ function keyBy(columns: readonly string[]) {
 /**
  * The plan with the user's columns carried into its annotated tables (read back from the sheet
  * AR Desk wrote before), and the annotated rows that no longer exist. Dates the user typed keep
- * their day: serials are read and written in the workbook's date system.
+ * their day: serials are read and written in the workbook's date system. `readBack` says, per
+ * table, how rows read back are to name themselves as the plan does (see ReadBack).
  */
-export async function carryUserColumns(port: WorkbookPort, plan: SheetPlan): Promise<{ plan: SheetPlan; archived: ArchivedRow[] }> {
+export async function carryUserColumns(port: WorkbookPort, plan: SheetPlan, readBack: Readonly<Record<string, ReadBack>> = {}): Promise<{ plan: SheetPlan; archived: ArchivedRow[] }> {
   const archived: ArchivedRow[] = [];
   const tables = [];
   for (const table of plan.tables) {
     const keyColumns = ANNOTATED_TABLES[table.name];
+    const asNow = readBack[table.name];
+    const wanted = [...(keyColumns ?? []), ...(asNow?.alsoRead ?? [])].map((c) => c.toLowerCase());
     const ours = new Set(table.headers.map((h) => h.toLowerCase()));
     // Only the key and the user's own columns are wanted; none at all when the user added nothing.
     const pick = (headers: readonly string[]) => {
       const added = headers.filter((h) => h.trim() !== "" && !ours.has(h.toLowerCase()));
-      return added.length ? [...headers.filter((h) => keyColumns?.some((k) => k.toLowerCase() === h.toLowerCase())), ...added] : [];
+      return added.length ? [...headers.filter((h) => wanted.includes(h.toLowerCase())), ...added] : [];
     };
     const previous = keyColumns ? await port.readGeneratedTable(table.name, pick) : null;
     if (!keyColumns || !previous) {
       tables.push(table);
       continue;
     }
+    const rows = asNow ? asNow.rows(previous.headers, previous.rows) : previous.rows;
     const plain = (value: CellValue) => plainCell(value, previous.date1904);
-    const carried = withUserColumns(table, { headers: previous.headers, rows: previous.rows.map((row) => row.map(plain)) }, keyBy(keyColumns));
+    const carried = withUserColumns(table, { headers: previous.headers, rows: rows.map((row) => row.map(plain)) }, keyBy(keyColumns));
     // The user's columns keep their number format (a "Next call" date must not turn into a serial).
     const formatOf = new Map(previous.headers.map((h, i) => [h.toLowerCase(), previous.columnFormats?.[i] ?? null]));
-    const dated = new Set(previous.headers.filter((_, i) => previous.rows.some((row) => row[i] instanceof Date)).map((h) => h.toLowerCase()));
+    const dated = new Set(previous.headers.filter((_, i) => rows.some((row) => row[i] instanceof Date)).map((h) => h.toLowerCase()));
     const columnFormats = carried.table.headers.map((h, i) =>
       i < table.headers.length ? carried.table.columnFormats[i] : (formatOf.get(h.toLowerCase()) ?? (dated.has(h.toLowerCase()) ? DATE_FORMAT : null)),
     );

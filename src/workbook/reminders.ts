@@ -13,7 +13,7 @@ import { DEFAULT_LEVELS, findLevel, validateLevels, type DunningLevel } from "..
 import { reminderKey, selectDrafts, type ReminderDraft, type Selection, type SkippedCustomer } from "../core/reminders/select";
 import { draftReminders as renderDrafts, templateErrors, type ReminderTemplate, type RenderedReminder, type Sender, type TemplateProblem, type TemplateSet } from "../core/reminders/templates";
 import type { DayNumber } from "../core/types";
-import { archiveRows, carryUserColumns } from "./annotations";
+import { archiveRows, carryUserColumns, type ReadBack } from "./annotations";
 import { customersOnHold } from "./customers";
 import { carryOverStatus, levelNameNow, planRemindersSheet, reminderRows, REMINDERS_TABLE, rowsFromTable, sentLogFromRows, withLevelsNow, type ReminderRow } from "./plans/remindersPlan";
 import { generatedAt, readLedger, renameWarnings, type ReadOptions } from "./refreshAging";
@@ -155,7 +155,7 @@ export async function draftReminders(port: WorkbookPort, options: DraftOptions):
   const { reminders, held, problems } = renderDrafts(selection.drafts, templates, { sender });
   const rows = carryOverStatus(previous, reminderRows(reminders, selection, held, sender.cc ?? []), levels);
   const stamp = generatedAt(options.now ?? new Date());
-  const carried = await carryUserColumns(levelsNamedNow(port, levels), planRemindersSheet(rows, { asOf: options.asOf, generatedAt: stamp, date1904 }));
+  const carried = await carryUserColumns(port, planRemindersSheet(rows, { asOf: options.asOf, generatedAt: stamp, date1904 }), levelsNamedNow(levels));
   const written = await port.writeSheet(carried.plan);
   const archivedTo = await archiveRows(port, carried.archived, stamp);
   warnings.push(...renameWarnings([written, ...(archivedTo ? [archivedTo] : [])]));
@@ -216,42 +216,21 @@ export async function loadReminderSettings(port: WorkbookPort, options: Reminder
 const cellText = (value: CellValue | undefined) => (value === null || value === undefined || value instanceof Date ? "" : String(value).trim());
 
 /**
- * The port as carryUserColumns should see the "AR Reminders" sheet: each row's Level read as the
- * level is called now (levelNameNow), as the plan writes it. The user's columns are carried by
- * (Customer, Level, Invoices); without this, renaming a level would move every note typed beside
- * its reminders to the archive. Everything else goes straight to the port.
+ * The "AR Reminders" rows read back with each Level as the level is called now (levelNameNow), as
+ * the plan writes it. The user's columns are carried by (Customer, Level, Invoices); without this,
+ * renaming a level would move every note typed beside its reminders to the archive.
  */
-function levelsNamedNow(port: WorkbookPort, levels: readonly DunningLevel[]): WorkbookPort {
+function levelsNamedNow(levels: readonly DunningLevel[]): Record<string, ReadBack> {
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.toLowerCase();
   return {
-    listTables: () => port.listTables(),
-    readTable: (table) => port.readTable(table),
-    writeSheet: (plan, onProgress) => port.writeSheet(plan, onProgress),
-    readSettings: () => port.readSettings(),
-    writeSettings: (text) => port.writeSettings(text),
-    selectCell: (sheet, cell) => port.selectCell(sheet, cell),
-    readGeneratedTable: async (name, pick) => {
-      if (name !== REMINDERS_TABLE) return port.readGeneratedTable(name, pick);
-      const same = (a: string, b: string) => a.trim().toLowerCase() === b.toLowerCase();
-      // The Level id column rides along with the columns asked for, only when some were asked for.
-      let asked: readonly string[] | undefined;
-      const table = await port.readGeneratedTable(
-        name,
-        pick &&
-          ((headers) => {
-            asked = pick(headers);
-            const id = headers.find((h) => same(h, "Level id"));
-            return asked.length && id !== undefined && !asked.includes(id) ? [...asked, id] : asked;
-          }),
-      );
-      if (!table) return table;
-      const level = table.headers.findIndex((h) => same(h, "Level"));
-      if (level < 0) return table;
-      const id = table.headers.findIndex((h) => same(h, "Level id"));
-      const rows = table.rows.map((row) => row.map((value, i) => (i === level ? levelNameNow({ level: cellText(value), levelId: id < 0 ? "" : cellText(row[id]) }, levels) : value)));
-      const extra = id >= 0 && asked !== undefined && !asked.includes(table.headers[id]);
-      if (!extra) return { ...table, rows };
-      const keep = (_: unknown, i: number) => i !== id;
-      return { ...table, headers: table.headers.filter(keep), rows: rows.map((row) => row.filter(keep)), columnFormats: table.columnFormats?.filter(keep) };
+    [REMINDERS_TABLE]: {
+      alsoRead: ["Level id"],
+      rows: (headers, rows) => {
+        const level = headers.findIndex((h) => same(h, "Level"));
+        const id = headers.findIndex((h) => same(h, "Level id"));
+        if (level < 0) return rows;
+        return rows.map((row) => row.map((value, i) => (i === level ? levelNameNow({ level: cellText(value), levelId: id < 0 ? "" : cellText(row[id]) }, levels) : value)));
+      },
     },
   };
 }
@@ -317,7 +296,7 @@ export async function markSent(port: WorkbookPort, refs: readonly ReminderRef[],
     );
   }
   // Marking rows changes no keys, so the user's own columns are carried and nothing is archived.
-  const carried = await carryUserColumns(levelsNamedNow(port, levels), planRemindersSheet(updated, { asOf: options.asOf, generatedAt: generatedAt(options.now ?? new Date()), date1904 }));
+  const carried = await carryUserColumns(port, planRemindersSheet(updated, { asOf: options.asOf, generatedAt: generatedAt(options.now ?? new Date()), date1904 }), levelsNamedNow(levels));
   const written = await port.writeSheet(carried.plan);
   return { sheet: written.sheet, rows: updated, warnings: renameWarnings([written]) };
 }
