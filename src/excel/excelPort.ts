@@ -331,10 +331,11 @@ export class ExcelWorkbookPort implements WorkbookPort {
   private metaValues?: unknown[][] | null;
   /** Whether "_ardesk" exists, as last seen in this run (undefined: not known yet). */
   private metaExists?: boolean;
-  /** The workbook's date system as decided for this run (see exposesDateSystem); 1900 until then. */
-  private date1904 = false;
-  /** Set once table data was returned or the workbook said: the run keeps that system throughout. */
-  private dateSystemDecided = false;
+  /**
+   * The workbook's date system as decided for this run (see exposesDateSystem), undefined until
+   * then; once table data was returned or the workbook said, the run keeps it throughout.
+   */
+  private dateSystem?: boolean;
   /** Generated tables read in this run, by lower-case name (see readGeneratedTable). */
   private readonly generated = new Map<string, GeneratedTable>();
   /** First rows of the user's tables read by listTables (a small table whole), used once by readTable. */
@@ -384,7 +385,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     // its width is not known yet, so the sample is sized for a wide one.
     const sampleRows = readChunkRows(SAMPLE_COLUMNS * BYTES_PER_CELL_GUESS, this.readBytes / (userTables.length + 1));
     // Shown dates tell the date system where Office.js does not: only while nothing has said it.
-    const probing = !this.dateSystemDecided;
+    const probing = this.dateSystem === undefined;
     const probeRows = Math.max(1, Math.min(DATE_PROBE_ROWS, Math.floor(DATE_PROBE_CELLS / (SAMPLE_COLUMNS * (userTables.length + plainSheets.length)))));
     const shownProps = "values,text,numberFormat";
     const queueDetails = (sample: boolean) => ({
@@ -639,7 +640,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     // A user's date column must come back looking like dates, so its number format is read too.
     // Read before any listing (marking a reminder sent), its dates as shown, and those at the top
     // of its sheet, tell the date system where Office.js does not (see exposesDateSystem).
-    const probing = !this.dateSystemDecided;
+    const probing = this.dateSystem === undefined;
     const firstRow = found.getDataBodyRange().getRow(0).load(probing ? "numberFormat,values,text" : "numberFormat");
     const top = probing ? found.worksheet.getRange(OWN_SHEET_TOP).load("values,text,numberFormat") : undefined;
     try {
@@ -807,17 +808,21 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   // ---- reading ------------------------------------------------------------------------------
 
+  /** The date system to read and write in: 1900 until decided. */
+  private get date1904(): boolean {
+    return this.dateSystem ?? false;
+  }
+
   /**
    * Settles the run's date system (see exposesDateSystem): what Office.js told, else what the
    * shown cells tell; with `last` (table data is about to be returned) 1900 when neither does.
    * Once settled it stays, so every date of the run is read and written in the same system.
    */
   private decideDateSystem(told: boolean | undefined, shown: readonly ShownCell[], last: boolean): void {
-    if (this.dateSystemDecided) return;
+    if (this.dateSystem !== undefined) return;
     const decided = told ?? workbookUses1904(shown) ?? (last ? false : undefined);
     if (decided === undefined) return;
-    this.date1904 = decided;
-    this.dateSystemDecided = true;
+    this.dateSystem = decided;
   }
 
   /** Queues the loads of sheets, tables and the registry; read them with snapshotOf after a sync. */
