@@ -156,10 +156,9 @@ export class PackageWorkbookPort implements WorkbookPort {
     }
   }
 
-  /** Names of the tables on a sheet as it stands in this session (those written this session for a sheet written). */
+  /** Names of the tables on a sheet as it stands in this session (see previousTables). */
   private async tablesOn(sheet: SheetEntry): Promise<string[]> {
-    const written = this.pkg.written.get(sheet.part);
-    return (written ? written.tables : await this.pkg.tablesOf(sheet)).map((t) => t.name);
+    return (await this.previousTables(sheet)).map((t) => t.name);
   }
 
   /** Every sheet with the names of its tables, to tell ours from the user's (see isGenerated). */
@@ -201,7 +200,10 @@ export class PackageWorkbookPort implements WorkbookPort {
     this.pkg.setMeta(grid);
   }
 
-  /** Names and ids of the tables on a sheet of ours about to be replaced. */
+  /**
+   * Names and ids of the tables on a sheet as it stands in this session: those written this
+   * session for a sheet written, else those in the file (for a sheet of ours, what it replaces).
+   */
   private async previousTables(sheet: SheetEntry): Promise<{ name: string; id: number }[]> {
     const written = this.pkg.written.get(sheet.part);
     const tables = written ? written.tables : await this.pkg.tablesOf(sheet);
