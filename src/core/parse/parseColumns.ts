@@ -43,12 +43,12 @@ export const TEXT_STARTS_LIKE_FORMULA = 1;
 /** A text cell of the row starts with # once trimmed (as Excel's error values do). */
 export const TEXT_STARTS_WITH_HASH = 2;
 
-/** Character codes of =, +, -, @, tab and CR: the starts a spreadsheet may run as a formula. */
-const FORMULA_START_CODES = new Set([61, 43, 45, 64, 9, 13]);
-
 /** True for text that starts with a character a spreadsheet may run as a formula (a first look, by one character). */
 export function startsWithFormulaCharacter(cell: RawCell): cell is string {
-  return typeof cell === "string" && cell.length !== 0 && FORMULA_START_CODES.has(cell.charCodeAt(0));
+  if (typeof cell !== "string") return false;
+  // =, +, -, @, tab and CR. Compared one by one: this runs on every text cell of the table.
+  const first = cell.charCodeAt(0);
+  return first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13;
 }
 
 /**
@@ -94,8 +94,22 @@ const FALSE_WORDS = new Set(["no", "n", "false", "0", "non", "faux", "nein", "fa
 /** Serial numbers typed as text ("46022"), which still read as dates. */
 const SERIAL_TEXT = /^\s*\d{5}(\.\d+)?\s*$/;
 
+/**
+ * True when trimming may change the text: an end is white space, or a character beyond ASCII
+ * that trim() looks at itself. Nearly every cell starts and ends with a printable ASCII
+ * character, and then trimming can be skipped.
+ */
+function mayNeedTrim(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return !(first > 32 && first < 127 && last > 32 && last < 127);
+}
+
 function isBlank(cell: RawCell): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== "string") return false;
+  const first = cell.charCodeAt(0);
+  return !(first > 32 && first < 127) && cell.trim() === "";
 }
 
 /** True when the row has nothing in it at all. */
@@ -106,7 +120,7 @@ export function isBlankRow(row: readonly RawCell[]): boolean {
 
 /** A cell as text: trimmed, dates as ISO. */
 export function textOf(cell: RawCell): string {
-  if (typeof cell === "string") return cell.trim();
+  if (typeof cell === "string") return mayNeedTrim(cell) ? cell.trim() : cell;
   if (cell === null || cell === undefined) return "";
   if (cell instanceof Date) return Number.isFinite(cell.getTime()) ? cell.toISOString().slice(0, 10) : String(cell);
   return String(cell).trim();
@@ -239,7 +253,9 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
   const index = new Int32Array(capacity);
   const textStarts = new Uint8Array(capacity);
   const rowNumbers = new Int32Array(capacity);
-  const raw: (readonly RawCell[])[] = [];
+  // Columns are made at full size and cut to the rows kept at the end: growing them a push at a
+  // time copied them over and over, the largest cost of reading a big table.
+  const raw = new Array<readonly RawCell[]>(capacity);
   // Fields without a column share one empty column: nothing to read, nothing to allocate per field.
   const noText: string[] = [];
   const noValue = valueColumn(capacity, NaN);
@@ -247,7 +263,7 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
   const textColumns: [string[], number][] = [];
   for (const field of TEXT_FIELDS) {
     const at = column(field);
-    text[field] = at === undefined ? noText : [];
+    text[field] = at === undefined ? noText : new Array<string>(capacity);
     if (at !== undefined) textColumns.push([text[field], at]);
   }
   const dates = {} as Record<DateField, ValueColumn>;
@@ -278,12 +294,12 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
     const k = length++;
     index[k] = i;
     rowNumbers[k] = firstDataRow + i;
-    raw.push(row);
+    raw[k] = row;
     let starts = 0;
     for (let c = 0; c < textColumns.length; c++) {
       const cell = row[textColumns[c][1]];
       const text = textOf(cell);
-      textColumns[c][0].push(text);
+      textColumns[c][0][k] = text;
       if (startsWithFormulaCharacter(cell)) starts |= TEXT_STARTS_LIKE_FORMULA;
       if (text.charCodeAt(0) === 35) starts |= TEXT_STARTS_WITH_HASH;
     }
@@ -302,6 +318,8 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
     for (let c = 0; c < moneyColumns.length; c++) readMoney(row[moneyColumns[c][1]], moneyColumns[c][2], digits, moneyColumns[c][0], k);
     if (disputedAt !== undefined) readFlag(row[disputedAt], disputed, k);
   }
+  raw.length = length;
+  for (const [column] of textColumns) column.length = length;
   for (let k = 0; k < length; k++) noText.push("");
   const trim = (column: ValueColumn): ValueColumn => ({ values: column.values.subarray(0, length), flags: column.flags.subarray(0, length) });
   const trimmedNoValue = trim(noValue);
