@@ -77,21 +77,27 @@ export function agingDays(record: InvoiceRecord, asOf: DayNumber, basis: AgingBa
 
 /**
  * Items by customer (in the order `localeCompare` puts names), then oldest first, then by
- * invoice number and row. Names are put in order once, not once per comparison: items are
- * grouped by customer and only each customer's few items are sorted.
+ * invoice number and row. Names are put in order once, not once per comparison, and items are
+ * laid out by customer with a counting sort: only each customer's few items are compared.
+ * `customerOf` gives each item's customer as its position in `customers`.
  */
-function sortItems(items: readonly AgedItem[], customers: string[]): AgedItem[] {
-  customers.sort(compareText);
+function sortItems(items: readonly AgedItem[], customerOf: Int32Array, customers: readonly string[]): AgedItem[] {
+  const order = customers.map((_, i) => i).sort((a, b) => compareText(customers[a], customers[b]));
   // Names that compare equal share a rank, as they would tie in a direct comparison.
-  const rank = new Map<string, number>();
+  const rank = new Int32Array(customers.length);
   let current = 0;
-  customers.forEach((name, i) => rank.set(name, i > 0 && compareText(customers[i - 1], name) !== 0 ? ++current : current));
-  const groups: AgedItem[][] = Array.from({ length: current + 1 }, () => []);
-  for (const item of items) groups[rank.get(item.record.customer)!].push(item);
-  const sorted: AgedItem[] = [];
-  for (const group of groups) {
-    group.sort((a, b) => b.days - a.days || compareText(a.record.invoice, b.record.invoice) || a.record.source.row - b.record.source.row);
-    for (const item of group) sorted.push(item);
+  order.forEach((c, i) => (rank[c] = i > 0 && compareText(customers[order[i - 1]], customers[c]) !== 0 ? ++current : current));
+  const starts = new Int32Array(current + 2);
+  for (let i = 0; i < items.length; i++) starts[rank[customerOf[i]] + 1]++;
+  for (let r = 0; r <= current; r++) starts[r + 1] += starts[r];
+  const next = starts.slice(0, current + 1);
+  const sorted = new Array<AgedItem>(items.length);
+  for (let i = 0; i < items.length; i++) sorted[next[rank[customerOf[i]]]++] = items[i];
+  const byAge = (a: AgedItem, b: AgedItem) => b.days - a.days || compareText(a.record.invoice, b.record.invoice) || a.record.source.row - b.record.source.row;
+  for (let r = 0; r <= current; r++) {
+    if (starts[r + 1] - starts[r] < 2) continue;
+    const group = sorted.slice(starts[r], starts[r + 1]).sort(byAge);
+    for (let i = 0; i < group.length; i++) sorted[starts[r] + i] = group[i];
   }
   return sorted;
 }
@@ -105,9 +111,12 @@ export function ageInvoices(records: readonly InvoiceRecord[], options: AgingOpt
   const basis = options.basis ?? "due";
   const buckets = options.buckets ?? makeBuckets(undefined, basis);
   const { asOf } = options;
-  const byCustomer = new Map<string, CustomerAging>();
+  const byCustomer = new Map<string, number>();
   const totals = new Array<number>(buckets.length).fill(0);
   const items: AgedItem[] = [];
+  // Customers' rows in order of appearance; each item's customer as a position in them, for sorting.
+  const rows: CustomerAging[] = [];
+  const customerOf = new Int32Array(records.length);
   const currencies = new Set<string>();
 
   for (const record of records) {
@@ -116,11 +125,13 @@ export function ageInvoices(records: readonly InvoiceRecord[], options: AgingOpt
     const index = bucketIndex(days, buckets);
     const currency = record.currency ?? "";
     currencies.add(currency);
-    let row = byCustomer.get(record.customer);
-    if (!row) {
-      row = { customer: record.customer, currency, buckets: new Array<number>(buckets.length).fill(0), total: 0, overdue: 0, credits: 0, disputed: 0, openInvoices: 0, oldestDays: days };
-      byCustomer.set(record.customer, row);
+    let at = byCustomer.get(record.customer);
+    if (at === undefined) {
+      at = rows.length;
+      rows.push({ customer: record.customer, currency, buckets: new Array<number>(buckets.length).fill(0), total: 0, overdue: 0, credits: 0, disputed: 0, openInvoices: 0, oldestDays: days });
+      byCustomer.set(record.customer, at);
     }
+    const row = rows[at];
     const open = record.openMinor;
     row.buckets[index] += open;
     row.total += open;
@@ -130,13 +141,14 @@ export function ageInvoices(records: readonly InvoiceRecord[], options: AgingOpt
     row.openInvoices += 1;
     row.oldestDays = Math.max(row.oldestDays, days);
     totals[index] += open;
+    customerOf[items.length] = at;
     items.push({ record, days, bucket: index });
   }
 
-  const customers = [...byCustomer.values()].sort(
+  const customers = [...rows].sort(
     (a, b) => b.overdue - a.overdue || b.total - a.total || compareText(a.customer, b.customer),
   );
-  const sorted = sortItems(items, [...byCustomer.keys()]);
+  const sorted = sortItems(items, customerOf, rows.map((row) => row.customer));
   const grandTotal = totals.reduce((sum, amount) => sum + amount, 0);
   const currency = currencies.size === 1 ? [...currencies][0] : "";
   return { asOf, basis, currency, digits: minorDigits(currency || undefined), buckets, customers, totals, grandTotal, openInvoices: sorted.length, items: sorted };
