@@ -8,7 +8,7 @@
  *   node --expose-gc dist/bench/bench/engine.js [--quick] [--only 100000] [--runs N]
  */
 import { performance } from "perf_hooks";
-import { ageLedger } from "../src/core/aging/ageInvoices";
+import { ageLedger, recordsByCurrency } from "../src/core/aging/ageInvoices";
 import { allowanceFor } from "../src/core/metrics/allowance";
 import { computeKpis } from "../src/core/metrics/kpis";
 import { dayFromIso, excelSerialFromDay } from "../src/core/parse/dates";
@@ -17,7 +17,6 @@ import { DEFAULT_LEVELS } from "../src/core/reminders/levels";
 import { selectDrafts } from "../src/core/reminders/select";
 import { draftReminders, type Sender } from "../src/core/reminders/templates";
 import { assessRisk } from "../src/core/risk/assessRisk";
-import type { InvoiceRecord } from "../src/core/types";
 import { checkRows, readRows, recordsFrom } from "../src/workbook/loadInvoices";
 import type { CellValue, TableData } from "../src/workbook/port";
 import { generateSampleInvoices } from "../src/workbook/sample";
@@ -69,12 +68,7 @@ function run(data: TableData, times: Record<Stage, number>, cpu: Record<Stage, n
   lap("records");
   const aging = ageLedger(load.records, { asOf: AS_OF });
   lap("age");
-  const byCurrency = new Map<string, InvoiceRecord[]>();
-  for (const record of load.records) {
-    const list = byCurrency.get(record.currency ?? "");
-    if (list) list.push(record);
-    else byCurrency.set(record.currency ?? "", [record]);
-  }
+  const byCurrency = recordsByCurrency(load.records);
   const sections = aging.currencies.map((report) => ({ report, kpis: computeKpis(byCurrency.get(report.currency) ?? [], { asOf: AS_OF }), allowance: allowanceFor(report) }));
   lap("kpis");
   const risk = assessRisk(load.records, AS_OF);

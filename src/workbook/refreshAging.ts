@@ -1,4 +1,4 @@
-import { ageLedger, type AgingReport, type LedgerAging } from "../core/aging/ageInvoices";
+import { ageLedger, recordsByCurrency, type AgingReport, type LedgerAging } from "../core/aging/ageInvoices";
 import { allowanceFor } from "../core/metrics/allowance";
 import { computeKpis } from "../core/metrics/kpis";
 import { rollRates } from "../core/metrics/rollRates";
@@ -178,12 +178,7 @@ export async function refreshAging(port: WorkbookPort, options: RefreshOptions):
   progress({ stage: "aging" });
   const basis = options.basis ?? settings.basis ?? "due";
   const aging = ageLedger(load.records, { asOf: options.asOf, basis, buckets: makeBuckets(options.bucketBounds ?? settings.bucketBounds, basis) });
-  const byCurrency = new Map<string, InvoiceRecord[]>();
-  for (const record of load.records) {
-    const list = byCurrency.get(record.currency ?? "");
-    if (list) list.push(record);
-    else byCurrency.set(record.currency ?? "", [record]);
-  }
+  const byCurrency = recordsByCurrency(load.records);
   const lossRates = options.lossRates ?? settings.lossRates;
   const historyRows = (await port.readGeneratedTable(HISTORY_TABLE))?.rows ?? [];
   const history = snapshotsFrom(historyRows, { date1904 });

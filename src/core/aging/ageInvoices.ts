@@ -163,26 +163,35 @@ export interface LedgerAging {
 }
 
 /**
+ * The records of each currency ("" for records that name none), in their order. Most ledgers are
+ * in one currency: then the records are the one group, with no copy made.
+ */
+export function recordsByCurrency(records: readonly InvoiceRecord[]): Map<string, readonly InvoiceRecord[]> {
+  const groups = new Map<string, readonly InvoiceRecord[]>();
+  const only = records.length > 0 ? (records[0].currency ?? "") : "";
+  if (records.every((record) => (record.currency ?? "") === only)) {
+    if (records.length > 0) groups.set(only, records);
+    return groups;
+  }
+  const lists = new Map<string, InvoiceRecord[]>();
+  for (const record of records) {
+    const key = record.currency ?? "";
+    const list = lists.get(key);
+    if (list) list.push(record);
+    else lists.set(key, [record]);
+  }
+  for (const [key, list] of lists) groups.set(key, list);
+  return groups;
+}
+
+/**
  * Ages a ledger per currency: different currencies are never added together. Records without a
  * currency form their own group (the workbook's single currency).
  */
 export function ageLedger(records: readonly InvoiceRecord[], options: AgingOptions): LedgerAging {
   const basis = options.basis ?? "due";
   const buckets = options.buckets ?? makeBuckets(undefined, basis);
-  const groups = new Map<string, readonly InvoiceRecord[]>();
-  const only = records.length > 0 ? (records[0].currency ?? "") : "";
-  // Most ledgers are in one currency: then the records are the group, with no copy made.
-  if (records.every((record) => (record.currency ?? "") === only)) groups.set(only, records);
-  else {
-    const lists = new Map<string, InvoiceRecord[]>();
-    for (const record of records) {
-      const key = record.currency ?? "";
-      const list = lists.get(key);
-      if (list) list.push(record);
-      else lists.set(key, [record]);
-    }
-    for (const [key, list] of lists) groups.set(key, list);
-  }
+  const groups = recordsByCurrency(records);
   const currencies = [...groups.entries()]
     .map(([currency, list]) => ({ ...ageInvoices(list, { ...options, basis, buckets }), currency, digits: minorDigits(currency || undefined) }))
     .filter((report) => report.openInvoices > 0 || groups.size === 1)
