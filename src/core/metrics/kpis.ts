@@ -51,29 +51,16 @@ export function arOn(records: readonly InvoiceRecord[], day: DayNumber): number 
   return sum;
 }
 
-/**
- * Credit sales of each month (as `creditSales` would give them), in one pass over the records:
- * the months are consecutive, newest first, so each invoice date falls in at most one.
- */
-function monthlySales(records: readonly InvoiceRecord[], months: readonly { start: DayNumber; end: DayNumber }[]): { sales: number; days: number }[] {
-  const monthly = months.map((m) => ({ sales: 0, days: m.end - m.start + 1 }));
-  if (months.length === 0) return monthly;
-  const first = months[months.length - 1].start;
-  const last = months[0].end;
-  for (const r of records) {
-    const day = r.invoiceDate;
-    if (day === undefined || day < first || day > last) continue;
-    // The newest month whose start is on or before the day.
-    let lo = 0;
-    let hi = months.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (months[mid].start <= day) hi = mid;
-      else lo = mid + 1;
-    }
-    monthly[lo].sales += r.amountMinor;
+/** The position in `months` (newest first, as monthsBack gives them) of the month holding `day`. */
+function monthIndex(months: readonly { start: DayNumber }[], day: DayNumber): number {
+  let lo = 0;
+  let hi = months.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (months[mid].start <= day) hi = mid;
+    else lo = mid + 1;
   }
-  return monthly;
+  return lo;
 }
 
 /**
@@ -130,7 +117,16 @@ export function computeKpis(records: readonly InvoiceRecord[], options: KpiOptio
   const { asOf } = options;
   const periodDays = options.periodDays ?? 90;
   const periodStart = asOf - periodDays + 1;
-  // One pass for the open position and the credit sales of the period.
+  // Every figure's sums in one pass over the records: a large ledger's records are far apart in
+  // memory, and each extra pass paid for fetching them all again.
+  const allMonths = monthsBack(asOf, 24);
+  const monthly = allMonths.map((m) => ({ sales: 0, days: m.end - m.start + 1 }));
+  const firstMonthDay = allMonths[allMonths.length - 1].start;
+  const dayBeforePeriod = periodStart - 1;
+  let beginningAr = 0;
+  let undated = false;
+  let settledCount = 0;
+  let daysToPaySum = 0;
   let endingAr = 0;
   let currentAr = 0;
   let over90 = 0;
@@ -145,10 +141,20 @@ export function computeKpis(records: readonly InvoiceRecord[], options: KpiOptio
       if (r.dueDate >= asOf) currentAr += r.openMinor;
       if (asOf - r.dueDate > 90) over90 += r.openMinor;
     }
-    if (r.invoiceDate !== undefined) {
-      datedCount++;
-      if (r.invoiceDate < earliest) earliest = r.invoiceDate;
-      if (r.invoiceDate >= periodStart && r.invoiceDate <= asOf) sales += r.amountMinor;
+    beginningAr += openOn(r, dayBeforePeriod);
+    if (!paymentsDated(r)) undated = true;
+    const day = r.invoiceDate;
+    if (day === undefined) continue;
+    datedCount++;
+    if (day < earliest) earliest = day;
+    if (day >= periodStart && day <= asOf) sales += r.amountMinor;
+    if (day >= firstMonthDay && day <= asOf) monthly[monthIndex(allMonths, day)].sales += r.amountMinor;
+    if (r.amountMinor > 0 && r.openMinor === 0) {
+      const settled = settledOn(r);
+      if (settled !== undefined && settled <= asOf) {
+        settledCount++;
+        daysToPaySum += settled - day;
+      }
     }
   }
   const overdueAr = endingAr - currentAr;
@@ -163,23 +169,22 @@ export function computeKpis(records: readonly InvoiceRecord[], options: KpiOptio
   const best: Kpi = salesProblem ? none(salesProblem, { currentAr, sales, periodDays }) : { value: round((currentAr / sales) * periodDays), inputs: { currentAr, sales, periodDays } };
   const add: Kpi = dso.value !== null && best.value !== null ? { value: round(dso.value - best.value), inputs: { dso: dso.value, bestPossibleDso: best.value } } : none(salesProblem ?? "DSO is not available.");
 
-  // Countback needs whole months of history behind the as-of date.
-  const months = monthsBack(asOf, 24).filter((m) => m.start >= earliest);
-  const monthly = monthlySales(records, months);
+  // Countback needs whole months of history behind the as-of date: the newest months that
+  // start on or after the earliest invoice.
+  const months = allMonths.filter((m) => m.start >= earliest);
+  const counted = monthly.slice(0, months.length);
   const countback = noDates
     ? none(noDates)
     : months.length < 2
       ? none("Countback needs at least two whole months of invoice history.", { months: months.length })
       : (() => {
-          const value = countbackDso(endingAr, monthly);
+          const value = countbackDso(endingAr, counted);
           return value === null
             ? none(`Receivables exceed the ${months.length} months of sales in the history; countback needs a longer history.`, { endingAr, months: months.length })
-            : { value, inputs: { endingAr, months: months.length, latestMonthSales: monthly[0].sales } };
+            : { value, inputs: { endingAr, months: months.length, latestMonthSales: counted[0].sales } };
         })();
 
   // CEI and turnover need receivables at the start of the period, rebuilt from dated payments.
-  const undated = records.some((r) => !paymentsDated(r));
-  const beginningAr = arOn(records, periodStart - 1);
   const historyProblem =
     salesProblem ?? (undated ? "Some payments have no date (a balance without a paid date), so receivables at the start of the period are unknown. Add a paid date or a payments table." : undefined);
   const ceiDenominator = beginningAr + sales - currentAr;
@@ -198,15 +203,6 @@ export function computeKpis(records: readonly InvoiceRecord[], options: KpiOptio
       : { value: round(annualSales / averageAr, 2), inputs: { annualisedSales: Math.round(annualSales), averageAr: Math.round(averageAr), beginningAr, endingAr } };
   const collectionPeriod: Kpi = turnover.value ? { value: round(365 / turnover.value), inputs: { turnover: turnover.value } } : none(turnover.reason ?? "AR turnover is zero.");
 
-  let settledCount = 0;
-  let daysToPaySum = 0;
-  for (const r of records) {
-    if (r.invoiceDate === undefined || !(r.amountMinor > 0) || r.openMinor !== 0) continue;
-    const day = settledOn(r);
-    if (day === undefined || day > asOf) continue;
-    settledCount++;
-    daysToPaySum += day - r.invoiceDate;
-  }
   const daysToPay: Kpi = settledCount
     ? { value: round(daysToPaySum / settledCount), inputs: { settledInvoices: settledCount } }
     : none("No settled invoice has both an invoice date and a paid date.");
