@@ -1,4 +1,5 @@
 import { Liquid } from "liquidjs";
+import { compileTemplate, type CompiledRender } from "./compiledTemplate";
 import { computeCharges, hasCharges, type Charges } from "./charges";
 import { DEFAULT_TEMPLATES } from "./defaultTemplates";
 import { escapeHtml, formatDay, formatMoney, formatRate, localeFor } from "./format";
@@ -94,6 +95,11 @@ const SANDBOX = {
 };
 const textEngine = new Liquid(SANDBOX);
 const htmlEngine = new Liquid({ ...SANDBOX, outputEscape: (value: unknown) => (value instanceof SafeHtml ? value.html : escapeHtml(value)) });
+
+/** The LiquidJS engine a part is rendered with: the reference its compiled form must match. */
+export function templateEngine(part: "subject" | "text" | "html"): Liquid {
+  return part === "html" ? htmlEngine : textEngine;
+}
 
 interface Labels {
   invoice: string;
@@ -350,6 +356,8 @@ function withoutStackTraces<T>(fn: () => T): T {
 
 interface Compiled {
   parsed: ReturnType<Liquid["parse"]>;
+  /** The template as plain functions, when it keeps to what they mirror of LiquidJS. */
+  render?: CompiledRender;
   /** Names used that are not placeholders. */
   unknown: string[];
   /** Why the template cannot be used at all (it names other templates), if so. */
@@ -376,7 +384,7 @@ function compile(part: (typeof PARTS)[number], source: string): Compiled {
   const isPlaceholder = (name: string) => Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name);
   try {
     const names = engine.globalVariablesSync(parsed);
-    compiled = { parsed, unknown: names.filter((name) => !isPlaceholder(name)) };
+    compiled = { parsed, render: compileTemplate(parsed, engine), unknown: names.filter((name) => !isPlaceholder(name)) };
   } catch (error) {
     compiled = { parsed, unknown: [], unusable: (error as Error).message.split("\n")[0] };
   }
@@ -402,6 +410,10 @@ function renderPart(part: (typeof PARTS)[number], source: string, context: Recor
     return { output: "", problems };
   }
   for (const name of compiled.unknown) problem("unknown-placeholder", `{{ ${name} }} is not a placeholder AR Desk knows.`, name);
+  // The compiled form answers whenever LiquidJS would succeed at once, with the same text; a
+  // hole (or anything it does not mirror) leaves the draft to LiquidJS, which reports and marks it.
+  const fast = compiled.render?.(context);
+  if (fast !== undefined) return { output: fast, problems };
   const parsed = compiled.parsed;
   // The parts of a draft share its context (LiquidJS keeps a template's own assignments apart);
   // a part that must mark a hole gets a copy first, so the marker stays in that part. Getters
