@@ -3,7 +3,7 @@ import { compileTemplate, type CompiledRender } from "./compiledTemplate";
 import { computeCharges, hasCharges, type Charges } from "./charges";
 import { DEFAULT_TEMPLATES } from "./defaultTemplates";
 import { escapeHtml, formatDay, formatMoney, formatRate, localeFor } from "./format";
-import type { DraftItem, ReminderDraft } from "./select";
+import type { ReminderDraft } from "./select";
 
 /** The words of one reminder: a subject line, a text body and an HTML body, in Liquid. */
 export interface ReminderTemplate {
@@ -72,8 +72,6 @@ export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   total_with_charges: "Amount overdue plus charges (empty when none)",
 };
 
-const PLACEHOLDER_NAMES = Object.keys(PLACEHOLDERS);
-
 /** HTML made by AR Desk from escaped values: passed through the HTML body as it is. */
 export class SafeHtml {
   constructor(readonly html: string) {}
@@ -81,6 +79,12 @@ export class SafeHtml {
     return this.html;
   }
 }
+
+/** Characters escapeHtml replaces. */
+const HTML_SPECIAL = /[&<>"']/;
+
+/** Text made safe for HTML; most workbook text has nothing to escape, and a test is cheaper than a replace. */
+const escapeText = (text: string) => (HTML_SPECIAL.test(text) ? escapeHtml(text) : text);
 
 const SANDBOX = {
   ownPropertyOnly: true, // no prototype or constructor access from templates
@@ -94,7 +98,7 @@ const SANDBOX = {
   cache: false,
 };
 const textEngine = new Liquid(SANDBOX);
-const htmlEngine = new Liquid({ ...SANDBOX, outputEscape: (value: unknown) => (value instanceof SafeHtml ? value.html : escapeHtml(value)) });
+const htmlEngine = new Liquid({ ...SANDBOX, outputEscape: (value: unknown) => (value instanceof SafeHtml ? value.html : typeof value === "string" ? escapeText(value) : escapeHtml(value)) });
 
 /** The LiquidJS engine a part is rendered with: the reference its compiled form must match. */
 export function templateEngine(part: "subject" | "text" | "html"): Liquid {
@@ -175,42 +179,186 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Columns as fixed-width text; right-aligned where asked. */
 function textTable(header: string[], rows: string[][], right: boolean[]): string {
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (right[i] ? " ".repeat(widths[i] - width(c)) + c : c + " ".repeat(widths[i] - width(c))))
-      .join("  ")
-      .trimEnd();
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+  const widths = header.map(width);
+  for (const row of rows) {
+    for (let i = 0; i < widths.length; i++) {
+      const w = width(row[i]);
+      if (w > widths[i]) widths[i] = w;
+    }
+  }
+  const line = (cells: string[]) => {
+    let text = "";
+    for (let i = 0; i < cells.length; i++) {
+      const pad = " ".repeat(widths[i] - width(cells[i]));
+      text += (i > 0 ? "  " : "") + (right[i] ? pad + cells[i] : cells[i] + pad);
+    }
+    return text.trimEnd();
+  };
+  let table = `${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`;
+  for (const row of rows) table += `\n${line(row)}`;
+  return table;
 }
 
 const CELL = 'style="padding:4px 8px;border-bottom:1px solid #ddd;text-align:';
 
 /** Columns as an HTML table; every value escaped. */
 function htmlTable(header: string[], rows: string[][], right: boolean[], footer?: string[]): SafeHtml {
-  const cells = (tag: "th" | "td", values: string[]) => values.map((v, i) => `<${tag} ${CELL}${right[i] ? "right" : "left"}">${escapeHtml(v)}</${tag}>`).join("");
-  const body = rows.map((r) => `<tr>${cells("td", r)}</tr>`).join("\n");
-  const foot = footer ? `\n<tr>${footer.map((v, i) => `<td ${CELL}${right[i] ? "right" : "left"};font-weight:bold">${escapeHtml(v)}</td>`).join("")}</tr>` : "";
-  return new SafeHtml(`<table style="border-collapse:collapse">\n<tr>${cells("th", header)}</tr>\n${body}${foot}\n</table>`);
+  const align = right.map((r) => (r ? "right" : "left"));
+  const cells = (tag: "th" | "td", values: string[], style = "") => {
+    let html = "";
+    for (let i = 0; i < values.length; i++) html += `<${tag} ${CELL}${align[i]}${style}">${escapeText(values[i])}</${tag}>`;
+    return html;
+  };
+  let html = `<table style="border-collapse:collapse">\n<tr>${cells("th", header)}</tr>\n`;
+  for (let i = 0; i < rows.length; i++) html += `${i > 0 ? "\n" : ""}<tr>${cells("td", rows[i])}</tr>`;
+  if (footer) html += `\n<tr>${cells("td", footer, ";font-weight:bold")}</tr>`;
+  return new SafeHtml(`${html}\n</table>`);
 }
 
 const linesToHtml = (text: string) => new SafeHtml(escapeHtml(text).replace(/\r?\n/g, "<br>\n"));
 
-/** Defines `name` on `target` as a value worked out by `make` when first read, then kept. */
-function lazyValue(target: Record<string, unknown>, name: string, make: () => unknown): void {
-  let made = false;
-  let value: unknown;
-  Object.defineProperty(target, name, {
-    enumerable: true,
-    configurable: true, // a hole found while rendering is replaced by a marker (see renderPart)
-    get: () => {
-      if (!made) {
-        value = make();
-        made = true;
-      }
-      return value;
-    },
-  });
+const ITEM_RIGHT = [false, false, false, true, true];
+
+/**
+ * What a draft's costly placeholders (dates and money in words, tables of every invoice) are
+ * worked out from, and those worked out already: each is made on first read, then kept.
+ */
+class DraftValues {
+  private itemRows?: string[][];
+  private totalText?: string;
+  private readonly made: unknown[] = [];
+  private madeMask = 0;
+
+  constructor(
+    readonly draft: ReminderDraft,
+    readonly locale: string,
+    readonly labels: Labels,
+  ) {}
+
+  value(index: number): unknown {
+    const bit = 1 << index;
+    if (!(this.madeMask & bit)) {
+      this.made[index] = COMPUTED[index][1](this);
+      this.madeMask |= bit;
+    }
+    return this.made[index];
+  }
+
+  money(minor: number): string {
+    return formatMoney(minor, this.draft.currency || undefined, this.locale);
+  }
+
+  day(d: number): string {
+    return formatDay(d, this.locale);
+  }
+
+  /** The listed total, asked for by `total`, both tables' footers and often `total_overdue`. */
+  total(): string {
+    return (this.totalText ??= this.money(this.draft.totalMinor));
+  }
+
+  header(): string[] {
+    const { labels } = this;
+    return [labels.invoice, labels.invoiceDate, labels.dueDate, labels.daysOverdue, labels.open];
+  }
+
+  rows(): string[][] {
+    return (this.itemRows ??= this.draft.items.map((item) => [item.invoice, item.invoiceDate === undefined ? "" : this.day(item.invoiceDate), this.day(item.dueDate), item.daysOverdue > 0 ? String(item.daysOverdue) : this.labels.notDue, this.money(item.openMinor)]));
+  }
+
+  footer(): string[] {
+    return [this.labels.total, "", "", "", this.total()];
+  }
+}
+
+/** The placeholders worked out on first read, and how. */
+const COMPUTED: readonly (readonly [string, (v: DraftValues) => unknown])[] = [
+  ["today", (v) => v.day(v.draft.asOf)],
+  ["total", (v) => v.total()],
+  ["total_overdue", (v) => (v.draft.overdueMinor === v.draft.totalMinor ? v.total() : v.money(v.draft.overdueMinor))],
+  ["earliest_due_date", (v) => v.day(v.draft.items.reduce((min, i) => Math.min(min, i.dueDate), Infinity))],
+  ["due_dates", (v) => [...new Set([...v.draft.items].sort((a, b) => a.dueDate - b.dueDate).map((i) => v.day(i.dueDate)))].join(", ")],
+  ["invoice_numbers", (v) => v.draft.items.map((i) => i.invoice).join(", ")],
+  ["invoice_table", (v) => textTable(v.header(), [...v.rows(), v.footer()], ITEM_RIGHT)],
+  ["invoice_table_html", (v) => htmlTable(v.header(), v.rows(), ITEM_RIGHT, v.footer())],
+  [
+    "invoices",
+    (v) =>
+      v.draft.items.map((item, i) => {
+        const [number, invoice_date, due_date, days_overdue, open] = v.rows()[i];
+        return { number, invoice_date, due_date, days_overdue, open, amount: v.money(item.amountMinor) };
+      }),
+  ],
+];
+
+/** Where a context keeps its draft's values: not a name a template can reach. */
+const DRAFT_VALUES = Symbol("draft values");
+
+/**
+ * One getter per computed placeholder, shared by every context, which finds its draft through
+ * `this`: a getter made per context would give each context a shape of its own, which costs
+ * more to make and to read than most values it holds. A context copied to mark a hole keeps
+ * the same draft values, so a value is still worked out once.
+ */
+const LAZY_NAMES = COMPUTED.map(([name]) => name);
+const LAZY_DESCRIPTORS: PropertyDescriptor[] = COMPUTED.map((_, index) => ({
+  enumerable: true,
+  configurable: true, // a hole found while rendering is replaced by a marker (see renderPart)
+  get(this: { [DRAFT_VALUES]: DraftValues }) {
+    return this[DRAFT_VALUES].value(index);
+  },
+}));
+
+/** The sender's part of a context, the same for every draft in a language. */
+interface SenderValues {
+  company_name: string | undefined;
+  sender_name: string | undefined;
+  sender_email: string | undefined;
+  signature: string | undefined;
+  signature_html: SafeHtml | undefined;
+  payment_instructions: string | undefined;
+  payment_instructions_html: SafeHtml | undefined;
+  payment_link: string | undefined;
+  payment_details: string | undefined;
+  payment_details_html: SafeHtml | undefined;
+}
+
+const present = (text: string | undefined) => (text && text.trim() ? text.trim() : undefined);
+
+function senderValues(sender: Sender, labels: Labels): SenderValues {
+  const signature = present(sender.signature) ?? (present(sender.name) && [sender.name, sender.company].filter((s) => s && s.trim()).join("\n"));
+  const instructions = present(sender.paymentInstructions);
+  const link = present(sender.paymentLink);
+  const linkHtml = link ? `${escapeHtml(labels.payOnline)} ${/^https?:\/\//i.test(link) ? `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>` : escapeHtml(link)}` : "";
+  return {
+    company_name: present(sender.company),
+    sender_name: present(sender.name),
+    sender_email: present(sender.email),
+    signature: signature || undefined,
+    signature_html: signature ? linesToHtml(signature) : undefined,
+    payment_instructions: instructions,
+    payment_instructions_html: instructions ? linesToHtml(instructions) : undefined,
+    payment_link: link,
+    payment_details: instructions || link ? [instructions, link && `${labels.payOnline} ${link}`].filter(Boolean).join("\n") : undefined,
+    payment_details_html: instructions || link ? new SafeHtml([instructions && linesToHtml(instructions).html, linkHtml].filter(Boolean).join("<br>\n")) : undefined,
+  };
+}
+
+const SENDER_FIELDS = ["company", "name", "email", "signature", "paymentInstructions", "paymentLink"] as const;
+
+/**
+ * The sender's values by language, for the last sender seen: every draft of a ledger has the
+ * same sender. Its fields are compared, not the object, so a sender edited in place is seen.
+ */
+const senderCache = new Map<string, { fields: (string | undefined)[]; values: SenderValues }>();
+
+function cachedSenderValues(sender: Sender, language: string, labels: Labels): SenderValues {
+  const cached = senderCache.get(language);
+  if (cached && SENDER_FIELDS.every((field, i) => cached.fields[i] === sender[field])) return cached.values;
+  const values = senderValues(sender, labels);
+  if (senderCache.size >= 100) senderCache.clear();
+  senderCache.set(language, { fields: SENDER_FIELDS.map((field) => sender[field]), values });
+  return values;
 }
 
 /**
@@ -222,78 +370,53 @@ function lazyValue(target: Record<string, unknown>, name: string, make: () => un
 export function reminderContext(draft: ReminderDraft, language: string, settings: RenderSettings): { context: Record<string, unknown>; charges?: Charges } {
   const locale = localeFor(language, settings.locales);
   const labels = LABELS[language] ?? LABELS.en;
-  const money = (minor: number) => formatMoney(minor, draft.currency || undefined, locale);
-  const day = (d: number) => formatDay(d, locale);
-  const { sender } = settings;
-  const present = (text: string | undefined) => (text && text.trim() ? text.trim() : undefined);
+  const draftValues = new DraftValues(draft, locale, labels);
+  const money = (minor: number) => draftValues.money(minor);
+  let overdueCount = 0;
+  for (const item of draft.items) if (item.daysOverdue > 0) overdueCount++;
 
-  const itemRow = (item: DraftItem) => [item.invoice, item.invoiceDate === undefined ? "" : day(item.invoiceDate), day(item.dueDate), item.daysOverdue > 0 ? String(item.daysOverdue) : labels.notDue, money(item.openMinor)];
-  const header = [labels.invoice, labels.invoiceDate, labels.dueDate, labels.daysOverdue, labels.open];
-  const right = [false, false, false, true, true];
-  let itemRows: string[][] | undefined;
-  const rows = () => (itemRows ??= draft.items.map(itemRow));
-  const footer = () => [labels.total, "", "", "", money(draft.totalMinor)];
-  const overdue = draft.items.filter((i) => i.daysOverdue > 0);
-
-  const values: Record<string, unknown> = {
+  const sender = cachedSenderValues(settings.sender, language, labels);
+  // Every placeholder is there from the start (undefined when the customer lacks it, which strict
+  // rendering reports), made once as what it stays, a value or a getter, the values written out
+  // in a literal and the getters added after: every draft's context then has one compact shape.
+  // (Properties added in a loop by name, or a value turned into a getter, would make each
+  // context a dictionary, several times slower to make and to read.)
+  const context: Record<string, unknown> = {
     customer_name: draft.customer,
     contact_name: present(draft.contact),
-    company_name: present(sender.company),
-    sender_name: present(sender.name),
-    sender_email: present(sender.email),
+    company_name: sender.company_name,
+    sender_name: sender.sender_name,
+    sender_email: sender.sender_email,
+    signature: sender.signature,
+    signature_html: sender.signature_html,
+    payment_instructions: sender.payment_instructions,
+    payment_instructions_html: sender.payment_instructions_html,
+    payment_link: sender.payment_link,
+    payment_details: sender.payment_details,
+    payment_details_html: sender.payment_details_html,
     level_name: draft.level.name,
     level_id: draft.level.id,
     currency: present(draft.currency),
     invoice_count: draft.items.length,
-    overdue_count: overdue.length,
+    overdue_count: overdueCount,
     oldest_days_overdue: Math.max(0, draft.oldestDaysOverdue),
+    charges_total: undefined,
+    charges_table: undefined,
+    charges_table_html: undefined,
+    charges_basis: undefined,
+    total_with_charges: undefined,
   };
-  const computed: Record<string, () => unknown> = {
-    today: () => day(draft.asOf),
-    total: () => money(draft.totalMinor),
-    total_overdue: () => money(draft.overdueMinor),
-    earliest_due_date: () => day(draft.items.reduce((min, i) => Math.min(min, i.dueDate), Infinity)),
-    due_dates: () => [...new Set([...draft.items].sort((a, b) => a.dueDate - b.dueDate).map((i) => day(i.dueDate)))].join(", "),
-    invoice_numbers: () => draft.items.map((i) => i.invoice).join(", "),
-    invoice_table: () => textTable(header, [...rows(), footer()], right),
-    invoice_table_html: () => htmlTable(header, rows(), right, footer()),
-    invoices: () =>
-      draft.items.map((item, i) => {
-        const [number, invoice_date, due_date, days_overdue, open] = rows()[i];
-        return { number, invoice_date, due_date, days_overdue, open, amount: money(item.amountMinor) };
-      }),
-  };
-  // Every placeholder is there from the start (undefined when the customer lacks it, which strict
-  // rendering reports), in one fixed order and made once as what it stays, a value or a getter:
-  // every draft's context then has one shape, which keeps LiquidJS's lookups fast.
-  const context: Record<string, unknown> = {};
-  for (const name of PLACEHOLDER_NAMES) {
-    const make = Object.prototype.hasOwnProperty.call(computed, name) ? computed[name] : undefined;
-    if (make) lazyValue(context, name, make);
-    else context[name] = values[name];
-  }
-  const signature = present(sender.signature) ?? (present(sender.name) && [sender.name, sender.company].filter((s) => s && s.trim()).join("\n"));
-  if (signature) {
-    context.signature = signature;
-    context.signature_html = linesToHtml(signature);
-  }
-  const instructions = present(sender.paymentInstructions);
-  if (instructions) {
-    context.payment_instructions = instructions;
-    context.payment_instructions_html = linesToHtml(instructions);
-  }
-  const link = present(sender.paymentLink);
-  if (link) context.payment_link = link;
-  if (instructions || link) {
-    context.payment_details = [instructions, link && `${labels.payOnline} ${link}`].filter(Boolean).join("\n");
-    const linkHtml = link ? `${escapeHtml(labels.payOnline)} ${/^https?:\/\//i.test(link) ? `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>` : escapeHtml(link)}` : "";
-    context.payment_details_html = new SafeHtml([instructions && linesToHtml(instructions).html, linkHtml].filter(Boolean).join("<br>\n"));
-  }
+  for (let i = 0; i < LAZY_NAMES.length; i++) Object.defineProperty(context, LAZY_NAMES[i], LAZY_DESCRIPTORS[i]);
+  Object.defineProperty(context, DRAFT_VALUES, { value: draftValues });
 
   const policy = draft.level.charges;
   let charges: Charges | undefined;
   if (hasCharges(policy)) {
-    charges = computeCharges(overdue, policy, draft.currency || undefined);
+    charges = computeCharges(
+      draft.items.filter((i) => i.daysOverdue > 0),
+      policy,
+      draft.currency || undefined,
+    );
     if (charges.totalMinor > 0) {
       const feeKind = policy.statutory ? "statutory" : (policy.lateFeeMinor ?? 0) > 0 || (policy.lateFee ?? 0) > 0 ? "fee" : "none";
       const chargeHeader = [labels.invoice, labels.daysOverdue, labels.open, labels.interest, labels.fee, labels.charges];
@@ -449,10 +572,18 @@ function renderPart(part: (typeof PARTS)[number], source: string, context: Recor
   return { output: "", problems };
 }
 
+const TRAILING_BLANK = /[ \t]\n/;
+
 /** Collapses the blank lines and empty paragraphs left by conditional parts. */
 function tidy(part: (typeof PARTS)[number], output: string): string {
   if (part === "subject") return output.replace(/[ \t\r\n\f\v\u0085\u2028\u2029]+/g, " ").trim();
-  if (part === "text") return `${output.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  if (part === "text") {
+    // Tests first: the replaces rarely change anything, and `[ \t]+\n` scans each run of a
+    // table's padding again from every space in it.
+    let text = TRAILING_BLANK.test(output) ? output.replace(/[ \t]+\n/g, "\n") : output;
+    if (text.includes("\n\n\n")) text = text.replace(/\n{3,}/g, "\n\n");
+    return `${text.trim()}\n`;
+  }
   return `${output.replace(/<p>\s*<\/p>\n?/g, "").replace(/<div>\s*<\/div>\n?/g, "").trim()}\n`;
 }
 

@@ -3,7 +3,7 @@ import { compileTemplate } from "../../../src/core/reminders/compiledTemplate";
 import { DEFAULT_TEMPLATES } from "../../../src/core/reminders/defaultTemplates";
 import { DEFAULT_LEVELS, type DunningLevel } from "../../../src/core/reminders/levels";
 import type { DraftItem, ReminderDraft } from "../../../src/core/reminders/select";
-import { reminderContext, reminderLanguage, SafeHtml, templateEngine, templateFor, type Sender } from "../../../src/core/reminders/templates";
+import { PLACEHOLDERS, reminderContext, reminderLanguage, SafeHtml, templateEngine, templateFor, type Sender } from "../../../src/core/reminders/templates";
 import { AS_OF, SENDER } from "./fixtures";
 
 type Part = "subject" | "text" | "html";
@@ -215,6 +215,10 @@ describe("compiled templates match LiquidJS", () => {
     const engine = templateEngine("html");
     const render = compileTemplate(engine.parse("{{ a }}|{{ b }}|{{ c }}|{{ d | default: '<x>' }}"), engine)!;
     expect(render({ a: `<&"'>`, b: new SafeHtml("<b>ok</b>"), c: 5, d: "" })).toBe("&lt;&amp;&quot;&#39;&gt;|<b>ok</b>|5|&lt;x&gt;");
+  });
+
+  it("gives every context every placeholder, and nothing else", () => {
+    for (const { context } of CASES.slice(0, 10)) expect(Object.keys(context).sort()).toEqual(Object.keys(PLACEHOLDERS).sort());
   });
 
   it("reads a lazy value only when the template does", () => {
