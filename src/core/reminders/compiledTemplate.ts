@@ -44,20 +44,23 @@ export function compileTemplate(templates: readonly Template[], engine: Liquid):
   const options = engine.options;
   // The mirrored semantics are those of these options; others are LiquidJS's alone.
   if (!options.ownPropertyOnly || options.jsTruthy || options.keepOutputType || options.operators !== defaultOperators || Object.keys(options.globals ?? {}).length > 0) return undefined;
-  const settings: Settings = { strict: !!options.strictVariables, lenientIf: !!options.lenientIf, escape: options.outputEscape as ((value: unknown) => unknown) | undefined };
+  const settings: Settings = { strict: !!options.strictVariables, lenientIf: !!options.lenientIf, escape: options.outputEscape as ((value: unknown) => unknown) | undefined, loops: false };
   let write: Write;
   try {
     write = block(templates, [], settings);
-  } catch (error) {
-    if (error === UNSUPPORTED) return undefined;
-    throw error;
+  } catch {
+    return undefined; // outside the subset (or a parse tree not as expected): LiquidJS renders it
   }
+  const limit = options.renderLimit;
   return (context) => {
+    // LiquidJS gives up on a render that runs past its time limit; only loops can run long.
+    if (settings.loops) renderDeadline = Number.isFinite(limit) ? performance.now() + limit : Infinity;
     try {
       return write(context, []);
-    } catch (error) {
-      if (error === ABANDON) return undefined;
-      throw error;
+    } catch {
+      // A hole, or an error from a value (a getter that throws): LiquidJS meets it again and
+      // reports it as it always did.
+      return undefined;
     }
   };
 }
@@ -66,6 +69,8 @@ interface Settings {
   strict: boolean;
   lenientIf: boolean;
   escape?: (value: unknown) => unknown;
+  /** Whether the template has a loop, set while compiling. */
+  loops: boolean;
 }
 
 /** One running loop: its item and where it is, for `item` and `forloop`. */
@@ -86,6 +91,9 @@ type Evaluate = (scope: Scope, frames: Frame[]) => unknown;
  */
 const UNSUPPORTED = new Error("outside the compiled subset");
 const ABANDON = new Error("left to LiquidJS");
+/** When the render under way must be left to LiquidJS, to time out there (renders do not overlap). */
+let renderDeadline = Infinity;
+
 const unsupported = (): never => {
   throw UNSUPPORTED;
 };
@@ -94,13 +102,16 @@ const abandon = (): never => {
 };
 
 function block(templates: readonly Template[], loops: readonly string[], settings: Settings): Write {
-  const parts = templates.map((t) => node(t, loops, settings));
-  const texts = parts.map((p) => (typeof p === "string" ? p : undefined));
-  if (parts.every((p) => typeof p === "string")) {
-    const text = texts.join("");
-    return () => text;
+  // Neighbouring constant text (text, comments, raw) is joined once, here.
+  const pieces: (string | Write)[] = [];
+  for (const template of templates) {
+    const piece = node(template, loops, settings);
+    const last = pieces.length - 1;
+    if (typeof piece === "string" && typeof pieces[last] === "string") pieces[last] = (pieces[last] as string) + piece;
+    else pieces.push(piece);
   }
-  const writes = parts.map((p) => (typeof p === "string" ? () => p : p));
+  const writes = pieces.map((p) => (typeof p === "string" ? () => p : p));
+  if (writes.length === 0) return () => "";
   if (writes.length === 1) return writes[0];
   return (scope, frames) => {
     let out = "";
@@ -341,6 +352,7 @@ function forLoop(tag: ForTag, loops: readonly string[], settings: Settings): Wri
     if (name === "offset") offset = count;
     else limit = count;
   }
+  settings.loops = true;
   const body = block(tag.templates, [...loops, tag.variable], settings);
   const otherwise = block(tag.elseTemplates, loops, settings);
   return (scope, frames) => {
@@ -354,6 +366,7 @@ function forLoop(tag: ForTag, loops: readonly string[], settings: Settings): Wri
     frames.push(frame);
     let out = "";
     for (let i = 0; i < list.length; i++) {
+      if (performance.now() > renderDeadline) abandon();
       frame.item = list[i];
       frame.index = i;
       out += body(scope, frames);

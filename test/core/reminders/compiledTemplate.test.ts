@@ -249,6 +249,22 @@ describe("compiled templates match LiquidJS", () => {
     for (const part of PARTS) expect(compileTemplate(templateEngine(part).parse(source), templateEngine(part))).toBeUndefined();
   });
 
+  it("leaves a value that throws to LiquidJS, which reports it", () => {
+    const engine = templateEngine("text");
+    const context: Record<string, unknown> = {};
+    Object.defineProperty(context, "broken", { enumerable: true, get: () => new Date(NaN).toISOString() });
+    const parsed = engine.parse("a {{ broken }}");
+    expect(() => engine.renderSync(parsed, context)).toThrow();
+    expect(compileTemplate(parsed, engine)!(context)).toBeUndefined();
+  });
+
+  it("leaves a loop that runs past LiquidJS's time limit to LiquidJS", () => {
+    const engine = new Liquid({ strictVariables: true, renderLimit: -1 });
+    const parsed = engine.parse("{% for i in list %}{{ i }}{% endfor %}");
+    expect(() => engine.renderSync(parsed, { list: [1, 2] })).toThrow(/limit exceeded/);
+    expect(compileTemplate(parsed, engine)!({ list: [1, 2] })).toBeUndefined();
+  });
+
   it("is not made for engine options it does not mirror", () => {
     for (const options of [{ jsTruthy: true }, { ownPropertyOnly: false }, { keepOutputType: true }]) {
       const engine = new Liquid({ strictVariables: true, ...options });
