@@ -412,11 +412,7 @@ export function reminderContext(draft: ReminderDraft, language: string, settings
   const policy = draft.level.charges;
   let charges: Charges | undefined;
   if (hasCharges(policy)) {
-    charges = computeCharges(
-      draft.items.filter((i) => i.daysOverdue > 0),
-      policy,
-      draft.currency || undefined,
-    );
+    charges = computeCharges(draft.items.filter((i) => i.daysOverdue > 0), policy, draft.currency || undefined);
     if (charges.totalMinor > 0) {
       const feeKind = policy.statutory ? "statutory" : (policy.lateFeeMinor ?? 0) > 0 || (policy.lateFee ?? 0) > 0 ? "fee" : "none";
       const chargeHeader = [labels.invoice, labels.daysOverdue, labels.open, labels.interest, labels.fee, labels.charges];
