@@ -2,20 +2,37 @@
  * A running sum of floating-point numbers that is exact until it is read, then rounded once:
  * the result is the true sum of the terms rounded to the nearest double, so it does not depend
  * on the order the terms came in (the same ledger in any row order scores bit for bit the same)
- * and nothing needs sorting. Shewchuk's partials, as in Python's `math.fsum`. A running total
+ * and nothing needs sorting. Shewchuk's partials, as in Python's `math.fsum`, once a term is not
+ * a whole number or the sum leaves the range where whole numbers add exactly. A running total
  * beyond the largest double (near 1.8e308) gives NaN where Python raises an error: money in minor
  * units and the weights summed here come nowhere near it.
  * @example const s = new ExactSum(); for (let i = 0; i < 10; i++) s.add(0.1); s.total() // 1
  */
 export class ExactSum {
-  /** Non-overlapping partial sums, smallest magnitude first; their exact sum is the running total. */
-  private readonly partials: number[] = [];
+  /**
+   * The running total while every term has been a whole number and it has stayed below 2^53:
+   * such sums are exact in plain doubles, and money in minor units almost always is one.
+   */
+  private whole = 0;
+  /** Non-overlapping partial sums, smallest magnitude first; their exact sum is the running total. Null while `whole` holds it. */
+  private partials: number[] | null = null;
   /** Partials in use: the array is reused rather than cut, which costs more than the sum. */
   private count = 0;
   /** Infinities and NaN, which have no exact sum: added the ordinary way. */
   private special = 0;
 
   add(value: number): void {
+    if (this.partials === null) {
+      // Whole terms and a sum below 2^53 in size: exact. Rounding never takes an exact sum of
+      // 2^53 or more below 2^53, so a sum that passes the test was not rounded.
+      const sum = this.whole + value;
+      if (Number.isInteger(value) && sum < TWO_53 && sum > -TWO_53) {
+        this.whole = sum;
+        return;
+      }
+      this.partials = this.whole === 0 ? [] : [this.whole];
+      this.count = this.partials.length;
+    }
     if (!Number.isFinite(value)) {
       this.special += value;
       return;
@@ -42,8 +59,9 @@ export class ExactSum {
 
   /** The sum so far, correctly rounded. */
   total(): number {
-    if (this.special !== 0) return this.special;
     const partials = this.partials;
+    if (partials === null) return this.whole; // never -0: it starts at +0, and x + -x is +0
+    if (this.special !== 0) return this.special;
     let n = this.count;
     if (n === 0) return 0;
     let hi = partials[--n];
@@ -64,7 +82,20 @@ export class ExactSum {
     }
     return hi + 0; // never -0
   }
+
+  /** Adds every term of another sum, exactly: the same as adding its terms one by one. */
+  addSum(other: ExactSum): void {
+    const partials = other.partials;
+    if (partials === null) {
+      this.add(other.whole);
+      return;
+    }
+    for (let i = 0; i < other.count; i++) this.add(partials[i]);
+    if (other.special !== 0) this.add(other.special);
+  }
 }
+
+const TWO_53 = 2 ** 53;
 
 /**
  * The correctly rounded sum of the values, whatever their order.
