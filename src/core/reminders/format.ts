@@ -31,13 +31,35 @@ const supportedLocales = new Map<string, boolean>();
 export function formatMoney(minor: number, currency: string | undefined, locale: string): string {
   const digits = minorDigits(currency);
   const units = unitsFromMinor(minor, digits);
-  const plain = () => numberFormat(`plain|${digits}`, locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  if (!currency) return plain().format(units);
-  try {
-    return numberFormat(`currency|${currency}|${digits}`, locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(units);
-  } catch {
-    return `${plain().format(units)} ${currency}`;
+  if (!currency) return moneyFormatter(locale, "", digits)!.format(units);
+  const formatter = moneyFormatter(locale, currency, digits);
+  return formatter ? formatter.format(units) : `${moneyFormatter(locale, "", digits)!.format(units)} ${currency}`;
+}
+
+/**
+ * Money formatters by locale, then currency ("" with the digits for a plain number); null where
+ * Intl refuses the currency code. Two lookups by strings already at hand: a ledger's reminders
+ * format tens of thousands of amounts, and building a key string for each cost as much as
+ * formatting it.
+ */
+const moneyFormatters = new Map<string, Map<string, Intl.NumberFormat | null>>();
+const PLAIN_KEYS = ["plain|0", "plain|1", "plain|2", "plain|3"];
+
+function moneyFormatter(locale: string, currency: string, digits: number): Intl.NumberFormat | null {
+  let byCurrency = moneyFormatters.get(locale);
+  if (!byCurrency) moneyFormatters.set(locale, (byCurrency = new Map()));
+  const key = currency || (PLAIN_KEYS[digits] ?? `plain|${digits}`);
+  let formatter = byCurrency.get(key);
+  if (formatter === undefined) {
+    const options: Intl.NumberFormatOptions = { minimumFractionDigits: digits, maximumFractionDigits: digits };
+    try {
+      formatter = new Intl.NumberFormat(locale, currency ? { ...options, style: "currency", currency } : options);
+    } catch {
+      formatter = null;
+    }
+    byCurrency.set(key, formatter);
   }
+  return formatter;
 }
 
 /**
