@@ -125,29 +125,13 @@ function alreadySent(log: ReadonlyMap<string, readonly SentLogEntry[]>, levels: 
  * @example selectDrafts(records, { asOf: dayFromIso("2026-03-31")! }).drafts.map((d) => d.level.id) // ["first", "final"]
  */
 export function selectDrafts(records: readonly InvoiceRecord[], options: SelectOptions): Selection {
+  const asOf = options.asOf;
   const levels = options.levels ?? DEFAULT_LEVELS;
   const window = courtesyWindow(levels);
   const onHold = new Set([...(options.onHold ?? [])].map(normalName));
   const minimum = options.minimumMinor;
   const minimumFor = typeof minimum === "function" ? minimum : () => minimum;
-  // A ledger repeats the same few customer and currency cells: the key of each pair is built
-  // once and then found by the cells themselves, rather than built again for every record.
-  const keys = new Map<string, Map<string | undefined, string>>();
-  const groups = new Map<string, InvoiceRecord[]>();
-  for (const record of records) {
-    if (!(record.openMinor > 0)) continue; // paid, or a credit
-    const daysOverdue = options.asOf - record.dueDate;
-    if (daysOverdue < -window) continue; // not due soon enough to mention
-    if (record.invoiceDate !== undefined && record.invoiceDate > options.asOf) continue;
-    let byCurrency = keys.get(record.customer);
-    if (!byCurrency) keys.set(record.customer, (byCurrency = new Map()));
-    let key = byCurrency.get(record.currency);
-    if (key === undefined) byCurrency.set(record.currency, (key = `${record.customer.trim()}\u0000${(record.currency ?? "").toUpperCase()}`));
-    const group = groups.get(key);
-    if (group) group.push(record);
-    else groups.set(key, [record]);
-  }
-
+  const groups = groupRecords(records, asOf, window);
   const sentLog = logByCustomer(options.sentLog ?? []);
   const addresses = new Map<string | undefined, ReturnType<typeof parseAddresses>>();
   const addressesIn = (email: string | undefined) => {
@@ -155,61 +139,79 @@ export function selectDrafts(records: readonly InvoiceRecord[], options: SelectO
     if (!parsed) addresses.set(email, (parsed = parseAddresses(email)));
     return parsed;
   };
+  // Customers share a few oldest-item ages: the level of each is found once.
+  const levelAt = new Map<number, DunningLevel | null>();
+  const levelOf = (days: number) => {
+    let level = levelAt.get(days);
+    if (level === undefined) levelAt.set(days, (level = levelFor(days, levels)));
+    return level;
+  };
   const selection: Selection = { drafts: [], skipped: [], needsContact: [], collections: [] };
-  const sortedKeys = [...groups.keys()].sort(compareText);
-  for (const key of sortedKeys) {
-    const group = groups.get(key)!;
+  for (const group of groups) {
     const customer = group[0].customer.trim();
     const currency = (group[0].currency ?? "").toUpperCase();
-    const disputed = group.filter((r) => r.disputed);
-    const promised = group.filter((r) => !r.disputed && r.promiseDate !== undefined && r.promiseDate >= options.asOf);
-    const eligible = group.filter((r) => !disputed.includes(r) && !promised.includes(r));
-    const sum = (rs: readonly { openMinor: number }[]) => rs.reduce((s, r) => s + r.openMinor, 0);
-    if (eligible.length === 0) {
-      const code: SkipCode = promised.length === 0 ? "disputed" : disputed.length === 0 ? "promised" : "excluded";
-      const lastPromise = Math.max(...promised.map((r) => r.promiseDate!));
-      const reason =
-        code === "disputed" ? "Every open item is disputed." : code === "promised" ? `Promised to pay by ${isoFromDay(lastPromise)}.` : `Every open item is disputed or under a promise to pay (until ${isoFromDay(lastPromise)}).`;
-      selection.skipped.push({ customer, currency, code, reason, invoices: group.map((r) => r.invoice), totalMinor: sum(group) });
-      continue;
-    }
-    const oldest = Math.max(...eligible.map((r) => options.asOf - r.dueDate));
-    const level = levelFor(oldest, levels);
-    if (!level) continue; // nothing reaches a level (e.g. no courtesy level and nothing overdue)
-    const listed = eligible
-      .map<DraftItem>((r) => ({
-        invoice: r.invoice,
-        invoiceDate: r.invoiceDate,
-        dueDate: r.dueDate,
-        daysOverdue: options.asOf - r.dueDate,
-        amountMinor: r.amountMinor,
-        openMinor: r.openMinor,
-        source: r.source,
-      }))
-      .sort((a, b) => b.daysOverdue - a.daysOverdue || compareText(a.invoice, b.invoice));
-    const invoices = listed.map((i) => i.invoice);
-    const totalMinor = sum(listed);
+    // One walk over the customer's rows (on a large ledger each row read costs a trip to memory):
+    // disputed items and items under a promise not yet passed are not chased, the rest listed;
+    // the email cells parsed and the first contact and language taken on the way.
+    const listed: DraftItem[] = [];
+    let disputed = 0;
+    let promised = 0;
+    let lastPromise = -Infinity;
+    let oldest = -Infinity;
     // A customer's rows nearly always repeat one email cell: a cell parsed the same as the row
     // before adds nothing. (Only repeats in a row are dropped: which spelling of an address
     // comes last decides the one used.)
     const emails: ReturnType<typeof parseAddresses>[] = [];
-    for (const r of group) {
-      const parsed = addressesIn(r.email);
-      if (parsed !== emails[emails.length - 1]) emails.push(parsed);
+    let lastEmail: string | undefined;
+    let contact: string | undefined;
+    let language: string | undefined;
+    for (let i = 0; i < group.length; i++) {
+      const r = group[i];
+      const email = r.email;
+      if (i === 0 || email !== lastEmail) {
+        lastEmail = email;
+        const parsed = addressesIn(email);
+        if (parsed !== emails[emails.length - 1]) emails.push(parsed);
+      }
+      contact ??= r.contact?.trim() || undefined;
+      language ??= r.language?.trim() || undefined;
+      if (r.disputed) disputed++;
+      else if (r.promiseDate !== undefined && r.promiseDate >= asOf) {
+        promised++;
+        lastPromise = Math.max(lastPromise, r.promiseDate);
+      } else {
+        const daysOverdue = asOf - r.dueDate;
+        oldest = Math.max(oldest, daysOverdue);
+        listed.push({ invoice: r.invoice, invoiceDate: r.invoiceDate, dueDate: r.dueDate, daysOverdue, amountMinor: r.amountMinor, openMinor: r.openMinor, source: r.source });
+      }
     }
+    if (listed.length === 0) {
+      const code: SkipCode = promised === 0 ? "disputed" : disputed === 0 ? "promised" : "excluded";
+      const reason =
+        code === "disputed" ? "Every open item is disputed." : code === "promised" ? `Promised to pay by ${isoFromDay(lastPromise)}.` : `Every open item is disputed or under a promise to pay (until ${isoFromDay(lastPromise)}).`;
+      selection.skipped.push({ customer, currency, code, reason, invoices: group.map((r) => r.invoice), totalMinor: sumOpen(group) });
+      continue;
+    }
+    const level = levelOf(oldest);
+    if (!level) continue; // nothing reaches a level (e.g. no courtesy level and nothing overdue)
+    listed.sort((a, b) => b.daysOverdue - a.daysOverdue || compareText(a.invoice, b.invoice));
+    const invoices = listed.map((i) => i.invoice);
+    const totalMinor = sumOpen(listed);
+    let overdueMinor = 0;
+    for (const item of listed) if (item.daysOverdue > 0) overdueMinor += item.openMinor;
     const draft: ReminderDraft = {
       customer,
       currency,
-      to: [...new Map(emails.flatMap((e) => e.valid).map((a) => [a.toLowerCase(), a])).values()],
-      invalidEmails: [...new Set(emails.flatMap((e) => e.invalid))],
-      contact: group.find((r) => r.contact?.trim())?.contact?.trim(),
-      language: group.find((r) => r.language?.trim())?.language?.trim().toLowerCase(),
+      to: emails.length === 1 && emails[0].valid.length <= 1 ? [...emails[0].valid] : [...new Map(emails.flatMap((e) => e.valid).map((a) => [a.toLowerCase(), a])).values()],
+      invalidEmails: emails.length === 1 && emails[0].invalid.length === 0 ? [] : [...new Set(emails.flatMap((e) => e.invalid))],
+      contact,
+      language: language?.toLowerCase(),
       level,
       items: listed,
       totalMinor,
-      overdueMinor: sum(listed.filter((i) => i.daysOverdue > 0)),
+      overdueMinor,
       oldestDaysOverdue: oldest,
-      asOf: options.asOf,
+      asOf,
     };
     const skip = (code: SkipCode, reason: string) => selection.skipped.push({ customer, currency, code, reason, level, invoices, totalMinor });
     if (onHold.has(normalName(customer))) skip("on-hold", "The customer is on hold.");
@@ -223,4 +225,67 @@ export function selectDrafts(records: readonly InvoiceRecord[], options: SelectO
     }
   }
   return selection;
+}
+
+/** Sum of the open amounts, left to right (as the totals shown have always been added). */
+function sumOpen(items: readonly { openMinor: number }[]): number {
+  let sum = 0;
+  for (const item of items) sum += item.openMinor;
+  return sum;
+}
+
+/**
+ * The records to mention, one group per customer (trimmed) and currency (upper case), in the
+ * order of those names (`compareText`), each group's records in row order: open, issued by the
+ * as-of date, and overdue or due within the courtesy window.
+ */
+function groupRecords(records: readonly InvoiceRecord[], asOf: DayNumber, window: number): InvoiceRecord[][] {
+  // A ledger repeats the same few customer and currency cells: each pair's group is found by
+  // the cells themselves (the last pair tried first), its key built once per pair.
+  const byCustomer = new Map<string, number>();
+  const cellCurrency: (string | undefined)[] = [];
+  const cellGroup: number[] = [];
+  /** The customer cell's cell in another currency, or -1. */
+  const cellNext: number[] = [];
+  const byKey = new Map<string, number>();
+  const keys: string[] = [];
+  const groups: InvoiceRecord[][] = [];
+  let lastCustomer: string | undefined;
+  let lastCurrency: string | undefined;
+  let last = -1;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    if (!(record.openMinor > 0)) continue; // paid, or a credit
+    if (asOf - record.dueDate < -window) continue; // not due soon enough to mention
+    if (record.invoiceDate !== undefined && record.invoiceDate > asOf) continue;
+    const customer = record.customer;
+    const currency = record.currency;
+    if (last < 0 || customer !== lastCustomer || currency !== lastCurrency) {
+      const first = byCustomer.get(customer) ?? -1;
+      let cell = first;
+      while (cell >= 0 && cellCurrency[cell] !== currency) cell = cellNext[cell];
+      if (cell < 0) {
+        const key = `${customer.trim()}\u0000${(currency ?? "").toUpperCase()}`;
+        let group = byKey.get(key);
+        if (group === undefined) {
+          byKey.set(key, (group = groups.length));
+          keys.push(key);
+          groups.push([]);
+        }
+        cell = cellGroup.length;
+        cellCurrency.push(currency);
+        cellGroup.push(group);
+        cellNext.push(first);
+        byCustomer.set(customer, cell);
+      }
+      last = cellGroup[cell];
+      lastCustomer = customer;
+      lastCurrency = currency;
+    }
+    groups[last].push(record);
+  }
+  return keys
+    .map((key, group) => ({ key, group }))
+    .sort((a, b) => compareText(a.key, b.key))
+    .map(({ group }) => groups[group]);
 }
