@@ -43,8 +43,8 @@ export type CompiledRender = (context: Record<string, unknown>) => string | unde
 export function compileTemplate(templates: readonly Template[], engine: Liquid): CompiledRender | undefined {
   const options = engine.options;
   // The mirrored semantics are those of these options; others are LiquidJS's alone.
-  if (!options.ownPropertyOnly || options.jsTruthy || options.keepOutputType || options.operators !== defaultOperators || Object.keys(options.globals ?? {}).length > 0) return undefined;
-  const settings: Settings = { strict: !!options.strictVariables, lenientIf: !!options.lenientIf, escape: options.outputEscape as ((value: unknown) => unknown) | undefined, loops: false };
+  if (!options.ownPropertyOnly || options.jsTruthy || options.keepOutputType || options.orderedFilterParameters || options.operators !== defaultOperators || Object.keys(options.globals ?? {}).length > 0) return undefined;
+  const settings: Settings = { strict: !!options.strictVariables, lenientIf: !!options.lenientIf, escape: options.outputEscape as ((value: unknown) => unknown) | undefined };
   let write: Write;
   try {
     write = block(templates, [], settings);
@@ -53,10 +53,12 @@ export function compileTemplate(templates: readonly Template[], engine: Liquid):
   }
   const limit = options.renderLimit;
   return (context) => {
-    // LiquidJS gives up on a render that runs past its time limit; only loops can run long.
-    if (settings.loops) renderDeadline = Number.isFinite(limit) ? performance.now() + limit : Infinity;
+    // LiquidJS gives up on a render that runs past its time limit (a long loop, a slow value):
+    // such a render is left to LiquidJS, checked in loops and once more at the end.
+    renderDeadline = Number.isFinite(limit) ? performance.now() + limit : Infinity;
     try {
-      return write(context, []);
+      const output = write(context, []);
+      return performance.now() > renderDeadline ? undefined : output;
     } catch {
       // A hole, or an error from a value (a getter that throws): LiquidJS meets it again and
       // reports it as it always did.
@@ -69,8 +71,6 @@ interface Settings {
   strict: boolean;
   lenientIf: boolean;
   escape?: (value: unknown) => unknown;
-  /** Whether the template has a loop, set while compiling. */
-  loops: boolean;
 }
 
 /** One running loop: its item and where it is, for `item` and `forloop`. */
@@ -336,6 +336,8 @@ function readProperty(obj: unknown, key: string | number): unknown {
 const MODIFIERS = new Set(["offset", "limit", "reversed"]);
 
 function forLoop(tag: ForTag, loops: readonly string[], settings: Settings): Write {
+  // LiquidJS puts the item where its loop state is and then fails on its next step.
+  if (tag.variable === "forloop") unsupported();
   const collection = operand(tag.collection as Token, loops, settings, false);
   const hash = tag.hash.hash;
   let offset: number | undefined;
@@ -352,7 +354,6 @@ function forLoop(tag: ForTag, loops: readonly string[], settings: Settings): Wri
     if (name === "offset") offset = count;
     else limit = count;
   }
-  settings.loops = true;
   const body = block(tag.templates, [...loops, tag.variable], settings);
   const otherwise = block(tag.elseTemplates, loops, settings);
   return (scope, frames) => {

@@ -265,8 +265,23 @@ describe("compiled templates match LiquidJS", () => {
     expect(compileTemplate(parsed, engine)!({ list: [1, 2] })).toBeUndefined();
   });
 
+  it("leaves any render that ends past LiquidJS's time limit to LiquidJS, loop or not", () => {
+    const engine = new Liquid({ strictVariables: true, renderLimit: -1 });
+    const parsed = engine.parse("{{ a }}");
+    expect(() => engine.renderSync(parsed, { a: "x" })).toThrow(/limit exceeded/);
+    expect(compileTemplate(parsed, engine)!({ a: "x" })).toBeUndefined();
+  });
+
+  it("leaves a loop whose item is named forloop to LiquidJS, which fails on it", () => {
+    const engine = templateEngine("text");
+    const parsed = engine.parse("{% for forloop in invoices %}{{ forloop.number }}{% endfor %}");
+    const context = { invoices: [{ number: "A" }, { number: "B" }] };
+    expect(() => engine.renderSync(parsed, context)).toThrow();
+    expect(compileTemplate(parsed, engine)).toBeUndefined();
+  });
+
   it("is not made for engine options it does not mirror", () => {
-    for (const options of [{ jsTruthy: true }, { ownPropertyOnly: false }, { keepOutputType: true }]) {
+    for (const options of [{ jsTruthy: true }, { ownPropertyOnly: false }, { keepOutputType: true }, { orderedFilterParameters: true }]) {
       const engine = new Liquid({ strictVariables: true, ...options });
       expect(compileTemplate(engine.parse("{{ a }}"), engine)).toBeUndefined();
     }
