@@ -31,33 +31,40 @@ const supportedLocales = new Map<string, boolean>();
 export function formatMoney(minor: number, currency: string | undefined, locale: string): string {
   const digits = minorDigits(currency);
   const units = unitsFromMinor(minor, digits);
-  if (!currency) return moneyFormatter(locale, "", digits)!.format(units);
-  const formatter = moneyFormatter(locale, currency, digits);
-  return formatter ? formatter.format(units) : `${moneyFormatter(locale, "", digits)!.format(units)} ${currency}`;
+  if (!currency) return plainFormatter(locale, digits).format(units);
+  const formatter = currencyFormatter(locale, currency, digits);
+  return formatter ? formatter.format(units) : `${plainFormatter(locale, digits).format(units)} ${currency}`;
 }
 
 /**
- * Money formatters by locale, then currency ("" with the digits for a plain number); null where
- * Intl refuses the currency code. Two lookups by strings already at hand: a ledger's reminders
- * format tens of thousands of amounts, and building a key string for each cost as much as
- * formatting it.
+ * Money formatters by locale, then currency code (null where Intl refuses the code), and plain
+ * number formatters by locale and digits, kept apart so that no currency text can stand for a
+ * plain number. Looked up by strings already at hand: a ledger's reminders format tens of
+ * thousands of amounts, and building a key string for each cost as much as formatting it.
  */
-const moneyFormatters = new Map<string, Map<string, Intl.NumberFormat | null>>();
-const PLAIN_KEYS = ["plain|0", "plain|1", "plain|2", "plain|3"];
+const moneyFormatters = new Map<string, { currencies: Map<string, Intl.NumberFormat | null>; plain: Intl.NumberFormat[] }>();
 
-function moneyFormatter(locale: string, currency: string, digits: number): Intl.NumberFormat | null {
-  let byCurrency = moneyFormatters.get(locale);
-  if (!byCurrency) moneyFormatters.set(locale, (byCurrency = new Map()));
-  const key = currency || (PLAIN_KEYS[digits] ?? `plain|${digits}`);
-  let formatter = byCurrency.get(key);
+function formattersFor(locale: string): { currencies: Map<string, Intl.NumberFormat | null>; plain: Intl.NumberFormat[] } {
+  let formatters = moneyFormatters.get(locale);
+  if (!formatters) moneyFormatters.set(locale, (formatters = { currencies: new Map(), plain: [] }));
+  return formatters;
+}
+
+function plainFormatter(locale: string, digits: number): Intl.NumberFormat {
+  const { plain } = formattersFor(locale);
+  return (plain[digits] ??= new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+}
+
+function currencyFormatter(locale: string, currency: string, digits: number): Intl.NumberFormat | null {
+  const { currencies } = formattersFor(locale);
+  let formatter = currencies.get(currency);
   if (formatter === undefined) {
-    const options: Intl.NumberFormatOptions = { minimumFractionDigits: digits, maximumFractionDigits: digits };
     try {
-      formatter = new Intl.NumberFormat(locale, currency ? { ...options, style: "currency", currency } : options);
+      formatter = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
     } catch {
       formatter = null;
     }
-    byCurrency.set(key, formatter);
+    currencies.set(currency, formatter);
   }
   return formatter;
 }

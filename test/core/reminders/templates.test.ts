@@ -93,6 +93,13 @@ describe("golden reminders", () => {
     expect(formatMoney(123456, "JPY", "en-GB")).toBe("JP¥123,456");
   });
 
+  it("writes a code Intl does not know after a plain number, and a missing currency as a plain number, in any order", () => {
+    expect(formatMoney(123456, "plain|2", "en-GB")).toBe("1,234.56 plain|2");
+    expect(formatMoney(123456, undefined, "en-GB")).toBe("1,234.56");
+    expect(formatMoney(123456, "US Dollars", "en-GB")).toBe("1,234.56 US Dollars");
+    expect(formatMoney(123456, "BHD", "en-GB")).toBe("BHD\u00a0123.456");
+  });
+
   it("shows statutory charges when the level has them", () => {
     const levels = DEFAULT_LEVELS.map((l) => (l.id === "third" ? { ...l, charges: { statutory: { regime: "uk" as const, referenceRate: 0.04 } } } : l));
     const d = selectDrafts([invoice("G-1", "Gee", "2026-03-01", 50000, { currency: "GBP" })], { asOf: AS_OF, levels }).drafts[0];
