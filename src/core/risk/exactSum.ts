@@ -14,15 +14,17 @@ export class ExactSum {
    * such sums are exact in plain doubles, and money in minor units almost always is one.
    */
   private whole = 0;
-  /** Non-overlapping partial sums, smallest magnitude first; their exact sum is the running total. Null while `whole` holds it. */
-  private partials: number[] | null = null;
+  /** True while `whole` holds the running total; then `partials` do. */
+  private wholeOnly = true;
+  /** Non-overlapping partial sums, smallest magnitude first; their exact sum is the running total. */
+  private partials: number[] | undefined;
   /** Partials in use: the array is reused rather than cut, which costs more than the sum. */
   private count = 0;
   /** Infinities and NaN, which have no exact sum: added the ordinary way. */
   private special = 0;
 
   add(value: number): void {
-    if (this.partials === null) {
+    if (this.wholeOnly) {
       // Whole terms and a sum below 2^53 in size: exact. Rounding never takes an exact sum of
       // 2^53 or more below 2^53, so a sum that passes the test was not rounded.
       const sum = this.whole + value;
@@ -30,14 +32,16 @@ export class ExactSum {
         this.whole = sum;
         return;
       }
-      this.partials = this.whole === 0 ? [] : [this.whole];
-      this.count = this.partials.length;
+      this.wholeOnly = false;
+      this.partials ??= [];
+      this.count = 0;
+      if (this.whole !== 0) this.partials[this.count++] = this.whole;
     }
     if (!Number.isFinite(value)) {
       this.special += value;
       return;
     }
-    const partials = this.partials;
+    const partials = this.partials!;
     let x = value;
     let kept = 0;
     for (let i = 0; i < this.count; i++) {
@@ -59,9 +63,9 @@ export class ExactSum {
 
   /** The sum so far, correctly rounded. */
   total(): number {
-    const partials = this.partials;
-    if (partials === null) return this.whole; // never -0: it starts at +0, and x + -x is +0
+    if (this.wholeOnly) return this.whole; // never -0: it starts at +0, and x + -x is +0
     if (this.special !== 0) return this.special;
+    const partials = this.partials!;
     let n = this.count;
     if (n === 0) return 0;
     let hi = partials[--n];
@@ -83,13 +87,32 @@ export class ExactSum {
     return hi + 0; // never -0
   }
 
+  /** Appends numbers whose exact sum is the running total (infinities and NaN as one term). */
+  partsInto(out: number[]): void {
+    if (this.wholeOnly) {
+      if (this.whole !== 0) out.push(this.whole);
+      return;
+    }
+    const partials = this.partials!;
+    for (let i = 0; i < this.count; i++) out.push(partials[i]);
+    if (this.special !== 0) out.push(this.special);
+  }
+
+  /** Back to an empty sum, to be used again (its storage kept). */
+  reset(): void {
+    this.whole = 0;
+    this.wholeOnly = true;
+    this.count = 0;
+    this.special = 0;
+  }
+
   /** Adds every term of another sum, exactly: the same as adding its terms one by one. */
   addSum(other: ExactSum): void {
-    const partials = other.partials;
-    if (partials === null) {
+    if (other.wholeOnly) {
       this.add(other.whole);
       return;
     }
+    const partials = other.partials!;
     for (let i = 0; i < other.count; i++) this.add(partials[i]);
     if (other.special !== 0) this.add(other.special);
   }

@@ -1,7 +1,7 @@
 import { isOpenAsOf } from "../aging/ageInvoices";
 import { settledOn } from "../aging/balance";
 import type { DayNumber, InvoiceRecord } from "../types";
-import { ExactSum, exactSum } from "./exactSum";
+import { ExactSum } from "./exactSum";
 
 /**
  * Days after the due date within which a payment still counts as on time. Bank transfers take
@@ -135,10 +135,323 @@ function isCreditItem(record: InvoiceRecord): boolean {
   return record.isCredit === true || record.amountMinor <= 0;
 }
 
-interface Group {
-  customer: string;
-  currency: string;
-  records: InvoiceRecord[];
+/**
+ * Each customer in each currency, by number, as the ledger is read: its counts and sums side by
+ * side in one Float64Array, so a million records add up without allocating, and no field
+ * changes kind (small integer to double) part way through, which would throw away the
+ * optimised loop. Sums are plain additions, checked afterwards to have been exact (see `exact`).
+ * A ledger has too many customers for their fields to stay in cache, so the fields are packed
+ * together, and settled invoices (most of a ledger) touch none of them.
+ */
+const OPEN_COUNT = 0;
+const OPEN_MINOR = 1;
+/** Σ |open amount| and Σ |open amount × days past due|, and 1 once a term was not a whole number. */
+const ABS_OPEN = 2;
+const NOT_WHOLE = 3;
+const OVERDUE_MINOR = 4;
+const OPEN_POSITIVE = 5;
+const OVERDUE_POSITIVE = 6;
+const WEIGHTED_DAYS = 7;
+const ABS_WEIGHTED = 8;
+const OLDEST_OVERDUE = 9;
+const OVER_90 = 10;
+const OPEN_LATE = 11;
+const DISPUTED_COUNT = 12;
+const DISPUTED_MINOR = 13;
+const BROKEN_PROMISES = 14;
+const PROMISED_MINOR = 15;
+const CREDIT_LIMIT = 16;
+const FIELDS = 17;
+/** The fields that are sums, as `sumExactly` lists them. */
+const SUMS = [OPEN_MINOR, OVERDUE_MINOR, OPEN_POSITIVE, OVERDUE_POSITIVE, WEIGHTED_DAYS, OVER_90, DISPUTED_MINOR, PROMISED_MINOR] as const;
+
+class GroupTable {
+  size = 0;
+  data = new Float64Array(64 * FIELDS);
+  readonly customer: string[] = [];
+  readonly currency: string[] = [];
+  /** The customer's group in another currency, or -1: a customer's few groups in a chain. */
+  readonly next: number[] = [];
+  private readonly first = new Map<string, number>();
+
+  /** The group of a customer and currency, added when new. */
+  find(customer: string, currency: string): number {
+    const first = this.first.get(customer);
+    let g = first ?? -1;
+    while (g >= 0 && this.currency[g] !== currency) g = this.next[g];
+    if (g >= 0) return g;
+    g = this.size++;
+    if ((g + 1) * FIELDS > this.data.length) {
+      const data = new Float64Array(this.data.length * 2);
+      data.set(this.data);
+      this.data = data;
+    }
+    this.data[g * FIELDS + CREDIT_LIMIT] = -1;
+    this.customer.push(customer);
+    this.currency.push(currency);
+    if (first === undefined) {
+      this.next.push(-1);
+      this.first.set(customer, g);
+    } else {
+      this.next.push(this.next[first]);
+      this.next[first] = g;
+    }
+    return g;
+  }
+
+  /**
+   * Whether the group's plain sums are exact: every term a whole number and the terms' sizes
+   * together below 2^53, so no partial sum of them, in any order, is ever rounded. Otherwise
+   * they are summed again with ExactSum.
+   */
+  exact(g: number): boolean {
+    const at = g * FIELDS;
+    return this.data[at + NOT_WHOLE] === 0 && this.data[at + ABS_OPEN] < 2 ** 53 && this.data[at + ABS_WEIGHTED] < 2 ** 53;
+  }
+
+  /** The groups by customer (code-unit order, as `<` compares), each customer's by currency. */
+  inOrder(): number[] {
+    const order: number[] = [];
+    for (const customer of [...this.first.keys()].sort()) {
+      const start = order.length;
+      for (let g = this.first.get(customer)!; g >= 0; g = this.next[g]) {
+        let j = order.length;
+        while (j > start && this.currency[g] < this.currency[order[j - 1]]) j--;
+        order.splice(j, 0, g);
+      }
+    }
+    return order;
+  }
+}
+
+/**
+ * Arrays as long as the ledger, kept from one call to the next (and let go when a ledger much
+ * smaller comes). Allocating them afresh, tens of megabytes on a million rows, made V8 mark the
+ * whole heap every other call (it counts typed arrays' memory as external and marks when that
+ * grows), which cost more than the features themselves.
+ */
+class Scratch {
+  /** Each settled invoice in row order: its customer's group, record, due date and settled day. */
+  readonly settledGroup: Int32Array;
+  readonly settledRecord: Int32Array;
+  readonly settledDue: Float64Array;
+  readonly settledDays: Float64Array;
+  /** Due dates and settled days customer after customer, each customer's in history order. */
+  readonly sortedDue: Float64Array;
+  readonly sortedDays: Float64Array;
+
+  constructor(readonly size: number) {
+    this.settledGroup = new Int32Array(size);
+    this.settledRecord = new Int32Array(size);
+    this.settledDue = new Float64Array(size);
+    this.settledDays = new Float64Array(size);
+    this.sortedDue = new Float64Array(size);
+    this.sortedDays = new Float64Array(size);
+  }
+}
+
+let scratch: Scratch | undefined;
+
+function scratchFor(size: number): Scratch {
+  if (scratch === undefined || scratch.size < size || scratch.size > 2 * size + 4096) scratch = new Scratch(size);
+  return scratch;
+}
+
+/**
+ * Every customer's settled invoices, customer after customer, each customer's oldest due date
+ * first: the record, due date and settled day side by side in typed arrays, so a million
+ * invoices make three arrays rather than a million objects.
+ */
+interface HistoryArrays {
+  records: readonly InvoiceRecord[];
+  record: Int32Array;
+  dueDate: Float64Array;
+  settledDay: Float64Array;
+}
+
+/** The sums of a customer's payment history the score reads, each kept as parts. */
+const ON_TIME_WEIGHTS = 0;
+const LATE_WEIGHTS = 1;
+const WEIGHTED_DAYS_LATE = 2;
+const KINDS = 3;
+
+/**
+ * What `customerFeatures` learnt about the payment histories of the features it returned, by
+ * position: where each history lies, its list once read, and the sums the score needs. A sum is
+ * kept as its parts (numbers whose exact sum it is), so sums merge exactly without an object per
+ * customer.
+ */
+class HistoryBatch {
+  readonly features: CustomerFeatures[] = [];
+  /** Where each position's history starts in `record`, and one past the last. */
+  readonly start: number[] = [0];
+  readonly recentDaysLate: number[] = [];
+  readonly parts: number[] = [];
+  /** Where each position's parts of each kind start in `parts` (KINDS per position), and one past the last. */
+  readonly partStart: number[] = [0];
+  readonly lists: (SettledInvoice[] | undefined)[] = [];
+  /** The history was read or replaced: the list may have changed since, so the sums no longer stand for it. */
+  readonly touched: boolean[] = [];
+  private positions: Map<CustomerFeatures, number> | undefined;
+
+  constructor(
+    readonly records: readonly InvoiceRecord[],
+    /** Settled invoices' records, customer after customer, each customer's in history order. */
+    readonly record: Int32Array,
+    readonly asOf: DayNumber,
+  ) {}
+
+  positionOf(f: CustomerFeatures): number | undefined {
+    this.positions ??= new Map(this.features.map((f, k) => [f, k]));
+    return this.positions.get(f);
+  }
+
+  list(k: number): SettledInvoice[] {
+    const list: SettledInvoice[] = [];
+    for (let i = this.start[k]; i < this.start[k + 1]; i++) {
+      const r = this.records[this.record[i]];
+      const settledDay = settledOn(r)!;
+      list.push({ invoice: r.invoice, dueDate: r.dueDate, settledDay, daysLate: settledDay - r.dueDate, weight: recencyWeight(r.dueDate, this.asOf) });
+    }
+    return list;
+  }
+}
+
+/** The batch each features array came in, and the batch of each features object. */
+const BATCHES = new WeakMap<readonly CustomerFeatures[], HistoryBatch>();
+const BATCH_OF = new WeakMap<CustomerFeatures, HistoryBatch>();
+
+/**
+ * `history` as an accessor, listed when first read and from then on what is scored: listing
+ * every settled invoice as an object is most of the cost on a large ledger, and the score does
+ * not need it. One descriptor shared by all features keeps them in V8's fast mode (an object
+ * literal with its own getter is not, nor are objects given accessors made for each call).
+ */
+const HISTORY_PROPERTY: PropertyDescriptor & ThisType<CustomerFeatures> = {
+  enumerable: true,
+  configurable: true,
+  get(): SettledInvoice[] | undefined {
+    const batch = BATCH_OF.get(this);
+    const k = batch?.positionOf(this);
+    if (k === undefined) return undefined;
+    batch!.touched[k] = true;
+    return (batch!.lists[k] ??= batch!.list(k));
+  },
+  set(list: SettledInvoice[]) {
+    const batch = BATCH_OF.get(this);
+    const k = batch?.positionOf(this);
+    if (k === undefined) return;
+    batch!.touched[k] = true;
+    batch!.lists[k] = list;
+  },
+};
+
+/** The batch and position of features `customerFeatures` built, while its history is as built. */
+function untouched(f: CustomerFeatures, batch: HistoryBatch | undefined, i: number): [HistoryBatch, number] | undefined {
+  let k = batch?.features[i] === f ? i : undefined;
+  if (k === undefined) {
+    batch = BATCH_OF.get(f);
+    k = batch?.positionOf(f);
+  }
+  return batch && k !== undefined && !batch.touched[k] ? [batch, k] : undefined;
+}
+
+/**
+ * The sums of customers' payment histories the score is built from, by position in the features
+ * given: kept from `customerFeatures` while a history is untouched, otherwise summed from
+ * `history`. Sums are exact until read, then rounded once.
+ * @example new HistoryTotals(features).weights(0) // 3.62
+ */
+export class HistoryTotals {
+  private readonly parts: number[] = [];
+  private readonly partStart: number[] = [0];
+  private readonly counts: number[] = [];
+  private readonly recent: number[] = [];
+  private readonly sum = new ExactSum();
+
+  constructor(features: readonly CustomerFeatures[]) {
+    const batch = BATCHES.get(features);
+    const sums = [new ExactSum(), new ExactSum(), new ExactSum()];
+    const recent = new ExactSum();
+    for (let i = 0; i < features.length; i++) {
+      const f = features[i];
+      const kept = untouched(f, batch, i);
+      if (kept) {
+        const [b, k] = kept;
+        for (let j = b.partStart[k * KINDS]; j < b.partStart[(k + 1) * KINDS]; j++) this.parts.push(b.parts[j]);
+        for (let kind = 0; kind < KINDS; kind++) this.partStart.push(this.partStart[this.partStart.length - 1] + b.partStart[k * KINDS + kind + 1] - b.partStart[k * KINDS + kind]);
+        this.counts.push(b.start[k + 1] - b.start[k]);
+        this.recent.push(b.recentDaysLate[k]);
+        continue;
+      }
+      const history = f.history;
+      for (const sum of sums) sum.reset();
+      recent.reset();
+      const recentFrom = Math.floor(history.length / 2);
+      for (let j = 0; j < history.length; j++) {
+        const h = history[j];
+        sums[h.daysLate > GRACE_DAYS ? LATE_WEIGHTS : ON_TIME_WEIGHTS].add(h.weight);
+        sums[WEIGHTED_DAYS_LATE].add(h.weight * h.daysLate);
+        if (j >= recentFrom) recent.add(h.daysLate);
+      }
+      for (const sum of sums) {
+        sum.partsInto(this.parts);
+        this.partStart.push(this.parts.length);
+      }
+      this.counts.push(history.length);
+      this.recent.push(recent.total());
+    }
+  }
+
+  /** Settled invoices of customer i. */
+  count(i: number): number {
+    return this.counts[i];
+  }
+
+  /** Days late summed over the recent half of customer i's history (the later due dates), as in `recentAvgDaysLate`. */
+  recentDaysLate(i: number): number {
+    return this.recent[i];
+  }
+
+  /** Recency weights of customer i's settled invoices, plus `plus`. */
+  weights(i: number, plus = 0): number {
+    return this.total(i * KINDS + ON_TIME_WEIGHTS, i * KINDS + LATE_WEIGHTS + 1, plus);
+  }
+
+  /** Recency weights of customer i's invoices paid more than GRACE_DAYS late, plus `plus`. */
+  lateWeights(i: number, plus = 0): number {
+    return this.total(i * KINDS + LATE_WEIGHTS, i * KINDS + LATE_WEIGHTS + 1, plus);
+  }
+
+  /** Weight × days late over customer i's settled invoices. */
+  weightedDaysLate(i: number): number {
+    return this.total(i * KINDS + WEIGHTED_DAYS_LATE, i * KINDS + WEIGHTED_DAYS_LATE + 1, 0);
+  }
+
+  /** Recency weights of every customer's settled invoices. */
+  allWeights(): number {
+    this.sum.reset();
+    for (let i = 0; i < this.counts.length; i++) this.addParts(i * KINDS + ON_TIME_WEIGHTS, i * KINDS + LATE_WEIGHTS + 1);
+    return this.sum.total();
+  }
+
+  /** Weight × days late over every customer's settled invoices. */
+  allWeightedDaysLate(): number {
+    this.sum.reset();
+    for (let i = 0; i < this.counts.length; i++) this.addParts(i * KINDS + WEIGHTED_DAYS_LATE, i * KINDS + WEIGHTED_DAYS_LATE + 1);
+    return this.sum.total();
+  }
+
+  private total(fromKind: number, toKind: number, plus: number): number {
+    this.sum.reset();
+    this.addParts(fromKind, toKind);
+    this.sum.add(plus);
+    return this.sum.total();
+  }
+
+  private addParts(fromKind: number, toKind: number): void {
+    for (let j = this.partStart[fromKind]; j < this.partStart[toKind]; j++) this.sum.add(this.parts[j]);
+  }
 }
 
 /**
@@ -147,148 +460,380 @@ interface Group {
  * promises, credit use, share of AR) and the payment history of invoices settled on or before
  * the day. Nothing dated after the as-of date is used, so the features can be computed for a
  * past day and checked against what happened next. Sorted by customer, then currency.
+ * The features keep the records to list their `history` when it is first read.
  * @example customerFeatures(records, dayFromIso("2026-03-31")!)[0].overdueShare // 0.62
  */
 export function customerFeatures(records: readonly InvoiceRecord[], asOf: DayNumber): CustomerFeatures[] {
-  // Grouped by customer, then by currency among the customer's few: no key string per record,
-  // and a customer's first currency found at once (a ledger is mostly in one).
-  const byCustomer = new Map<string, Group[]>();
-  let last: Group | undefined;
+  // One pass over the records: each record's group found by its customer, then currency (the
+  // last group is tried first); the open position added into the group; each settled invoice
+  // noted, to be put in order per customer afterwards.
+  const table = new GroupTable();
+  let data = table.data;
+  const { settledGroup, settledRecord, settledDue, settledDays, sortedDue, sortedDays } = scratchFor(records.length);
+  let settled = 0;
+  let lastCustomer: string | undefined;
+  let lastCurrency: string | undefined;
+  let g = -1;
   for (let i = 0; i < records.length; i++) {
-    const record = records[i];
-    const currency = record.currency ?? "";
-    if (last === undefined || last.customer !== record.customer || last.currency !== currency) {
-      const groups = byCustomer.get(record.customer);
-      if (groups === undefined) byCustomer.set(record.customer, [(last = { customer: record.customer, currency, records: [] })]);
-      else if (groups[0].currency === currency) last = groups[0];
-      else {
-        last = groups.find((g) => g.currency === currency);
-        if (!last) groups.push((last = { customer: record.customer, currency, records: [] }));
+    const r = records[i];
+    const customer = r.customer;
+    const currency = r.currency ?? "";
+    if (g < 0 || customer !== lastCustomer || currency !== lastCurrency) {
+      g = table.find(customer, currency);
+      data = table.data;
+      lastCustomer = customer;
+      lastCurrency = currency;
+    }
+    const at = g * FIELDS;
+    const limit = r.creditLimitMinor;
+    if (limit !== undefined && Number.isFinite(limit) && limit >= 0 && limit > data[at + CREDIT_LIMIT]) data[at + CREDIT_LIMIT] = limit;
+    const invoiceDate = r.invoiceDate;
+    if (invoiceDate !== undefined && invoiceDate > asOf) continue; // not issued yet: neither open nor settled
+    const open = r.openMinor;
+    const credit = isCreditItem(r);
+    if (open !== 0 && (invoiceDate === undefined || invoiceDate <= asOf)) {
+      const pastDue = asOf - r.dueDate;
+      data[at + OPEN_COUNT]++;
+      data[at + ABS_OPEN] += Math.abs(open);
+      if (!Number.isInteger(open)) data[at + NOT_WHOLE] = 1;
+      data[at + OPEN_MINOR] += open;
+      if (pastDue > 0) data[at + OVERDUE_MINOR] += open;
+      if (open > 0 && !credit) {
+        data[at + OPEN_POSITIVE] += open;
+        if (r.disputed) {
+          data[at + DISPUTED_COUNT]++;
+          data[at + DISPUTED_MINOR] += open;
+        }
+        const promise = r.promiseDate;
+        if (promise !== undefined && promise < asOf) data[at + BROKEN_PROMISES]++;
+        if (pastDue > 0) {
+          const weighted = open * pastDue;
+          data[at + OVERDUE_POSITIVE] += open;
+          data[at + WEIGHTED_DAYS] += weighted;
+          data[at + ABS_WEIGHTED] += Math.abs(weighted);
+          if (!Number.isInteger(weighted)) data[at + NOT_WHOLE] = 1;
+          if (pastDue > data[at + OLDEST_OVERDUE]) data[at + OLDEST_OVERDUE] = pastDue;
+          if (pastDue > 90) data[at + OVER_90] += open;
+          if (pastDue > GRACE_DAYS) data[at + OPEN_LATE]++;
+          if (promise !== undefined && promise >= asOf) data[at + PROMISED_MINOR] += open;
+        }
       }
     }
-    last.records.push(record);
+    if (credit || open > 0) continue;
+    const settledDay = settledOn(r);
+    if (settledDay === undefined || settledDay > asOf) continue;
+    settledGroup[settled] = g;
+    settledRecord[settled] = i;
+    settledDue[settled] = r.dueDate;
+    settledDays[settled++] = settledDay;
   }
-  const features = [...byCustomer.values()]
-    .flat()
-    .sort((a, b) => (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0))
-    .map((group) => featuresOf(group, asOf));
+  const inexact: number[] = [];
+  for (let k = 0; k < table.size; k++) if (!table.exact(k)) inexact.push(k);
+  if (inexact.length) sumExactly(records, asOf, table, inexact);
+
+  // Settled invoices grouped by customer in output order (a counting sort, keeping record
+  // order), then each customer's put in history order.
+  const order = table.inOrder();
+  const counts = new Int32Array(table.size);
+  for (let s = 0; s < settled; s++) counts[settledGroup[s]]++;
+  const start = new Int32Array(table.size);
+  for (let k = 0, offset = 0; k < order.length; k++) {
+    start[order[k]] = offset;
+    offset += counts[order[k]];
+  }
+  const next = start.slice();
+  const history: HistoryArrays = { records, record: new Int32Array(settled), dueDate: sortedDue, settledDay: sortedDays };
+  for (let s = 0; s < settled; s++) {
+    const at = next[settledGroup[s]]++;
+    history.record[at] = settledRecord[s];
+    history.dueDate[at] = settledDue[s];
+    history.settledDay[at] = settledDays[s];
+  }
+  let longest = 0;
+  for (let k = 0; k < counts.length; k++) if (counts[k] > longest) longest = counts[k];
+  const sorter = new HistorySorter(longest);
+  const batch = new HistoryBatch(records, history.record, asOf);
+  const scratch = new HistoryScratch();
+  const features = order.map((k) => {
+    const from = start[k];
+    const to = from + counts[k];
+    sorter.sort(history, from, to);
+    return featuresOf(table, k, history, from, to, batch, scratch);
+  });
+  BATCHES.set(features, batch);
 
   // Concentration: each customer's open balance over the currency's total open balance.
-  const totals = new Map<string, number[]>();
+  const totals = new Map<string, ExactSum>();
   for (const f of features) {
     if (f.openMinor <= 0) continue;
-    const list = totals.get(f.currency);
-    if (list) list.push(f.openMinor);
-    else totals.set(f.currency, [f.openMinor]);
+    let total = totals.get(f.currency);
+    if (!total) totals.set(f.currency, (total = new ExactSum()));
+    total.add(f.openMinor);
   }
   // Each currency's total is summed once, not once per customer.
-  const totalByCurrency = new Map([...totals].map(([currency, values]) => [currency, exactSum(values)]));
+  const totalByCurrency = new Map([...totals].map(([currency, sum]) => [currency, sum.total()]));
   for (const f of features) f.arShare = f.openMinor > 0 ? share(f.openMinor, totalByCurrency.get(f.currency) ?? 0) : 0;
   return features;
 }
 
-function featuresOf({ customer, currency, records }: Group, asOf: DayNumber): CustomerFeatures {
-  // The open position in one pass over the records, summed exactly (so in no particular order).
-  let openCount = 0;
-  let oldestOverdueDays = 0;
-  let openLateCount = 0;
-  let disputedCount = 0;
-  let brokenPromises = 0;
-  let creditLimit = -1;
-  const openMinorSum = new ExactSum();
-  const overdueMinorSum = new ExactSum();
-  const openPositiveSum = new ExactSum();
-  const overduePositiveSum = new ExactSum();
-  const weightedDaysSum = new ExactSum();
-  const over90Sum = new ExactSum();
-  const disputedSum = new ExactSum();
-  const promisedSum = new ExactSum();
+/**
+ * The open position's sums of the groups whose plain sums may have been rounded (amounts that
+ * are not whole numbers, or beyond 2^53 in all), summed again exactly, over the same terms.
+ */
+function sumExactly(records: readonly InvoiceRecord[], asOf: DayNumber, table: GroupTable, groups: readonly number[]): void {
+  const sums = new Map(groups.map((g) => [g, SUMS.map(() => new ExactSum())]));
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
-    const limit = r.creditLimitMinor;
-    if (limit !== undefined && Number.isFinite(limit) && limit >= 0 && limit > creditLimit) creditLimit = limit;
+    const sum = sums.get(table.find(r.customer, r.currency ?? ""));
+    if (!sum) continue;
     if (!isOpenAsOf(r, asOf)) continue;
+    const [open, overdue, openPositive, overduePositive, weightedDays, over90, disputed, promised] = sum;
     const pastDue = asOf - r.dueDate;
-    openCount++;
-    openMinorSum.add(r.openMinor);
-    if (pastDue > 0) overdueMinorSum.add(r.openMinor);
+    open.add(r.openMinor);
+    if (pastDue > 0) overdue.add(r.openMinor);
     if (!(r.openMinor > 0) || isCreditItem(r)) continue;
-    openPositiveSum.add(r.openMinor);
-    if (r.disputed) {
-      disputedCount++;
-      disputedSum.add(r.openMinor);
-    }
-    if (r.promiseDate !== undefined && r.promiseDate < asOf) brokenPromises++;
+    openPositive.add(r.openMinor);
+    if (r.disputed) disputed.add(r.openMinor);
     if (!(pastDue > 0)) continue;
-    overduePositiveSum.add(r.openMinor);
-    weightedDaysSum.add(r.openMinor * pastDue);
-    if (pastDue > oldestOverdueDays) oldestOverdueDays = pastDue;
-    if (pastDue > 90) over90Sum.add(r.openMinor);
-    if (pastDue > GRACE_DAYS) openLateCount++;
-    if (r.promiseDate !== undefined && r.promiseDate >= asOf) promisedSum.add(r.openMinor);
+    overduePositive.add(r.openMinor);
+    weightedDays.add(r.openMinor * pastDue);
+    if (pastDue > 90) over90.add(r.openMinor);
+    if (r.promiseDate !== undefined && r.promiseDate >= asOf) promised.add(r.openMinor);
   }
-  const openPositive = openPositiveSum.total();
-  const overduePositive = overduePositiveSum.total();
-  const weightedDays = weightedDaysSum.total();
+  for (const [g, sum] of sums) SUMS.forEach((field, k) => (table.data[g * FIELDS + field] = sum[k].total()));
+}
 
-  const history: SettledInvoice[] = [];
-  for (const r of records) {
-    if (isCreditItem(r) || r.openMinor > 0) continue;
-    if (r.invoiceDate !== undefined && r.invoiceDate > asOf) continue;
-    const settledDay = settledOn(r);
-    if (settledDay === undefined || settledDay > asOf) continue;
-    history.push({ invoice: r.invoice, dueDate: r.dueDate, settledDay, daysLate: settledDay - r.dueDate, weight: recencyWeight(r.dueDate, asOf) });
+/**
+ * Puts one customer's settled invoices in history order: oldest due date first; equal due dates
+ * put the later payment last, so the recent half is the same whatever the row order, and paying
+ * any invoice later never makes the recent half earlier; then by invoice number, then row.
+ */
+class HistorySorter {
+  /** Scratch space for one customer's history. */
+  private readonly keys: Float64Array;
+  private readonly order: Int32Array;
+  private readonly record: Int32Array;
+  private readonly dueDate: Float64Array;
+  private readonly settledDay: Float64Array;
+
+  constructor(longest: number) {
+    this.keys = new Float64Array(longest);
+    this.order = new Int32Array(longest);
+    this.record = new Int32Array(longest);
+    this.dueDate = new Float64Array(longest);
+    this.settledDay = new Float64Array(longest);
   }
-  // Oldest due first; equal due dates put the later payment last, so the recent half is the
-  // same whatever the row order, and paying any invoice later never makes the recent half earlier.
-  history.sort((a, b) => a.dueDate - b.dueDate || a.daysLate - b.daysLate || (a.invoice < b.invoice ? -1 : a.invoice > b.invoice ? 1 : 0));
-  const olderCount = Math.floor(history.length / 2);
-  const allLate = new ExactSum();
-  const olderLate = new ExactSum();
+
+  sort(h: HistoryArrays, from: number, to: number): void {
+    const n = to - from;
+    if (n < 2) return;
+    const { dueDate, settledDay } = h;
+    // Whole day numbers (as the parser gives) sort as one number each, due date, days late and
+    // position packed together, in a typed array's native sort; anything else by comparison.
+    let dueMin = Infinity;
+    let dueMax = -Infinity;
+    let lateMin = Infinity;
+    let lateMax = -Infinity;
+    let whole = true;
+    for (let i = from; i < to; i++) {
+      const due = dueDate[i];
+      const late = settledDay[i] - due;
+      whole &&= Number.isInteger(due) && Number.isInteger(late);
+      if (due < dueMin) dueMin = due;
+      if (due > dueMax) dueMax = due;
+      if (late < lateMin) lateMin = late;
+      if (late > lateMax) lateMax = late;
+    }
+    const lateSpan = lateMax - lateMin + 1;
+    if (!whole || (dueMax - dueMin + 1) * lateSpan * n >= 2 ** 53) {
+      this.sortByComparison(h, from, to);
+      return;
+    }
+    if (n <= SHORT_HISTORY) {
+      insertionSort(h, from, to);
+      return;
+    }
+    const keys = this.keys.subarray(0, n);
+    for (let i = 0; i < n; i++) {
+      const due = dueDate[from + i];
+      keys[i] = ((due - dueMin) * lateSpan + (settledDay[from + i] - due - lateMin)) * n + i;
+    }
+    keys.sort();
+    // Unpacked: the position, and the key of due date and days late alone.
+    const order = this.order.subarray(0, n);
+    for (let i = 0; i < n; i++) {
+      order[i] = keys[i] % n;
+      keys[i] -= order[i];
+    }
+    // Equal due date and days late: by invoice number, keeping row order among equals.
+    for (let i = 1; i < n; i++) {
+      if (keys[i] !== keys[i - 1]) continue;
+      const at = order[i];
+      const invoice = h.records[h.record[from + at]].invoice;
+      let j = i;
+      while (j > 0 && keys[j - 1] === keys[i] && invoice < h.records[h.record[from + order[j - 1]]].invoice) {
+        order[j] = order[j - 1];
+        j--;
+      }
+      order[j] = at;
+    }
+    this.permute(h, from, order);
+  }
+
+  /**
+   * The same order by the comparison itself, as the array sort would give it: for day numbers
+   * that are not whole (or not numbers), where only the same sort gives the same order, or
+   * spans too wide to pack.
+   */
+  private sortByComparison(h: HistoryArrays, from: number, to: number): void {
+    const { records, record, dueDate, settledDay } = h;
+    const positions = Array.from({ length: to - from }, (_, i) => i);
+    positions.sort((a, b) => {
+      const dueA = dueDate[from + a];
+      const dueB = dueDate[from + b];
+      const invoiceA = records[record[from + a]].invoice;
+      const invoiceB = records[record[from + b]].invoice;
+      return dueA - dueB || settledDay[from + a] - dueA - (settledDay[from + b] - dueB) || (invoiceA < invoiceB ? -1 : invoiceA > invoiceB ? 1 : 0);
+    });
+    this.permute(h, from, positions);
+  }
+
+  /** Rearranges the customer's slice so that position i holds what was at `order[i]`. */
+  private permute(h: HistoryArrays, from: number, order: ArrayLike<number>): void {
+    const n = order.length;
+    for (let i = 0; i < n; i++) {
+      const at = from + order[i];
+      this.record[i] = h.record[at];
+      this.dueDate[i] = h.dueDate[at];
+      this.settledDay[i] = h.settledDay[at];
+    }
+    h.record.set(this.record.subarray(0, n), from);
+    h.dueDate.set(this.dueDate.subarray(0, n), from);
+    h.settledDay.set(this.settledDay.subarray(0, n), from);
+  }
+}
+
+/**
+ * Most customers have a few dozen settled invoices: sorted in place by insertion rather than
+ * paying for a native sort's call, scratch views and unpacking.
+ */
+const SHORT_HISTORY = 48;
+
+/** Insertion sort of a short history of whole day numbers: stable, so the same order as any stable sort. */
+function insertionSort(h: HistoryArrays, from: number, to: number): void {
+  const { records, record, dueDate, settledDay } = h;
+  for (let i = from + 1; i < to; i++) {
+    const due = dueDate[i];
+    const day = settledDay[i];
+    const late = day - due;
+    const rec = record[i];
+    let j = i;
+    while (j > from) {
+      const prevDue = dueDate[j - 1];
+      const prevLate = settledDay[j - 1] - prevDue;
+      if (!(prevDue > due || (prevDue === due && (prevLate > late || (prevLate === late && records[record[j - 1]].invoice > records[rec].invoice))))) break;
+      dueDate[j] = prevDue;
+      settledDay[j] = settledDay[j - 1];
+      record[j] = record[j - 1];
+      j--;
+    }
+    dueDate[j] = due;
+    settledDay[j] = day;
+    record[j] = rec;
+  }
+}
+
+/** Running sums of one customer's history at a time, used again for the next. */
+class HistoryScratch {
+  readonly olderLate = new ExactSum();
+  readonly recentLate = new ExactSum();
+  readonly allLate = new ExactSum();
+  /** By kind: ON_TIME_WEIGHTS, LATE_WEIGHTS, WEIGHTED_DAYS_LATE. */
+  readonly kinds = [new ExactSum(), new ExactSum(), new ExactSum()];
+}
+
+function featuresOf(table: GroupTable, g: number, h: HistoryArrays, from: number, to: number, batch: HistoryBatch, scratch: HistoryScratch): CustomerFeatures {
+  const asOf = batch.asOf;
+  const data = table.data;
+  const at = g * FIELDS;
+  const openPositive = data[at + OPEN_POSITIVE];
+  const overduePositive = data[at + OVERDUE_POSITIVE];
+  const weightedDays = data[at + WEIGHTED_DAYS];
+
+  // The history in order: days late overall, in the older and the recent half, and the
+  // recency-weighted sums the score takes from here.
+  const count = to - from;
+  const olderCount = Math.floor(count / 2);
+  const { olderLate, recentLate, allLate, kinds } = scratch;
+  olderLate.reset();
+  recentLate.reset();
+  for (const sum of kinds) sum.reset();
   let paidLateCount = 0;
-  for (let i = 0; i < history.length; i++) {
-    const late = history[i].daysLate;
-    allLate.add(late);
-    if (i < olderCount) olderLate.add(late);
-    if (late > GRACE_DAYS) paidLateCount++;
+  for (let i = from; i < to; i++) {
+    const due = h.dueDate[i];
+    const late = h.settledDay[i] - due;
+    const weight = recencyWeight(due, asOf);
+    if (i - from < olderCount) olderLate.add(late);
+    else recentLate.add(late);
+    if (late > GRACE_DAYS) {
+      paidLateCount++;
+      kinds[LATE_WEIGHTS].add(weight);
+    } else kinds[ON_TIME_WEIGHTS].add(weight);
+    kinds[WEIGHTED_DAYS_LATE].add(weight * late);
   }
-  const recentLate = new ExactSum();
-  for (let i = olderCount; i < history.length; i++) recentLate.add(history[i].daysLate);
-  const recentAvgDaysLate = history.length > olderCount ? recentLate.total() / (history.length - olderCount) : null;
+  allLate.reset();
+  allLate.addSum(olderLate);
+  allLate.addSum(recentLate);
+  const recentDaysLate = recentLate.total();
+  const recentAvgDaysLate = count > olderCount ? recentDaysLate / (count - olderCount) : null;
   const olderAvgDaysLate = olderCount > 0 ? olderLate.total() / olderCount : null;
 
+  const creditLimit = data[at + CREDIT_LIMIT];
   const creditLimitMinor = creditLimit >= 0 ? creditLimit : null;
-  const openMinor = openMinorSum.total();
-  const disputedMinor = disputedSum.total();
+  const openMinor = data[at + OPEN_MINOR];
+  const disputedMinor = data[at + DISPUTED_MINOR];
 
-  return {
-    customer,
-    currency,
+  // Built in the order of the interface, `history` in its place as the batch's accessor.
+  const features = {
+    customer: table.customer[g],
+    currency: table.currency[g],
     asOf,
     openMinor,
-    openInvoices: openCount,
-    overdueMinor: overdueMinorSum.total(),
+    openInvoices: data[at + OPEN_COUNT],
+    overdueMinor: data[at + OVERDUE_MINOR],
     overdueShare: share(overduePositive, openPositive),
     avgDaysPastDue: overduePositive > 0 ? weightedDays / overduePositive : 0,
-    oldestOverdueDays,
-    over90Share: share(over90Sum.total(), openPositive),
-    settledCount: history.length,
-    avgDaysLate: history.length ? allLate.total() / history.length : null,
-    paidLateShare: history.length ? paidLateCount / history.length : null,
+    oldestOverdueDays: data[at + OLDEST_OVERDUE],
+    over90Share: share(data[at + OVER_90], openPositive),
+    settledCount: count,
+    avgDaysLate: count ? allLate.total() / count : null,
+    paidLateShare: count ? paidLateCount / count : null,
     paidLateCount,
     recentAvgDaysLate,
     olderAvgDaysLate,
     trendDays: recentAvgDaysLate !== null && olderAvgDaysLate !== null ? recentAvgDaysLate - olderAvgDaysLate : null,
-    openLateCount,
-    history,
-    disputedCount,
-    disputedMinor,
-    disputedShare: share(disputedMinor, openPositive),
-    brokenPromises,
-    promisedMinor: promisedSum.total(),
-    creditLimitMinor,
-    creditUse: creditLimitMinor ? Math.max(0, openMinor) / creditLimitMinor : null,
-    overLimit: creditLimitMinor !== null && openMinor > creditLimitMinor,
-    arShare: 0,
-  };
+    openLateCount: data[at + OPEN_LATE],
+  } as CustomerFeatures;
+  Object.defineProperty(features, "history", HISTORY_PROPERTY);
+  features.disputedCount = data[at + DISPUTED_COUNT];
+  features.disputedMinor = disputedMinor;
+  features.disputedShare = share(disputedMinor, openPositive);
+  features.brokenPromises = data[at + BROKEN_PROMISES];
+  features.promisedMinor = data[at + PROMISED_MINOR];
+  features.creditLimitMinor = creditLimitMinor;
+  features.creditUse = creditLimitMinor ? Math.max(0, openMinor) / creditLimitMinor : null;
+  features.overLimit = creditLimitMinor !== null && openMinor > creditLimitMinor;
+  features.arShare = 0;
+
+  BATCH_OF.set(features, batch);
+  batch.features.push(features);
+  batch.start.push(to);
+  batch.recentDaysLate.push(recentDaysLate);
+  for (const sum of kinds) {
+    sum.partsInto(batch.parts);
+    batch.partStart.push(batch.parts.length);
+  }
+  batch.lists.push(undefined);
+  batch.touched.push(false);
+  return features;
 }

@@ -1,5 +1,5 @@
 import { ExactSum, exactSum } from "./exactSum";
-import { GRACE_DAYS, type CustomerFeatures } from "./features";
+import { HistoryTotals, type CustomerFeatures } from "./features";
 
 /**
  * The risk score: how likely a customer is to pay late from here on, 0–100, higher = riskier.
@@ -122,18 +122,30 @@ export interface PortfolioPrior {
   score: number;
 }
 
-/** The evidence about lateness of one customer: recency-weighted late count and count. */
-function lateEvidence(f: CustomerFeatures): { late: number; count: number } {
-  // Settled invoices count by recency; open items already late count in full: they are now.
-  const late = new ExactSum();
-  const count = new ExactSum();
-  for (const h of f.history) {
-    count.add(h.weight);
-    if (h.daysLate > GRACE_DAYS) late.add(h.weight);
+/**
+ * Each customer's evidence about lateness: the recency-weighted count of late invoices and of
+ * all invoices. Settled invoices count by recency; open items already late count in full: they
+ * are late now.
+ */
+class Evidence {
+  readonly totals: HistoryTotals;
+  readonly late: Float64Array;
+  readonly count: Float64Array;
+
+  constructor(features: readonly CustomerFeatures[]) {
+    this.totals = new HistoryTotals(features);
+    this.late = new Float64Array(features.length);
+    this.count = new Float64Array(features.length);
+    for (let i = 0; i < features.length; i++) {
+      this.late[i] = this.totals.lateWeights(i, features[i].openLateCount);
+      this.count[i] = this.totals.weights(i, features[i].openLateCount);
+    }
   }
-  late.add(f.openLateCount);
-  count.add(f.openLateCount);
-  return { late: late.total(), count: count.total() };
+}
+
+function lateEvidence(f: CustomerFeatures): { late: number; count: number } {
+  const evidence = new Evidence([f]);
+  return { late: evidence.late[0], count: evidence.count[0] };
 }
 
 /**
@@ -145,25 +157,15 @@ export function portfolioPrior(features: readonly CustomerFeatures[], weights: P
   return priorWith(features, normaliseWeights(weights));
 }
 
-function priorWith(features: readonly CustomerFeatures[], w: RiskWeights, evidence = features.map(lateEvidence)): PortfolioPrior {
-  const lateCount = exactSum(evidence.map((e) => e.count));
-  const weights = new ExactSum();
-  const weightedDays = new ExactSum();
+function priorWith(features: readonly CustomerFeatures[], w: RiskWeights, evidence = new Evidence(features)): PortfolioPrior {
+  const lateCount = exactSum(evidence.count);
   let observations = 0;
-  for (const f of features) {
-    for (const h of f.history) {
-      weights.add(h.weight);
-      weightedDays.add(h.weight * h.daysLate);
-    }
-    observations += f.history.length + f.openLateCount;
-  }
-  const weightSum = weights.total();
-  const lateShare = lateCount > 0 ? exactSum(evidence.map((e) => e.late)) / lateCount : FALLBACK_PRIOR.lateShare;
-  const daysLate = weightSum > 0 ? weightedDays.total() / weightSum : FALLBACK_PRIOR.daysLate;
-  const subs = Object.fromEntries(RISK_FACTORS.map((f) => [f, 0])) as Record<RiskFactor, number>;
-  subs.lateShare = lateShare;
-  subs.daysLate = subs.recentLateness = saturate(daysLate, DAYS_LATE_HALF);
-  return { lateShare, daysLate, observations, score: scoreOf(contributionsOf(subs, w)) };
+  for (let i = 0; i < features.length; i++) observations += evidence.totals.count(i) + features[i].openLateCount;
+  const weightSum = evidence.totals.allWeights();
+  const lateShare = lateCount > 0 ? exactSum(evidence.late) / lateCount : FALLBACK_PRIOR.lateShare;
+  const daysLate = weightSum > 0 ? evidence.totals.allWeightedDaysLate() / weightSum : FALLBACK_PRIOR.daysLate;
+  const subs = RISK_FACTORS.map((factor) => (factor === "lateShare" ? lateShare : factor === "daysLate" || factor === "recentLateness" ? saturate(daysLate, DAYS_LATE_HALF) : 0));
+  return { lateShare, daysLate, observations, score: scoreOf(contributionsOf(subs, new FactorTable(w))) };
 }
 
 /**
@@ -191,47 +193,71 @@ export interface RiskContribution {
 export function subScores(
   f: CustomerFeatures,
   prior: PortfolioPrior,
-  evidence = lateEvidence(f),
+  evidence: { late: number; count: number } = lateEvidence(f),
 ): { subs: Record<RiskFactor, number>; credibility: number; estimates: { lateShare: number; daysLate: number; recentDaysLate: number } } {
-  const { late, count } = evidence;
+  const { list, credibility, estimates } = subScoreList(f, prior, evidence.late, evidence.count, new HistoryTotals([f]), 0);
+  const subs = {} as Record<RiskFactor, number>;
+  RISK_FACTORS.forEach((factor, i) => (subs[factor] = list[i]));
+  return { subs, credibility, estimates };
+}
+
+/** The sub-scores in the order of RISK_FACTORS: by position, as scoring every customer reads them. */
+function subScoreList(f: CustomerFeatures, prior: PortfolioPrior, late: number, count: number, history: HistoryTotals, i: number) {
   const k = CREDIBILITY_K;
   // Credibility-weighted means; with no evidence at all, exactly the prior.
   const lateShare = count > 0 ? (late + k * prior.lateShare) / (count + k) : prior.lateShare;
-  const weights = new ExactSum();
-  const weightedDays = new ExactSum();
-  const recentDays = new ExactSum();
-  const recentFrom = Math.floor(f.history.length / 2);
-  f.history.forEach((h, i) => {
-    weights.add(h.weight);
-    weightedDays.add(h.weight * h.daysLate);
-    if (i >= recentFrom) recentDays.add(h.daysLate);
-  });
-  const weightSum = weights.total();
-  const daysLate = weightSum > 0 ? (weightedDays.total() + k * prior.daysLate) / (weightSum + k) : prior.daysLate;
-  const recentCount = f.history.length - recentFrom;
-  const recentDaysLate = recentCount > 0 ? (recentDays.total() + k * prior.daysLate) / (recentCount + k) : prior.daysLate;
-  const subs: Record<RiskFactor, number> = {
+  const weightSum = history.weights(i);
+  const daysLate = weightSum > 0 ? (history.weightedDaysLate(i) + k * prior.daysLate) / (weightSum + k) : prior.daysLate;
+  const recentCount = history.count(i) - Math.floor(history.count(i) / 2);
+  const recentDaysLate = recentCount > 0 ? (history.recentDaysLate(i) + k * prior.daysLate) / (recentCount + k) : prior.daysLate;
+  const list = [
     lateShare,
-    daysLate: saturate(daysLate, DAYS_LATE_HALF),
-    recentLateness: saturate(recentDaysLate, DAYS_LATE_HALF),
-    overdueShare: f.overdueShare,
-    overdueDays: saturate(f.oldestOverdueDays, DAYS_PAST_DUE_HALF),
-    brokenPromises: 1 - 0.5 ** f.brokenPromises,
-    disputes: 1 - 0.5 ** f.disputedCount,
-    creditUse: f.creditLimitMinor === 0 ? (f.overLimit ? 1 : 0) : clamp01(((f.creditUse ?? 0) - CREDIT_USE_START) / (CREDIT_USE_FULL - CREDIT_USE_START)),
-    concentration: f.arShare,
-  };
-  return { subs, credibility: count / (count + k), estimates: { lateShare, daysLate, recentDaysLate } };
+    saturate(daysLate, DAYS_LATE_HALF),
+    saturate(recentDaysLate, DAYS_LATE_HALF),
+    f.overdueShare,
+    saturate(f.oldestOverdueDays, DAYS_PAST_DUE_HALF),
+    1 - 0.5 ** f.brokenPromises,
+    1 - 0.5 ** f.disputedCount,
+    f.creditLimitMinor === 0 ? (f.overLimit ? 1 : 0) : clamp01(((f.creditUse ?? 0) - CREDIT_USE_START) / (CREDIT_USE_FULL - CREDIT_USE_START)),
+    f.arShare,
+  ];
+  return { list, credibility: count / (count + k), estimates: { lateShare, daysLate, recentDaysLate } };
 }
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-function contributionsOf(subs: Record<RiskFactor, number>, w: RiskWeights): RiskContribution[] {
-  return RISK_FACTORS.map((factor) => ({ factor, label: FACTOR_LABELS[factor], subScore: subs[factor], weight: w[factor], points: 100 * w[factor] * subs[factor] }));
+/** The weights and labels of the factors by position, looked up once per scoring rather than per customer. */
+class FactorTable {
+  readonly weights: number[];
+  readonly labels: string[];
+  constructor(w: RiskWeights) {
+    this.weights = RISK_FACTORS.map((factor) => w[factor]);
+    this.labels = RISK_FACTORS.map((factor) => FACTOR_LABELS[factor]);
+  }
+}
+
+function contributionsOf(subs: readonly number[], table: FactorTable): RiskContribution[] {
+  const contributions: RiskContribution[] = [];
+  for (let i = 0; i < RISK_FACTORS.length; i++) {
+    const weight = table.weights[i];
+    contributions.push({ factor: RISK_FACTORS[i], label: table.labels[i], subScore: subs[i], weight, points: 100 * weight * subs[i] });
+  }
+  return contributions;
 }
 
 function scoreOf(contributions: readonly RiskContribution[]): number {
-  return Math.min(100, Math.max(0, exactSum(contributions.map((c) => c.points))));
+  const sum = new ExactSum();
+  for (const c of contributions) sum.add(c.points);
+  return Math.min(100, Math.max(0, sum.total()));
+}
+
+/** The contributions largest first, ties in factor order. */
+function ranked(contributions: readonly RiskContribution[]): RiskContribution[] {
+  const points = contributions.map((c) => c.points);
+  return contributions
+    .map((_, i) => i)
+    .sort((a, b) => points[b] - points[a] || a - b)
+    .map((i) => contributions[i]);
 }
 
 /** One customer's score with everything needed to explain it. */
@@ -309,22 +335,22 @@ export function reasonText(factor: RiskFactor, f: CustomerFeatures, prior: Portf
 export function scoreCustomers(features: readonly CustomerFeatures[], weights: Partial<RiskWeights> = DEFAULT_WEIGHTS): RiskScores {
   const w = normaliseWeights(weights);
   // Each customer's evidence serves the prior and its own score: weighed once.
-  const evidence = features.map(lateEvidence);
+  const evidence = new Evidence(features);
   const prior = priorWith(features, w, evidence);
+  const table = new FactorTable(w);
   const customers = features.map((f, i): CustomerRisk => {
-    const { subs, credibility } = subScores(f, prior, evidence[i]);
-    const contributions = contributionsOf(subs, w);
+    const { list, credibility } = subScoreList(f, prior, evidence.late[i], evidence.count[i], evidence.totals, i);
+    const contributions = ranked(contributionsOf(list, table));
     const exactScore = scoreOf(contributions);
     const score = Math.round(exactScore * 10) / 10;
-    const ranked = contributions
-      .map((c, i) => ({ c, i }))
-      .sort((a, b) => b.c.points - a.c.points || a.i - b.i)
-      .map(({ c }) => c);
-    const reasons = ranked
-      .filter((c) => c.points >= 0.5)
-      .slice(0, 3)
-      .map((c) => reasonText(c.factor, f, prior));
-    const unique = [...new Set(reasons)];
+    // The top three contributions of half a point or more, each reason once.
+    const unique: string[] = [];
+    for (let k = 0, given = 0; k < contributions.length && given < 3; k++) {
+      if (!(contributions[k].points >= 0.5)) continue;
+      given++;
+      const reason = reasonText(contributions[k].factor, f, prior);
+      if (!unique.includes(reason)) unique.push(reason);
+    }
     return {
       customer: f.customer,
       currency: f.currency,
@@ -332,7 +358,7 @@ export function scoreCustomers(features: readonly CustomerFeatures[], weights: P
       exactScore,
       tier: riskTier(score),
       credibility,
-      contributions: ranked,
+      contributions,
       reasons: unique,
       reasonText: unique.length ? unique.join("; ") : "nothing overdue and pays on time",
       features: f,
