@@ -113,8 +113,10 @@ describe("reading and validating random tables", () => {
       }),
       { numRuns: 600 },
     );
-    // Enough of the random tables name the aging fields for the checks above to bite.
-    expect(loaded).toBeGreaterThan(30);
+    // Enough of the random tables name the aging fields for the checks above to bite. About 40
+    // of the 600 do, varying from run to run (the seed is random): 27 has been seen, so the bar
+    // sits well below that.
+    expect(loaded).toBeGreaterThan(15);
   });
 
   it("never throws under a user's mapping of every field, and accounts for every row and cell", () => {
