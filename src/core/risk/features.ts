@@ -172,11 +172,12 @@ class GroupTable {
   readonly currency: string[] = [];
   /** The customer's group in another currency, or -1: a customer's few groups in a chain. */
   readonly next: number[] = [];
-  private readonly first = new Map<string, number>();
+  /** The customer's first group, by name: an object in dictionary mode finds a name faster than a Map. */
+  private readonly first: Record<string, number | undefined> = Object.create(null);
 
   /** The group of a customer and currency, added when new. */
   find(customer: string, currency: string): number {
-    const first = this.first.get(customer);
+    const first = this.first[customer];
     let g = first ?? -1;
     while (g >= 0 && this.currency[g] !== currency) g = this.next[g];
     if (g >= 0) return g;
@@ -191,7 +192,7 @@ class GroupTable {
     this.currency.push(currency);
     if (first === undefined) {
       this.next.push(-1);
-      this.first.set(customer, g);
+      this.first[customer] = g;
     } else {
       this.next.push(this.next[first]);
       this.next[first] = g;
@@ -212,9 +213,9 @@ class GroupTable {
   /** The groups by customer (code-unit order, as `<` compares), each customer's by currency. */
   inOrder(): number[] {
     const order: number[] = [];
-    for (const customer of [...this.first.keys()].sort()) {
+    for (const customer of Object.keys(this.first).sort()) {
       const start = order.length;
-      for (let g = this.first.get(customer)!; g >= 0; g = this.next[g]) {
+      for (let g = this.first[customer]!; g >= 0; g = this.next[g]) {
         let j = order.length;
         while (j > start && this.currency[g] < this.currency[order[j - 1]]) j--;
         order.splice(j, 0, g);
@@ -311,7 +312,11 @@ class HistoryBatch {
     for (let i = this.start[k]; i < this.start[k + 1]; i++) {
       const r = this.records[this.record[i]];
       const settledDay = settledOn(r)!;
-      list.push({ invoice: r.invoice, dueDate: r.dueDate, settledDay, daysLate: settledDay - r.dueDate, weight: recencyWeight(r.dueDate, this.asOf) });
+      const entry = { invoice: r.invoice, dueDate: r.dueDate, settledDay, daysLate: settledDay - r.dueDate, weight: recencyWeight(r.dueDate, this.asOf) };
+      // Equal in due date and days late (kept in row order): by invoice number, row order among equals.
+      let j = list.length;
+      while (j > 0 && list[j - 1].dueDate === entry.dueDate && list[j - 1].daysLate === entry.daysLate && list[j - 1].invoice > entry.invoice) j--;
+      list.splice(j, 0, entry);
     }
     return list;
   }
@@ -607,18 +612,20 @@ function sumExactly(records: readonly InvoiceRecord[], asOf: DayNumber, table: G
  * Puts one customer's settled invoices in history order: oldest due date first; equal due dates
  * put the later payment last, so the recent half is the same whatever the row order, and paying
  * any invoice later never makes the recent half earlier; then by invoice number, then row.
+ * Invoices equal in due date and days late are left in row order here and put in invoice order
+ * when the history is listed: they add the same days late to whichever half they fall in, so
+ * the sums do not need it, and their invoice numbers would be read from records long out of
+ * cache.
  */
 class HistorySorter {
   /** Scratch space for one customer's history. */
   private readonly keys: Float64Array;
-  private readonly order: Int32Array;
   private readonly record: Int32Array;
   private readonly dueDate: Float64Array;
   private readonly settledDay: Float64Array;
 
   constructor(longest: number) {
     this.keys = new Float64Array(longest);
-    this.order = new Int32Array(longest);
     this.record = new Int32Array(longest);
     this.dueDate = new Float64Array(longest);
     this.settledDay = new Float64Array(longest);
@@ -645,7 +652,9 @@ class HistorySorter {
       if (late > lateMax) lateMax = late;
     }
     const lateSpan = lateMax - lateMin + 1;
-    if (!whole || (dueMax - dueMin + 1) * lateSpan * n >= 2 ** 53) {
+    // Positions take the low bits, below a power of two (unpacked with exact division, not %).
+    const positions = 2 ** Math.ceil(Math.log2(n));
+    if (!whole || (dueMax - dueMin + 1) * lateSpan * positions >= 2 ** 53) {
       this.sortByComparison(h, from, to);
       return;
     }
@@ -656,34 +665,22 @@ class HistorySorter {
     const keys = this.keys.subarray(0, n);
     for (let i = 0; i < n; i++) {
       const due = dueDate[from + i];
-      keys[i] = ((due - dueMin) * lateSpan + (settledDay[from + i] - due - lateMin)) * n + i;
+      keys[i] = ((due - dueMin) * lateSpan + (settledDay[from + i] - due - lateMin)) * positions + i;
     }
     keys.sort();
-    // Unpacked: the position, and the key of due date and days late alone.
-    const order = this.order.subarray(0, n);
     for (let i = 0; i < n; i++) {
-      order[i] = keys[i] % n;
-      keys[i] -= order[i];
+      const at = from + keys[i] - Math.floor(keys[i] / positions) * positions;
+      this.record[i] = h.record[at];
+      this.dueDate[i] = dueDate[at];
+      this.settledDay[i] = settledDay[at];
     }
-    // Equal due date and days late: by invoice number, keeping row order among equals.
-    for (let i = 1; i < n; i++) {
-      if (keys[i] !== keys[i - 1]) continue;
-      const at = order[i];
-      const invoice = h.records[h.record[from + at]].invoice;
-      let j = i;
-      while (j > 0 && keys[j - 1] === keys[i] && invoice < h.records[h.record[from + order[j - 1]]].invoice) {
-        order[j] = order[j - 1];
-        j--;
-      }
-      order[j] = at;
-    }
-    this.permute(h, from, order);
+    this.copyBack(h, from, n);
   }
 
   /**
-   * The same order by the comparison itself, as the array sort would give it: for day numbers
-   * that are not whole (or not numbers), where only the same sort gives the same order, or
-   * spans too wide to pack.
+   * The order by the comparison itself, invoice numbers included, as the array sort gives it:
+   * for day numbers that are not whole (or not numbers), where only the same sort gives the
+   * same order, or spans too wide to pack.
    */
   private sortByComparison(h: HistoryArrays, from: number, to: number): void {
     const { records, record, dueDate, settledDay } = h;
@@ -695,18 +692,15 @@ class HistorySorter {
       const invoiceB = records[record[from + b]].invoice;
       return dueA - dueB || settledDay[from + a] - dueA - (settledDay[from + b] - dueB) || (invoiceA < invoiceB ? -1 : invoiceA > invoiceB ? 1 : 0);
     });
-    this.permute(h, from, positions);
+    positions.forEach((at, i) => {
+      this.record[i] = record[from + at];
+      this.dueDate[i] = dueDate[from + at];
+      this.settledDay[i] = settledDay[from + at];
+    });
+    this.copyBack(h, from, positions.length);
   }
 
-  /** Rearranges the customer's slice so that position i holds what was at `order[i]`. */
-  private permute(h: HistoryArrays, from: number, order: ArrayLike<number>): void {
-    const n = order.length;
-    for (let i = 0; i < n; i++) {
-      const at = from + order[i];
-      this.record[i] = h.record[at];
-      this.dueDate[i] = h.dueDate[at];
-      this.settledDay[i] = h.settledDay[at];
-    }
+  private copyBack(h: HistoryArrays, from: number, n: number): void {
     h.record.set(this.record.subarray(0, n), from);
     h.dueDate.set(this.dueDate.subarray(0, n), from);
     h.settledDay.set(this.settledDay.subarray(0, n), from);
@@ -719,9 +713,9 @@ class HistorySorter {
  */
 const SHORT_HISTORY = 48;
 
-/** Insertion sort of a short history of whole day numbers: stable, so the same order as any stable sort. */
+/** Insertion sort of a short history of whole day numbers by due date and days late: stable, so row order among equals. */
 function insertionSort(h: HistoryArrays, from: number, to: number): void {
-  const { records, record, dueDate, settledDay } = h;
+  const { record, dueDate, settledDay } = h;
   for (let i = from + 1; i < to; i++) {
     const due = dueDate[i];
     const day = settledDay[i];
@@ -730,8 +724,7 @@ function insertionSort(h: HistoryArrays, from: number, to: number): void {
     let j = i;
     while (j > from) {
       const prevDue = dueDate[j - 1];
-      const prevLate = settledDay[j - 1] - prevDue;
-      if (!(prevDue > due || (prevDue === due && (prevLate > late || (prevLate === late && records[record[j - 1]].invoice > records[rec].invoice))))) break;
+      if (!(prevDue > due || (prevDue === due && settledDay[j - 1] - prevDue > late))) break;
       dueDate[j] = prevDue;
       settledDay[j] = settledDay[j - 1];
       record[j] = record[j - 1];
