@@ -164,8 +164,9 @@ function priorWith(features: readonly CustomerFeatures[], w: RiskWeights, eviden
   const weightSum = evidence.totals.allWeights();
   const lateShare = lateCount > 0 ? exactSum(evidence.late) / lateCount : FALLBACK_PRIOR.lateShare;
   const daysLate = weightSum > 0 ? evidence.totals.allWeightedDaysLate() / weightSum : FALLBACK_PRIOR.daysLate;
-  const subs = RISK_FACTORS.map((factor) => (factor === "lateShare" ? lateShare : factor === "daysLate" || factor === "recentLateness" ? saturate(daysLate, DAYS_LATE_HALF) : 0));
-  return { lateShare, daysLate, observations, score: scoreOf(contributionsOf(subs, new FactorTable(w))) };
+  const contributions = new Contributions(w);
+  RISK_FACTORS.forEach((factor, k) => (contributions.subs[k] = factor === "lateShare" ? lateShare : factor === "daysLate" || factor === "recentLateness" ? saturate(daysLate, DAYS_LATE_HALF) : 0));
+  return { lateShare, daysLate, observations, score: contributions.scoreOf(contributions.ranked()) };
 }
 
 /**
@@ -195,14 +196,19 @@ export function subScores(
   prior: PortfolioPrior,
   evidence: { late: number; count: number } = lateEvidence(f),
 ): { subs: Record<RiskFactor, number>; credibility: number; estimates: { lateShare: number; daysLate: number; recentDaysLate: number } } {
-  const { list, credibility, estimates } = subScoreList(f, prior, evidence.late, evidence.count, new HistoryTotals([f]), 0);
+  const list: number[] = [];
+  const [lateShare, daysLate, recentDaysLate] = fillSubScores(f, prior, evidence.late, evidence.count, new HistoryTotals([f]), 0, list);
   const subs = {} as Record<RiskFactor, number>;
   RISK_FACTORS.forEach((factor, i) => (subs[factor] = list[i]));
-  return { subs, credibility, estimates };
+  return { subs, credibility: evidence.count / (evidence.count + CREDIBILITY_K), estimates: { lateShare, daysLate, recentDaysLate } };
 }
 
-/** The sub-scores in the order of RISK_FACTORS: by position, as scoring every customer reads them. */
-function subScoreList(f: CustomerFeatures, prior: PortfolioPrior, late: number, count: number, history: HistoryTotals, i: number) {
+/**
+ * Writes the sub-scores into `subs` in the order of RISK_FACTORS (by position, as scoring every
+ * customer reads them) and returns the estimates behind the history factors: late share, days
+ * late, recent days late.
+ */
+function fillSubScores(f: CustomerFeatures, prior: PortfolioPrior, late: number, count: number, history: HistoryTotals, i: number, subs: number[] | Float64Array): [number, number, number] {
   const k = CREDIBILITY_K;
   // Credibility-weighted means; with no evidence at all, exactly the prior.
   const lateShare = count > 0 ? (late + k * prior.lateShare) / (count + k) : prior.lateShare;
@@ -210,54 +216,70 @@ function subScoreList(f: CustomerFeatures, prior: PortfolioPrior, late: number, 
   const daysLate = weightSum > 0 ? (history.weightedDaysLate(i) + k * prior.daysLate) / (weightSum + k) : prior.daysLate;
   const recentCount = history.count(i) - Math.floor(history.count(i) / 2);
   const recentDaysLate = recentCount > 0 ? (history.recentDaysLate(i) + k * prior.daysLate) / (recentCount + k) : prior.daysLate;
-  const list = [
-    lateShare,
-    saturate(daysLate, DAYS_LATE_HALF),
-    saturate(recentDaysLate, DAYS_LATE_HALF),
-    f.overdueShare,
-    saturate(f.oldestOverdueDays, DAYS_PAST_DUE_HALF),
-    1 - 0.5 ** f.brokenPromises,
-    1 - 0.5 ** f.disputedCount,
-    f.creditLimitMinor === 0 ? (f.overLimit ? 1 : 0) : clamp01(((f.creditUse ?? 0) - CREDIT_USE_START) / (CREDIT_USE_FULL - CREDIT_USE_START)),
-    f.arShare,
-  ];
-  return { list, credibility: count / (count + k), estimates: { lateShare, daysLate, recentDaysLate } };
+  subs[0] = lateShare;
+  subs[1] = saturate(daysLate, DAYS_LATE_HALF);
+  subs[2] = saturate(recentDaysLate, DAYS_LATE_HALF);
+  subs[3] = f.overdueShare;
+  subs[4] = saturate(f.oldestOverdueDays, DAYS_PAST_DUE_HALF);
+  subs[5] = 1 - 0.5 ** f.brokenPromises;
+  subs[6] = 1 - 0.5 ** f.disputedCount;
+  subs[7] = f.creditLimitMinor === 0 ? (f.overLimit ? 1 : 0) : clamp01(((f.creditUse ?? 0) - CREDIT_USE_START) / (CREDIT_USE_FULL - CREDIT_USE_START));
+  subs[8] = f.arShare;
+  return [lateShare, daysLate, recentDaysLate];
 }
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-/** The weights and labels of the factors by position, looked up once per scoring rather than per customer. */
-class FactorTable {
-  readonly weights: number[];
-  readonly labels: string[];
+/**
+ * Turns sub-scores into contributions, one customer after another, with the same scratch space
+ * (sub-scores, points, an order, a sum) rather than new ones per customer: the weights and
+ * labels of the factors are looked up once, by position.
+ */
+class Contributions {
+  readonly subs = new Float64Array(RISK_FACTORS.length);
+  private readonly points = new Float64Array(RISK_FACTORS.length);
+  private readonly order = RISK_FACTORS.map((_, k) => k);
+  private readonly weights: number[];
+  private readonly labels: string[];
+  private readonly sum = new ExactSum();
+
   constructor(w: RiskWeights) {
     this.weights = RISK_FACTORS.map((factor) => w[factor]);
     this.labels = RISK_FACTORS.map((factor) => FACTOR_LABELS[factor]);
   }
-}
 
-function contributionsOf(subs: readonly number[], table: FactorTable): RiskContribution[] {
-  const contributions: RiskContribution[] = [];
-  for (let i = 0; i < RISK_FACTORS.length; i++) {
-    const weight = table.weights[i];
-    contributions.push({ factor: RISK_FACTORS[i], label: table.labels[i], subScore: subs[i], weight, points: 100 * weight * subs[i] });
+  /** Every factor's part for the sub-scores in `subs`, largest first (ties in factor order). */
+  ranked(): RiskContribution[] {
+    const { subs, points, weights } = this;
+    let finite = true;
+    for (let k = 0; k < subs.length; k++) {
+      points[k] = 100 * weights[k] * subs[k];
+      finite &&= Number.isFinite(points[k]);
+    }
+    let order = this.order;
+    if (finite) {
+      // Finite points are a total order with the factor as tie-break: an insertion sort gives
+      // what any sort gives, without the array sort's allocations.
+      for (let k = 0; k < order.length; k++) order[k] = k;
+      for (let k = 1; k < order.length; k++) {
+        const at = order[k];
+        let j = k;
+        while (j > 0 && points[order[j - 1]] < points[at]) {
+          order[j] = order[j - 1];
+          j--;
+        }
+        order[j] = at;
+      }
+    } else order = RISK_FACTORS.map((_, k) => k).sort((a, b) => points[b] - points[a] || a - b);
+    return order.map((k) => ({ factor: RISK_FACTORS[k], label: this.labels[k], subScore: subs[k], weight: weights[k], points: points[k] }));
   }
-  return contributions;
-}
 
-function scoreOf(contributions: readonly RiskContribution[]): number {
-  const sum = new ExactSum();
-  for (const c of contributions) sum.add(c.points);
-  return Math.min(100, Math.max(0, sum.total()));
-}
-
-/** The contributions largest first, ties in factor order. */
-function ranked(contributions: readonly RiskContribution[]): RiskContribution[] {
-  const points = contributions.map((c) => c.points);
-  return contributions
-    .map((_, i) => i)
-    .sort((a, b) => points[b] - points[a] || a - b)
-    .map((i) => contributions[i]);
+  /** The score of the contributions: their points summed exactly, within 0–100. */
+  scoreOf(contributions: readonly RiskContribution[]): number {
+    this.sum.reset();
+    for (const c of contributions) this.sum.add(c.points);
+    return Math.min(100, Math.max(0, this.sum.total()));
+  }
 }
 
 /** One customer's score with everything needed to explain it. */
@@ -337,11 +359,13 @@ export function scoreCustomers(features: readonly CustomerFeatures[], weights: P
   // Each customer's evidence serves the prior and its own score: weighed once.
   const evidence = new Evidence(features);
   const prior = priorWith(features, w, evidence);
-  const table = new FactorTable(w);
+  const parts = new Contributions(w);
   const customers = features.map((f, i): CustomerRisk => {
-    const { list, credibility } = subScoreList(f, prior, evidence.late[i], evidence.count[i], evidence.totals, i);
-    const contributions = ranked(contributionsOf(list, table));
-    const exactScore = scoreOf(contributions);
+    const count = evidence.count[i];
+    fillSubScores(f, prior, evidence.late[i], count, evidence.totals, i, parts.subs);
+    const credibility = count / (count + CREDIBILITY_K);
+    const contributions = parts.ranked();
+    const exactScore = parts.scoreOf(contributions);
     const score = Math.round(exactScore * 10) / 10;
     // The top three contributions of half a point or more, each reason once.
     const unique: string[] = [];

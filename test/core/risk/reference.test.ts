@@ -2,7 +2,7 @@ import { isOpenAsOf } from "../../../src/core/aging/ageInvoices";
 import { settledOn } from "../../../src/core/aging/balance";
 import { ExactSum } from "../../../src/core/risk/exactSum";
 import { customerFeatures, GRACE_DAYS, recencyWeight, type CustomerFeatures, type SettledInvoice } from "../../../src/core/risk/features";
-import { scoreCustomers } from "../../../src/core/risk/score";
+import { RISK_FACTORS, scoreCustomers } from "../../../src/core/risk/score";
 import type { InvoiceRecord } from "../../../src/core/types";
 import { AS_OF, blankFeatures } from "./fixtures";
 
@@ -231,5 +231,20 @@ describe("features' history", () => {
     const features = customerFeatures(ledger, AS_OF);
     const reversed = [...features].reverse();
     expect(bits(scoreCustomers(reversed))).toBe(bits(scoreCustomers(plain(features).reverse())));
+  });
+});
+
+describe("contributions", () => {
+  it("are ranked as the array sort ranks them, points that are not numbers included", () => {
+    const odd = [NaN, Infinity, -0, 0.3];
+    const features = odd.flatMap((overdueShare) => odd.map((arShare) => blankFeatures("X", { overdueShare, arShare, brokenPromises: 1, oldestOverdueDays: 40 })));
+    for (const risk of scoreCustomers(features, { concentration: 0.2 }).customers) {
+      const byFactor = RISK_FACTORS.map((factor) => risk.contributions.find((c) => c.factor === factor)!);
+      const expected = byFactor
+        .map((c, i) => ({ c, i }))
+        .sort((a, b) => b.c.points - a.c.points || a.i - b.i)
+        .map(({ c }) => c.factor);
+      expect(risk.contributions.map((c) => c.factor)).toEqual(expected);
+    }
   });
 });
