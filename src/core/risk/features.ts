@@ -174,6 +174,8 @@ class GroupTable {
   readonly next: number[] = [];
   /** The customer's first group, by name: an object in dictionary mode finds a name faster than a Map. */
   private readonly first: Record<string, number | undefined> = Object.create(null);
+  /** The customers, as first met (listing a dictionary's keys costs more). */
+  private readonly customers: string[] = [];
 
   /** The group of a customer and currency, added when new. */
   find(customer: string, currency: string): number {
@@ -193,6 +195,7 @@ class GroupTable {
     if (first === undefined) {
       this.next.push(-1);
       this.first[customer] = g;
+      this.customers.push(customer);
     } else {
       this.next.push(this.next[first]);
       this.next[first] = g;
@@ -213,7 +216,7 @@ class GroupTable {
   /** The groups by customer (code-unit order, as `<` compares), each customer's by currency. */
   inOrder(): number[] {
     const order: number[] = [];
-    for (const customer of Object.keys(this.first).sort()) {
+    for (const customer of [...this.customers].sort()) {
       const start = order.length;
       for (let g = this.first[customer]!; g >= 0; g = this.next[g]) {
         let j = order.length;
