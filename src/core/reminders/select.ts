@@ -242,7 +242,8 @@ function sumOpen(items: readonly { openMinor: number }[]): number {
 function groupRecords(records: readonly InvoiceRecord[], asOf: DayNumber, window: number): InvoiceRecord[][] {
   // A ledger repeats the same few customer and currency cells: each pair's group is found by
   // the cells themselves (the last pair tried first), its key built once per pair.
-  const byCustomer = new Map<string, number>();
+  // By customer cell: an object in dictionary mode finds a name faster than a Map.
+  const byCustomer: Record<string, number | undefined> = Object.create(null);
   const cellCurrency: (string | undefined)[] = [];
   const cellGroup: number[] = [];
   /** The customer cell's cell in another currency, or -1. */
@@ -261,7 +262,7 @@ function groupRecords(records: readonly InvoiceRecord[], asOf: DayNumber, window
     const customer = record.customer;
     const currency = record.currency;
     if (last < 0 || customer !== lastCustomer || currency !== lastCurrency) {
-      const first = byCustomer.get(customer) ?? -1;
+      const first = byCustomer[customer] ?? -1;
       let cell = first;
       while (cell >= 0 && cellCurrency[cell] !== currency) cell = cellNext[cell];
       if (cell < 0) {
@@ -276,7 +277,7 @@ function groupRecords(records: readonly InvoiceRecord[], asOf: DayNumber, window
         cellCurrency.push(currency);
         cellGroup.push(group);
         cellNext.push(first);
-        byCustomer.set(customer, cell);
+        byCustomer[customer] = cell;
       }
       last = cellGroup[cell];
       lastCustomer = customer;
