@@ -80,12 +80,6 @@ export class SafeHtml {
   }
 }
 
-/** Characters escapeHtml replaces. */
-const HTML_SPECIAL = /[&<>"']/;
-
-/** Text made safe for HTML; most workbook text has nothing to escape, and a test is cheaper than a replace. */
-const escapeText = (text: string) => (HTML_SPECIAL.test(text) ? escapeHtml(text) : text);
-
 const SANDBOX = {
   ownPropertyOnly: true, // no prototype or constructor access from templates
   strictVariables: true, // an unknown or empty placeholder is an error, never a silent hole
@@ -98,7 +92,7 @@ const SANDBOX = {
   cache: false,
 };
 const textEngine = new Liquid(SANDBOX);
-const htmlEngine = new Liquid({ ...SANDBOX, outputEscape: (value: unknown) => (value instanceof SafeHtml ? value.html : typeof value === "string" ? escapeText(value) : escapeHtml(value)) });
+const htmlEngine = new Liquid({ ...SANDBOX, outputEscape: (value: unknown) => (value instanceof SafeHtml ? value.html : escapeHtml(value)) });
 
 /** The LiquidJS engine a part is rendered with: the reference its compiled form must match. */
 export function templateEngine(part: "subject" | "text" | "html"): Liquid {
@@ -206,7 +200,7 @@ function htmlTable(header: string[], rows: string[][], right: boolean[], footer?
   const align = right.map((r) => (r ? "right" : "left"));
   const cells = (tag: "th" | "td", values: string[], style = "") => {
     let html = "";
-    for (let i = 0; i < values.length; i++) html += `<${tag} ${CELL}${align[i]}${style}">${escapeText(values[i])}</${tag}>`;
+    for (let i = 0; i < values.length; i++) html += `<${tag} ${CELL}${align[i]}${style}">${escapeHtml(values[i])}</${tag}>`;
     return html;
   };
   let html = `<table style="border-collapse:collapse">\n<tr>${cells("th", header)}</tr>\n`;
