@@ -387,11 +387,8 @@ function toEnumerable(collection: unknown): unknown[] {
   return Object.keys(v).map((key) => [key, (v as Record<string, unknown>)[key]]);
 }
 
-/** Liquid's truthiness: only false, nil and undefined are false; "" and 0 are true. */
-function falsy(value: unknown): boolean {
-  const v = toValue(value);
-  return v === false || v === undefined || v === null;
-}
+/** Liquid's truthiness, LiquidJS's own test: only false, nil and undefined are false; "" and 0 are true. */
+const falsy = (value: unknown): boolean => isFalsy(value, OPERATOR_CONTEXT as never);
 
 /** Output as LiquidJS writes it: nil is empty, a list is its items run together. */
 function stringify(value: unknown): string {
