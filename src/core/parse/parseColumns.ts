@@ -94,22 +94,22 @@ const FALSE_WORDS = new Set(["no", "n", "false", "0", "non", "faux", "nein", "fa
 /** Serial numbers typed as text ("46022"), which still read as dates. */
 const SERIAL_TEXT = /^\s*\d{5}(\.\d+)?\s*$/;
 
+/** A printable ASCII character other than space: never white space (NaN, past the end, is not one). */
+const isPrintableAscii = (code: number) => code > 32 && code < 127;
+
 /**
  * True when trimming may change the text: an end is white space, or a character beyond ASCII
  * that trim() looks at itself. Nearly every cell starts and ends with a printable ASCII
  * character, and then trimming can be skipped.
  */
 function mayNeedTrim(text: string): boolean {
-  const first = text.charCodeAt(0);
-  const last = text.charCodeAt(text.length - 1);
-  return !(first > 32 && first < 127 && last > 32 && last < 127);
+  return !(isPrintableAscii(text.charCodeAt(0)) && isPrintableAscii(text.charCodeAt(text.length - 1)));
 }
 
 function isBlank(cell: RawCell): boolean {
   if (cell === null || cell === undefined) return true;
   if (typeof cell !== "string") return false;
-  const first = cell.charCodeAt(0);
-  return !(first > 32 && first < 127) && cell.trim() === "";
+  return !isPrintableAscii(cell.charCodeAt(0)) && cell.trim() === "";
 }
 
 /** True when the row has nothing in it at all. */
