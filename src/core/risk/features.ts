@@ -297,13 +297,25 @@ class HistoryBatch {
   /** The history was read or replaced: the list may have changed since, so the sums no longer stand for it. */
   readonly touched: boolean[] = [];
   private positions: Map<CustomerFeatures, number> | undefined;
+  /**
+   * The settled invoices, customer after customer, each customer's in history order: copied
+   * when the histories are in order, so a list read later is the history as of the call, and
+   * neither the records nor the arrays used while sorting are kept.
+   */
+  private invoice: string[] = [];
+  private dueDate = new Float64Array(0);
+  private settledDay = new Float64Array(0);
 
-  constructor(
-    readonly records: readonly InvoiceRecord[],
-    /** Settled invoices' records, customer after customer, each customer's in history order. */
-    readonly record: Int32Array,
-    readonly asOf: DayNumber,
-  ) {}
+  constructor(readonly asOf: DayNumber) {}
+
+  /** Keeps the settled invoices of `h` (in history order) for the lists. */
+  keep(h: HistoryArrays): void {
+    const n = h.record.length;
+    this.invoice = new Array<string>(n);
+    for (let i = 0; i < n; i++) this.invoice[i] = h.records[h.record[i]].invoice;
+    this.dueDate = h.dueDate.slice(0, n);
+    this.settledDay = h.settledDay.slice(0, n);
+  }
 
   positionOf(f: CustomerFeatures): number | undefined {
     this.positions ??= new Map(this.features.map((f, k) => [f, k]));
@@ -313,9 +325,9 @@ class HistoryBatch {
   list(k: number): SettledInvoice[] {
     const list: SettledInvoice[] = [];
     for (let i = this.start[k]; i < this.start[k + 1]; i++) {
-      const r = this.records[this.record[i]];
-      const settledDay = settledOn(r)!;
-      const entry = { invoice: r.invoice, dueDate: r.dueDate, settledDay, daysLate: settledDay - r.dueDate, weight: recencyWeight(r.dueDate, this.asOf) };
+      const dueDate = this.dueDate[i];
+      const settledDay = this.settledDay[i];
+      const entry = { invoice: this.invoice[i], dueDate, settledDay, daysLate: settledDay - dueDate, weight: recencyWeight(dueDate, this.asOf) };
       // Equal in due date and days late (kept in row order): by invoice number, row order among equals.
       let j = list.length;
       while (j > 0 && list[j - 1].dueDate === entry.dueDate && list[j - 1].daysLate === entry.daysLate && list[j - 1].invoice > entry.invoice) j--;
@@ -468,7 +480,7 @@ export class HistoryTotals {
  * promises, credit use, share of AR) and the payment history of invoices settled on or before
  * the day. Nothing dated after the as-of date is used, so the features can be computed for a
  * past day and checked against what happened next. Sorted by customer, then currency.
- * The features keep the records to list their `history` when it is first read.
+ * Each `history` is listed when first read, from a copy of the settled invoices made here.
  * @example customerFeatures(records, dayFromIso("2026-03-31")!)[0].overdueShare // 0.62
  */
 export function customerFeatures(records: readonly InvoiceRecord[], asOf: DayNumber): CustomerFeatures[] {
@@ -560,7 +572,7 @@ export function customerFeatures(records: readonly InvoiceRecord[], asOf: DayNum
   let longest = 0;
   for (let k = 0; k < counts.length; k++) if (counts[k] > longest) longest = counts[k];
   const sorter = new HistorySorter(longest);
-  const batch = new HistoryBatch(records, history.record, asOf);
+  const batch = new HistoryBatch(asOf);
   const scratch = new HistoryScratch();
   const features = order.map((k) => {
     const from = start[k];
@@ -568,6 +580,7 @@ export function customerFeatures(records: readonly InvoiceRecord[], asOf: DayNum
     sorter.sort(history, from, to);
     return featuresOf(table, k, history, from, to, batch, scratch);
   });
+  batch.keep(history);
   BATCHES.set(features, batch);
 
   // Concentration: each customer's open balance over the currency's total open balance.

@@ -217,6 +217,16 @@ describe("features' history", () => {
     expect(bits(first)).toBe(bits(referenceFeatures(ledger, AS_OF)));
   });
 
+  it("lists the history as it was at the call, whatever becomes of the records afterwards", () => {
+    const records = ledger.map((r) => ({ ...r }));
+    const expected = bits(referenceFeatures(records, AS_OF));
+    const features = customerFeatures(records, AS_OF);
+    // The records change after the call, as a caller reusing its array might change them.
+    records.forEach((r, i) => (records[i] = { ...r, invoice: `changed ${i}`, dueDate: r.dueDate + 7, paidDate: undefined, payments: undefined }));
+    expect(bits(features)).toBe(expected);
+    expect(bits(scoreCustomers(features))).toBe(bits(scoreCustomers(plain(referenceFeatures(ledger, AS_OF)))));
+  });
+
   it("scores what the history says once it is replaced", () => {
     const features = customerFeatures(ledger, AS_OF);
     const withHistory = features.find((f) => f.settledCount > 1)!;
