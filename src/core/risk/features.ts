@@ -511,7 +511,7 @@ export function customerFeatures(records: readonly InvoiceRecord[], asOf: DayNum
     if (invoiceDate !== undefined && invoiceDate > asOf) continue; // not issued yet: neither open nor settled
     const open = r.openMinor;
     const credit = isCreditItem(r);
-    if (open !== 0 && (invoiceDate === undefined || invoiceDate <= asOf)) {
+    if (isOpenAsOf(r, asOf)) {
       const pastDue = asOf - r.dueDate;
       data[at + OPEN_COUNT]++;
       data[at + ABS_OPEN] += Math.abs(open);
