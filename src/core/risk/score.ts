@@ -6,7 +6,7 @@ import { HistoryTotals, type CustomerFeatures } from "./features";
  *
  *   score = 100 × Σ weight(f) × sub(f) / Σ weight(f)
  *
- * Each factor f is turned into a sub-score between 0 and 1 (see `subScores` and README.md);
+ * Each factor f is turned into a sub-score between 0 and 1 (see `fillSubScores` and README.md);
  * the payment-history factors are shrunk towards the portfolio's own base rate by credibility
  * n / (n + CREDIBILITY_K), so a customer with no history sits at the prior, not at zero.
  */
@@ -143,11 +143,6 @@ class Evidence {
   }
 }
 
-function lateEvidence(f: CustomerFeatures): { late: number; count: number } {
-  const evidence = new Evidence([f]);
-  return { late: evidence.late[0], count: evidence.count[0] };
-}
-
 /**
  * The portfolio's base rates from every customer's history (pooled, recency-weighted), with
  * the prior score they give under the weights.
@@ -190,25 +185,11 @@ export interface RiskContribution {
   points: number;
 }
 
-/** Each factor's sub-score for a customer, and the credibility given to its history. */
-export function subScores(
-  f: CustomerFeatures,
-  prior: PortfolioPrior,
-  evidence: { late: number; count: number } = lateEvidence(f),
-): { subs: Record<RiskFactor, number>; credibility: number; estimates: { lateShare: number; daysLate: number; recentDaysLate: number } } {
-  const list: number[] = [];
-  const [lateShare, daysLate, recentDaysLate] = fillSubScores(f, prior, evidence.late, evidence.count, new HistoryTotals([f]), 0, list);
-  const subs = {} as Record<RiskFactor, number>;
-  RISK_FACTORS.forEach((factor, i) => (subs[factor] = list[i]));
-  return { subs, credibility: evidence.count / (evidence.count + CREDIBILITY_K), estimates: { lateShare, daysLate, recentDaysLate } };
-}
-
 /**
- * Writes the sub-scores into `subs` in the order of RISK_FACTORS (by position, as scoring every
- * customer reads them) and returns the estimates behind the history factors: late share, days
- * late, recent days late.
+ * Writes a customer's sub-scores into `subs` in the order of RISK_FACTORS (by position, as
+ * scoring every customer reads them). The history factors are credibility-weighted estimates.
  */
-function fillSubScores(f: CustomerFeatures, prior: PortfolioPrior, late: number, count: number, history: HistoryTotals, i: number, subs: number[] | Float64Array): [number, number, number] {
+function fillSubScores(f: CustomerFeatures, prior: PortfolioPrior, late: number, count: number, history: HistoryTotals, i: number, subs: Float64Array): void {
   const k = CREDIBILITY_K;
   // Credibility-weighted means; with no evidence at all, exactly the prior.
   const lateShare = count > 0 ? (late + k * prior.lateShare) / (count + k) : prior.lateShare;
@@ -225,7 +206,6 @@ function fillSubScores(f: CustomerFeatures, prior: PortfolioPrior, late: number,
   subs[6] = 1 - 0.5 ** f.disputedCount;
   subs[7] = f.creditLimitMinor === 0 ? (f.overLimit ? 1 : 0) : clamp01(((f.creditUse ?? 0) - CREDIT_USE_START) / (CREDIT_USE_FULL - CREDIT_USE_START));
   subs[8] = f.arShare;
-  return [lateShare, daysLate, recentDaysLate];
 }
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
