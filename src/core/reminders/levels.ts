@@ -63,8 +63,10 @@ export function sortedLevels(levels: readonly DunningLevel[]): DunningLevel[] {
  * @example levelFor(20, DEFAULT_LEVELS)?.id // "second"
  */
 export function levelFor(daysOverdue: number, levels: readonly DunningLevel[]): DunningLevel | null {
+  // The latest level reached; of levels on the same day, the last listed (as in day order, which
+  // keeps the listed order among equals). No sorted copy: this runs once per customer.
   let found: DunningLevel | null = null;
-  for (const level of sortedLevels(levels)) if (level.days <= daysOverdue) found = level;
+  for (const level of levels) if (level.days <= daysOverdue && (found === null || level.days >= found.days)) found = level;
   return found;
 }
 

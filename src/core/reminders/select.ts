@@ -139,13 +139,6 @@ export function selectDrafts(records: readonly InvoiceRecord[], options: SelectO
     if (!parsed) addresses.set(email, (parsed = parseAddresses(email)));
     return parsed;
   };
-  // Customers share a few oldest-item ages: the level of each is found once.
-  const levelAt = new Map<number, DunningLevel | null>();
-  const levelOf = (days: number) => {
-    let level = levelAt.get(days);
-    if (level === undefined) levelAt.set(days, (level = levelFor(days, levels)));
-    return level;
-  };
   const selection: Selection = { drafts: [], skipped: [], needsContact: [], collections: [] };
   for (const group of groups) {
     const customer = group[0].customer.trim();
@@ -192,7 +185,7 @@ export function selectDrafts(records: readonly InvoiceRecord[], options: SelectO
       selection.skipped.push({ customer, currency, code, reason, invoices: group.map((r) => r.invoice), totalMinor: sumOpen(group) });
       continue;
     }
-    const level = levelOf(oldest);
+    const level = levelFor(oldest, levels);
     if (!level) continue; // nothing reaches a level (e.g. no courtesy level and nothing overdue)
     listed.sort((a, b) => b.daysOverdue - a.daysOverdue || compareText(a.invoice, b.invoice));
     const invoices = listed.map((i) => i.invoice);
@@ -202,8 +195,8 @@ export function selectDrafts(records: readonly InvoiceRecord[], options: SelectO
     const draft: ReminderDraft = {
       customer,
       currency,
-      to: emails.length === 1 && emails[0].valid.length <= 1 ? [...emails[0].valid] : [...new Map(emails.flatMap((e) => e.valid).map((a) => [a.toLowerCase(), a])).values()],
-      invalidEmails: emails.length === 1 && emails[0].invalid.length === 0 ? [] : [...new Set(emails.flatMap((e) => e.invalid))],
+      to: [...new Map(emails.flatMap((e) => e.valid).map((a) => [a.toLowerCase(), a])).values()],
+      invalidEmails: [...new Set(emails.flatMap((e) => e.invalid))],
       contact,
       language: language?.toLowerCase(),
       level,
