@@ -9,6 +9,16 @@ describe("levels", () => {
     expect(DEFAULT_LEVELS.find((l) => l.id === "collections")!.email).toBe(false);
     expect(validateLevels(DEFAULT_LEVELS)).toEqual([]);
   });
+  it("finds the level reached in any listed order, the last listed of levels on one day winning, as in day order", () => {
+    const shuffled = [...DEFAULT_LEVELS].reverse();
+    for (const d of [-4, -3, 0, 1, 14, 15, 30, 59, 60, 90, 400]) expect(levelFor(d, shuffled)?.id).toBe(levelFor(d, DEFAULT_LEVELS)?.id);
+    const sameDay = [
+      { id: "late", name: "Late", days: 30, email: true },
+      { id: "early", name: "Early", days: 1, email: true },
+      { id: "late-too", name: "Late too", days: 30, email: true },
+    ];
+    expect([0, 1, 29, 30, 99].map((d) => levelFor(d, sameDay)?.id ?? null)).toEqual([null, "early", "early", "late-too", "late-too"]);
+  });
   it("reports duplicate ids and days", () => {
     expect(validateLevels([{ id: "a", name: "A", days: 1, email: true }, { id: "a", name: "B", days: 1, email: true }])).toEqual([
       'Level id "a" is used twice: give each level its own id.',
