@@ -3,7 +3,7 @@ import { mapColumns, toMapping } from "../core/columns/mapColumns";
 import { minorDigits } from "../core/parse/money";
 import { parseRows } from "../core/parse/parseRows";
 import type { DayNumber, InvoiceRecord, Payment } from "../core/types";
-import { invoiceKey } from "../core/validate/rules/nearDuplicateInvoice";
+import { invoiceKey } from "../core/validate/invoiceNumbers";
 import type { TableData, TableInfo } from "./port";
 
 /** A payment that names no invoice of the table: cash received but not applied. */

@@ -1,5 +1,5 @@
-import { firstOccurrences, hashColumn, hashText } from "../../parse/distinct";
 import { defineRule } from "../defineRule";
+import { invoiceNumberGroups } from "../invoiceNumbers";
 import { issueIn } from "../issue";
 import type { Issue } from "../types";
 
@@ -10,8 +10,7 @@ export const duplicateInvoice = defineRule({
   title: "Each invoice number appears once",
   checkColumns(table, context) {
     const numbers = table.text.invoice;
-    const { hashes, included } = hashColumn(numbers, hashText);
-    const first = firstOccurrences(hashes, included, (a, b) => numbers[a] === numbers[b]);
+    const first = invoiceNumberGroups(numbers).sameNumber;
     const issues: Issue[] = [];
     for (let k = 0; k < table.length; k++) {
       const seen = first[k];

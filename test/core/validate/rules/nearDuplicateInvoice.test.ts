@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { hashText } from "../../../../src/core/parse/distinct";
-import { invoiceKey, invoiceKeyHash, nearDuplicateInvoice } from "../../../../src/core/validate/rules/nearDuplicateInvoice";
+import { invoiceKey, invoiceKeyHash } from "../../../../src/core/validate/invoiceNumbers";
+import { nearDuplicateInvoice } from "../../../../src/core/validate/rules/nearDuplicateInvoice";
 import { BASIC, clean, run, where } from "../../../support/validationFixture";
 
 describe("invoiceKey", () => {
