@@ -320,7 +320,8 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
   }
   raw.length = length;
   for (const [column] of textColumns) column.length = length;
-  for (let k = 0; k < length; k++) noText.push("");
+  noText.length = length;
+  noText.fill("");
   const trim = (column: ValueColumn): ValueColumn => ({ values: column.values.subarray(0, length), flags: column.flags.subarray(0, length) });
   const trimmedNoValue = trim(noValue);
   const trimAll = <F extends string>(columns: Record<F, ValueColumn>) => {
