@@ -235,9 +235,8 @@ class GroupTable {
  * grows), which cost more than the features themselves.
  */
 class Scratch {
-  /** Each settled invoice in row order: its customer's group, record, due date and settled day. */
+  /** Each settled invoice in row order: its customer's group, due date and settled day. */
   readonly settledGroup: Int32Array;
-  readonly settledRecord: Int32Array;
   readonly settledDue: Float64Array;
   readonly settledDays: Float64Array;
   /** Due dates and settled days customer after customer, each customer's in history order. */
@@ -246,7 +245,6 @@ class Scratch {
 
   constructor(readonly size: number) {
     this.settledGroup = new Int32Array(size);
-    this.settledRecord = new Int32Array(size);
     this.settledDue = new Float64Array(size);
     this.settledDays = new Float64Array(size);
     this.sortedDue = new Float64Array(size);
@@ -263,11 +261,16 @@ function scratchFor(size: number): Scratch {
 
 /**
  * Every customer's settled invoices, customer after customer, each customer's oldest due date
- * first: the record, due date and settled day side by side in typed arrays, so a million
- * invoices make three arrays rather than a million objects.
+ * first: the invoice (as its position in `invoices`), due date and settled day side by side in
+ * typed arrays, so a million invoices make three arrays rather than a million objects.
  */
 interface HistoryArrays {
-  records: readonly InvoiceRecord[];
+  /**
+   * The invoice numbers of the settled invoices in row order, taken while each record is read
+   * anyway: looking them up afterwards, in history order, reached into a million records
+   * scattered over the heap.
+   */
+  invoices: readonly string[];
   record: Int32Array;
   dueDate: Float64Array;
   settledDay: Float64Array;
@@ -312,7 +315,7 @@ class HistoryBatch {
   keep(h: HistoryArrays): void {
     const n = h.record.length;
     this.invoice = new Array<string>(n);
-    for (let i = 0; i < n; i++) this.invoice[i] = h.records[h.record[i]].invoice;
+    for (let i = 0; i < n; i++) this.invoice[i] = h.invoices[h.record[i]];
     this.dueDate = h.dueDate.slice(0, n);
     this.settledDay = h.settledDay.slice(0, n);
   }
@@ -489,7 +492,8 @@ export function customerFeatures(records: readonly InvoiceRecord[], asOf: DayNum
   // noted, to be put in order per customer afterwards.
   const table = new GroupTable();
   let data = table.data;
-  const { settledGroup, settledRecord, settledDue, settledDays, sortedDue, sortedDays } = scratchFor(records.length);
+  const { settledGroup, settledDue, settledDays, sortedDue, sortedDays } = scratchFor(records.length);
+  const settledInvoice = new Array<string>(records.length);
   let settled = 0;
   let lastCustomer: string | undefined;
   let lastCurrency: string | undefined;
@@ -543,7 +547,7 @@ export function customerFeatures(records: readonly InvoiceRecord[], asOf: DayNum
     const settledDay = settledOn(r);
     if (settledDay === undefined || settledDay > asOf) continue;
     settledGroup[settled] = g;
-    settledRecord[settled] = i;
+    settledInvoice[settled] = r.invoice;
     settledDue[settled] = r.dueDate;
     settledDays[settled++] = settledDay;
   }
@@ -562,10 +566,10 @@ export function customerFeatures(records: readonly InvoiceRecord[], asOf: DayNum
     offset += counts[order[k]];
   }
   const next = start.slice();
-  const history: HistoryArrays = { records, record: new Int32Array(settled), dueDate: sortedDue, settledDay: sortedDays };
+  const history: HistoryArrays = { invoices: settledInvoice, record: new Int32Array(settled), dueDate: sortedDue, settledDay: sortedDays };
   for (let s = 0; s < settled; s++) {
     const at = next[settledGroup[s]]++;
-    history.record[at] = settledRecord[s];
+    history.record[at] = s;
     history.dueDate[at] = settledDue[s];
     history.settledDay[at] = settledDays[s];
   }
@@ -699,13 +703,13 @@ class HistorySorter {
    * same order, or spans too wide to pack.
    */
   private sortByComparison(h: HistoryArrays, from: number, to: number): void {
-    const { records, record, dueDate, settledDay } = h;
+    const { invoices, record, dueDate, settledDay } = h;
     const positions = Array.from({ length: to - from }, (_, i) => i);
     positions.sort((a, b) => {
       const dueA = dueDate[from + a];
       const dueB = dueDate[from + b];
-      const invoiceA = records[record[from + a]].invoice;
-      const invoiceB = records[record[from + b]].invoice;
+      const invoiceA = invoices[record[from + a]];
+      const invoiceB = invoices[record[from + b]];
       return dueA - dueB || settledDay[from + a] - dueA - (settledDay[from + b] - dueB) || (invoiceA < invoiceB ? -1 : invoiceA > invoiceB ? 1 : 0);
     });
     positions.forEach((at, i) => {
