@@ -1,4 +1,5 @@
-import { amountOutlier } from "../../../../src/core/validate/rules/amountOutlier";
+import fc from "fast-check";
+import { amountOutlier, median } from "../../../../src/core/validate/rules/amountOutlier";
 import { BASIC, clean, run, where } from "../../../support/validationFixture";
 
 describe("amountOutlier", () => {
@@ -23,5 +24,21 @@ describe("amountOutlier", () => {
   it("is silent on steady amounts and ignores credit notes", () => {
     const rows = [1, 2, 3, 4, 5].map((i) => clean(`I${i}`, "Acme", 100 + i));
     expect(run(amountOutlier, BASIC, [...rows, clean("C1", "Acme", -50000)])).toEqual([]);
+  });
+});
+
+describe("median", () => {
+  it("is the middle of the sorted amounts, or the mean of the two middle ones, and leaves the amounts as they were", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 40 }), (list) => {
+        const amounts = Float64Array.from(list);
+        const sorted = [...list].sort((a, b) => a - b);
+        const mid = sorted.length >> 1;
+        const expected = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        expect(median(amounts, new Float64Array(list.length + 3))).toBe(expected);
+        expect([...amounts]).toEqual(list);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
