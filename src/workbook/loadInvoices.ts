@@ -142,7 +142,7 @@ function toRecord(t: ParsedColumns, k: number, c: RecordContext): InvoiceRecord 
     paidDate,
     // The paid part is dated by the paid date when there is one; otherwise it is known to be
     // paid by now but not when, which KPIs over past periods must be told.
-    payments: paid !== 0 && paidDate !== undefined ? [{ day: paidDate, minor: paid }] : undefined,
+    paidMinor: paid !== 0 && paidDate !== undefined ? paid : undefined,
     undatedPaidMinor: paid !== 0 && paidDate === undefined ? paid : undefined,
     disputed: t.disputed.values[k] === 1 || undefined,
     promiseDate: valueOrUndefined(t.dates.promiseDate, k),

@@ -59,7 +59,7 @@ export function applyPayments(records: readonly InvoiceRecord[], table: TableDat
     if (!found) return record;
     const digits = minorDigits(record.currency);
     const payments: Payment[] = found.map((p) => ({ day: p.day, minor: Math.round(p.minor * 10 ** (digits - p.digits)) }));
-    const withPayments: InvoiceRecord = { ...record, payments, undatedPaidMinor: undefined };
+    const withPayments: InvoiceRecord = { ...record, payments, paidMinor: undefined, undatedPaidMinor: undefined };
     return { ...withPayments, openMinor: openOn(withPayments, asOf) };
   });
   return { records: applied, unapplied: unapplied.filter((p) => p.day <= asOf) };

@@ -64,6 +64,7 @@ export function convertRecords(records: readonly InvoiceRecord[], rates: Readonl
       amountMinor: convert(record.amountMinor),
       openMinor: convert(record.openMinor),
       payments: record.payments?.map((p) => ({ ...p, minor: convert(p.minor) })),
+      paidMinor: record.paidMinor === undefined ? undefined : convert(record.paidMinor),
       undatedPaidMinor: record.undatedPaidMinor === undefined ? undefined : convert(record.undatedPaidMinor),
       creditLimitMinor: record.creditLimitMinor === undefined ? undefined : convert(record.creditLimitMinor),
     });

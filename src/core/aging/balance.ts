@@ -2,13 +2,15 @@ import type { DayNumber, InvoiceRecord } from "../types";
 
 /**
  * What was owed on an invoice at the end of a day: nothing before it was issued, then the
- * amount less every payment dated on or before that day (and less payments whose date is not
- * known, which the table says happened by its as-of date).
+ * amount less every payment dated on or before that day, the paid part on its paid date among
+ * them (and less payments whose date is not known, which the table says happened by its as-of
+ * date).
  * @example openOn(invoice of 100 paid 60 on day 10, 9) // 100; openOn(same, 10) // 40
  */
 export function openOn(record: InvoiceRecord, day: DayNumber): number {
   if (record.invoiceDate !== undefined && record.invoiceDate > day) return 0;
   let open = record.amountMinor - (record.undatedPaidMinor ?? 0);
+  if (record.paidMinor !== undefined && record.paidDate !== undefined && record.paidDate <= day) open -= record.paidMinor;
   const payments = record.payments;
   if (payments) for (let i = 0; i < payments.length; i++) if (payments[i].day <= day) open -= payments[i].minor;
   return open;
@@ -24,10 +26,14 @@ export function paymentsDated(record: InvoiceRecord): boolean {
  * while it is open or when payment dates are unknown.
  */
 export function settledOn(record: InvoiceRecord): DayNumber | undefined {
-  if (!paymentsDated(record) || !record.payments?.length) return record.paidDate;
-  // Most invoices are paid in one go: nothing to order.
-  if (record.payments.length === 1) return record.amountMinor - record.payments[0].minor <= 0 ? record.payments[0].day : undefined;
-  const payments = [...record.payments].sort((a, b) => a.day - b.day);
+  if (!paymentsDated(record)) return record.paidDate;
+  const { paidMinor, paidDate } = record;
+  const listed = record.payments ?? [];
+  // Most invoices are paid in one go, by the paid part alone: nothing to order.
+  if (listed.length === 0) return paidMinor === undefined || paidDate === undefined ? paidDate : record.amountMinor - paidMinor <= 0 ? paidDate : undefined;
+  const all = paidMinor === undefined || paidDate === undefined ? listed : [...listed, { day: paidDate, minor: paidMinor }];
+  if (all.length === 1) return record.amountMinor - all[0].minor <= 0 ? all[0].day : undefined;
+  const payments = [...all].sort((a, b) => a.day - b.day);
   // The last payment that brought the balance to zero: a reversal reopens the invoice.
   let open = record.amountMinor;
   let settled: DayNumber | undefined;

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { openOn, paymentsDated, settledOn } from "../../../src/core/aging/balance";
 import type { InvoiceRecord } from "../../../src/core/types";
 
@@ -102,5 +103,29 @@ describe("settledOn", () => {
   it("is the last payment that brought the balance to zero after a reversal", () => {
     const r = record({ openMinor: 0, payments: [{ day: JAN1 + 5, minor: 10000 }, { day: JAN1 + 6, minor: -10000 }, { day: JAN1 + 9, minor: 10000 }] });
     expect(settledOn(r)).toBe(JAN1 + 9);
+  });
+});
+
+describe("the paid part on the paid date", () => {
+  it("counts from its paid date on, and settles the invoice when it covers the amount", () => {
+    const partly = record({ paidDate: JAN1 + 10, paidMinor: 6000 });
+    expect(openOn(partly, JAN1 + 9)).toBe(10000);
+    expect(openOn(partly, JAN1 + 10)).toBe(4000);
+    expect(settledOn(partly)).toBeUndefined();
+    expect(settledOn(record({ paidDate: JAN1 + 10, paidMinor: 10000 }))).toBe(JAN1 + 10);
+  });
+
+  it("behaves as a one-payment list on its paid date would, alone or beside listed payments", () => {
+    const day = fc.integer({ min: JAN1 - 5, max: JAN1 + 60 });
+    const minor = fc.integer({ min: -3000, max: 12000 });
+    fc.assert(
+      fc.property(day, minor, fc.array(fc.record({ day, minor }), { maxLength: 3 }), fc.option(day, { nil: undefined }), fc.array(day, { minLength: 1, maxLength: 5 }), (paidDate, paidMinor, listed, invoiceDate, days) => {
+        const asNumber = record({ invoiceDate, paidDate, paidMinor, payments: listed.length ? listed : undefined });
+        const asList = record({ invoiceDate, paidDate, payments: [...listed, { day: paidDate, minor: paidMinor }] });
+        for (const d of days) expect(openOn(asNumber, d)).toBe(openOn(asList, d));
+        expect(settledOn(asNumber)).toBe(settledOn(asList));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
