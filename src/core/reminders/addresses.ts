@@ -16,6 +16,12 @@ export function parseAddresses(text: string | undefined): { valid: string[]; inv
   const valid: string[] = [];
   const invalid: string[] = [];
   if (!text) return { valid, invalid };
+  // Nearly every cell is one plain address: nothing in it separates, brackets or needs cleaning,
+  // so the general reading below would give just the cell.
+  if (isEmailAddress(text)) {
+    valid.push(text);
+    return { valid, invalid };
+  }
   const clean = text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, " ");
   const parts = clean.split(/[;,]/);
   const seen = new Set<string>();

@@ -187,7 +187,7 @@ export function selectDrafts(records: readonly InvoiceRecord[], options: SelectO
     }
     const level = levelFor(oldest, levels);
     if (!level) continue; // nothing reaches a level (e.g. no courtesy level and nothing overdue)
-    listed.sort((a, b) => b.daysOverdue - a.daysOverdue || compareText(a.invoice, b.invoice));
+    sortItems(listed);
     const invoices = listed.map((i) => i.invoice);
     const totalMinor = sumOpen(listed);
     let overdueMinor = 0;
@@ -218,6 +218,36 @@ export function selectDrafts(records: readonly InvoiceRecord[], options: SelectO
     }
   }
   return selection;
+}
+
+/** Overdue first, most overdue first; then by invoice number. */
+const compareItems = (a: DraftItem, b: DraftItem) => b.daysOverdue - a.daysOverdue || compareText(a.invoice, b.invoice);
+
+/**
+ * The items in `compareItems` order, equal items kept in row order: what the array's own stable
+ * sort gives, since a stable sort by one comparison has one result. A customer lists a handful
+ * of items, and a million-row ledger has some twenty thousand customers: inserting each item in
+ * place, the comparison written out, costs about half of calling a comparison function back.
+ */
+function sortItems(items: DraftItem[]): void {
+  if (items.length > 64) {
+    items.sort(compareItems);
+    return;
+  }
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i];
+    // After every item that does not come after it (binary search), so equal items keep their order.
+    let lo = 0;
+    let hi = i;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const other = items[mid];
+      if ((other.daysOverdue - item.daysOverdue || compareText(item.invoice, other.invoice)) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let j = i; j > lo; j--) items[j] = items[j - 1];
+    items[lo] = item;
+  }
 }
 
 /** Sum of the open amounts, left to right (as the totals shown have always been added). */

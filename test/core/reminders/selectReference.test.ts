@@ -189,4 +189,15 @@ describe("selectDrafts against the straightforward reference", () => {
       { numRuns: 400 },
     );
   });
+
+  it("orders one customer's many items the same, ties by invoice number in row order", () => {
+    const item = fc.record({ invoice: fc.constantFrom("A-1", "a-1", "A-2", "B-10", "B-9", "C", "c", ""), dueOffset: fc.integer({ min: -3, max: 6 }) });
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 150 }), (rows) => {
+        const records = rows.map((r, i): InvoiceRecord => ({ invoice: r.invoice, customer: "Acme", currency: "EUR", dueDate: AS_OF - r.dueOffset, amountMinor: 100 + i, openMinor: 100 + i, email: "ap@acme.com", source: { sheet: "Ledger", row: i + 2 } }));
+        expect(bits(selectDrafts(records, { asOf: AS_OF }))).toBe(bits(referenceSelect(records, { asOf: AS_OF })));
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
