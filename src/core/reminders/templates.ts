@@ -171,6 +171,13 @@ export function templateFor(templates: TemplateSet, levelId: string, language: s
 const width = (text: string) => (SURROGATE.test(text) ? [...text].length : text.length);
 const SURROGATE = /[\uD800-\uDFFF]/;
 
+/** Runs of spaces and dashes by length, made once: a table pads every cell. */
+const SPACES: string[] = [""];
+const DASHES: string[] = [""];
+const MAX_RUN = 200;
+const spaces = (n: number) => (n > MAX_RUN ? " ".repeat(n) : (SPACES[n] ??= " ".repeat(n)));
+const dashes = (n: number) => (n > MAX_RUN ? "-".repeat(n) : (DASHES[n] ??= "-".repeat(n)));
+
 /** Columns as fixed-width text; right-aligned where asked. */
 function textTable(header: string[], rows: string[][], right: boolean[]): string {
   const widths = header.map(width);
@@ -180,33 +187,63 @@ function textTable(header: string[], rows: string[][], right: boolean[]): string
       if (w > widths[i]) widths[i] = w;
     }
   }
+  // A line ends at its last cell that is not blank, itself without trailing blanks: the line
+  // trimmed at the end, as it always was, without building the padding only to cut it off.
   const line = (cells: string[]) => {
+    let end = cells.length - 1;
+    while (end >= 0 && (cells[end] === "" || cells[end].trimEnd() === "")) end--;
     let text = "";
-    for (let i = 0; i < cells.length; i++) {
-      const pad = " ".repeat(widths[i] - width(cells[i]));
-      text += (i > 0 ? "  " : "") + (right[i] ? pad + cells[i] : cells[i] + pad);
+    for (let i = 0; i <= end; i++) {
+      const cell = cells[i];
+      if (i > 0) text += "  ";
+      if (i === end) text += right[i] ? spaces(widths[i] - width(cell)) + cell.trimEnd() : cell.trimEnd();
+      else text += right[i] ? spaces(widths[i] - width(cell)) + cell : cell + spaces(widths[i] - width(cell));
     }
-    return text.trimEnd();
+    return text;
   };
-  let table = `${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`;
-  for (const row of rows) table += `\n${line(row)}`;
+  let table = line(header) + "\n";
+  for (let i = 0; i < widths.length; i++) table += (i > 0 ? "  " : "") + dashes(widths[i]);
+  for (const row of rows) table += "\n" + line(row);
   return table;
 }
 
 const CELL = 'style="padding:4px 8px;border-bottom:1px solid #ddd;text-align:';
+/** Opening tags by kind and alignment, made once rather than for every cell. */
+const OPEN_TAGS = {
+  th: [`<th ${CELL}left">`, `<th ${CELL}right">`],
+  td: [`<td ${CELL}left">`, `<td ${CELL}right">`],
+  footer: [`<td ${CELL}left;font-weight:bold">`, `<td ${CELL}right;font-weight:bold">`],
+} as const;
+
+/** A table row of escaped values. */
+function htmlRow(kind: keyof typeof OPEN_TAGS, values: readonly string[], right: readonly boolean[]): string {
+  const open = OPEN_TAGS[kind];
+  const close = kind === "th" ? "</th>" : "</td>";
+  let html = "<tr>";
+  for (let i = 0; i < values.length; i++) html += open[right[i] ? 1 : 0] + escapeHtml(values[i]) + close;
+  return html + "</tr>";
+}
+
+/**
+ * The header row last made, kept: every draft in a language has the same item table header,
+ * the labels' own strings, so comparing them is cheaper than escaping and joining them again.
+ */
+let lastHeader: { values: readonly string[]; right: readonly boolean[]; html: string } | undefined;
+
+function headerRow(values: readonly string[], right: readonly boolean[]): string {
+  const last = lastHeader;
+  if (last && last.values.length === values.length && values.every((v, i) => v === last.values[i] && right[i] === last.right[i])) return last.html;
+  const html = htmlRow("th", values, right);
+  lastHeader = { values: [...values], right: [...right], html };
+  return html;
+}
 
 /** Columns as an HTML table; every value escaped. */
 function htmlTable(header: string[], rows: string[][], right: boolean[], footer?: string[]): SafeHtml {
-  const align = right.map((r) => (r ? "right" : "left"));
-  const cells = (tag: "th" | "td", values: string[], style = "") => {
-    let html = "";
-    for (let i = 0; i < values.length; i++) html += `<${tag} ${CELL}${align[i]}${style}">${escapeHtml(values[i])}</${tag}>`;
-    return html;
-  };
-  let html = `<table style="border-collapse:collapse">\n<tr>${cells("th", header)}</tr>\n`;
-  for (let i = 0; i < rows.length; i++) html += `${i > 0 ? "\n" : ""}<tr>${cells("td", rows[i])}</tr>`;
-  if (footer) html += `\n<tr>${cells("td", footer, ";font-weight:bold")}</tr>`;
-  return new SafeHtml(`${html}\n</table>`);
+  let html = `<table style="border-collapse:collapse">\n${headerRow(header, right)}\n`;
+  for (let i = 0; i < rows.length; i++) html += (i > 0 ? "\n" : "") + htmlRow("td", rows[i], right);
+  if (footer) html += "\n" + htmlRow("footer", footer, right);
+  return new SafeHtml(html + "\n</table>");
 }
 
 const linesToHtml = (text: string) => new SafeHtml(escapeHtml(text).replace(/\r?\n/g, "<br>\n"));
@@ -294,7 +331,6 @@ const DRAFT_VALUES = Symbol("draft values");
  * more to make and to read than most values it holds. A context copied to mark a hole keeps
  * the same draft values, so a value is still worked out once.
  */
-const LAZY_NAMES = COMPUTED.map(([name]) => name);
 const LAZY_DESCRIPTORS: PropertyDescriptor[] = COMPUTED.map((_, index) => ({
   enumerable: true,
   configurable: true, // a hole found while rendering is replaced by a marker (see renderPart)
@@ -302,6 +338,8 @@ const LAZY_DESCRIPTORS: PropertyDescriptor[] = COMPUTED.map((_, index) => ({
     return this[DRAFT_VALUES].value(index);
   },
 }));
+/** The getters by name, in the same order, added in one call: cheaper than one call each. */
+const LAZY_DESCRIPTOR_MAP: PropertyDescriptorMap = Object.fromEntries(COMPUTED.map(([name], index) => [name, LAZY_DESCRIPTORS[index]]));
 
 /** The sender's part of a context, the same for every draft in a language. */
 interface SenderValues {
@@ -400,7 +438,7 @@ export function reminderContext(draft: ReminderDraft, language: string, settings
     charges_basis: undefined,
     total_with_charges: undefined,
   };
-  for (let i = 0; i < LAZY_NAMES.length; i++) Object.defineProperty(context, LAZY_NAMES[i], LAZY_DESCRIPTORS[i]);
+  Object.defineProperties(context, LAZY_DESCRIPTOR_MAP);
   Object.defineProperty(context, DRAFT_VALUES, { value: draftValues });
 
   const policy = draft.level.charges;
@@ -564,6 +602,21 @@ function renderPart(part: (typeof PARTS)[number], source: string, context: Recor
 
 const TRAILING_BLANK = /[ \t]\n/;
 
+/** Whether a character is one `\s` matches in a JavaScript regular expression. */
+function isRegExpSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether `open`, blanks (`\s*`), then `close` occur in the text. */
+function hasEmptyElement(text: string, open: string, close: string): boolean {
+  for (let at = text.indexOf(open); at >= 0; at = text.indexOf(open, at + open.length)) {
+    let i = at + open.length;
+    while (i < text.length && isRegExpSpace(text.charCodeAt(i))) i++;
+    if (text.startsWith(close, i)) return true;
+  }
+  return false;
+}
+
 /** Collapses the blank lines and empty paragraphs left by conditional parts. */
 function tidy(part: (typeof PARTS)[number], output: string): string {
   if (part === "subject") return output.replace(/[ \t\r\n\f\v\u0085\u2028\u2029]+/g, " ").trim();
@@ -574,7 +627,11 @@ function tidy(part: (typeof PARTS)[number], output: string): string {
     if (text.includes("\n\n\n")) text = text.replace(/\n{3,}/g, "\n\n");
     return `${text.trim()}\n`;
   }
-  return `${output.replace(/<p>\s*<\/p>\n?/g, "").replace(/<div>\s*<\/div>\n?/g, "").trim()}\n`;
+  // Looked for before replacing, as in the text: a body has a paragraph tag every few lines and
+  // hardly ever an empty one, and a search for the tag costs less than the regular expression.
+  let html = hasEmptyElement(output, "<p>", "</p>") ? output.replace(/<p>\s*<\/p>\n?/g, "") : output;
+  if (hasEmptyElement(html, "<div>", "</div>")) html = html.replace(/<div>\s*<\/div>\n?/g, "");
+  return `${html.trim()}\n`;
 }
 
 function renderParts(template: ReminderTemplate, context: Record<string, unknown>, where: { level: string; language: string }, customer: string): { out: Record<string, string>; problems: TemplateProblem[] } {
