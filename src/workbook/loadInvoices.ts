@@ -3,7 +3,7 @@ import { ArDeskError } from "../core/errors";
 import { openOn } from "../core/aging/balance";
 import { isCreditType, openBalanceAt } from "../core/parse/balance";
 import { distinctValues, type Distinct } from "../core/parse/distinct";
-import { isBlankRow, parseColumns, type ParsedColumns, type ValueColumn } from "../core/parse/parseColumns";
+import { isBlankRow, isPrintableAscii, parseColumns, type ParsedColumns, type ValueColumn } from "../core/parse/parseColumns";
 import type { DateOrder } from "../core/parse/textDates";
 import type { DayNumber, InvoiceRecord } from "../core/types";
 import { customerOrId } from "../core/validate/columns";
@@ -58,6 +58,10 @@ function mayStartTotalWord(text: string): boolean {
  */
 export function isTotalsRow(row: readonly CellValue[], invoiceColumn: number | undefined): boolean {
   const invoice = invoiceColumn === undefined ? null : row[invoiceColumn];
+  // Nearly every row has an invoice number that is a number, or text whose first character is
+  // no total word's: decided without trimming a copy.
+  if (typeof invoice === "number") return false;
+  if (typeof invoice === "string" && isPrintableAscii(invoice.charCodeAt(0)) && !mayStartTotalWord(invoice)) return false;
   if (invoice !== null && invoice !== undefined) {
     const text = String(invoice).trim();
     if (text !== "" && (!mayStartTotalWord(text) || !TOTAL_WORDS.test(text))) return false;

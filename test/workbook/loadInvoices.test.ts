@@ -20,6 +20,10 @@ describe("isTotalsRow", () => {
     [["INV-1", "Total Logistics", null, null, 5], false],
     [[null, "Totally Fresh Ltd", null, null, 5], false],
     [["INV-1", "Acme", null, null, 5], false],
+    [[1042, "Total", null, null, 5], false],
+    [["  Total ", null, null, null, 5], true],
+    [["Zwischensumme", null, null, null, 5], true],
+    [["Smith-001", "Total", null, null, 5], false],
   ])("%j → %j", (row, expected) => expect(isTotalsRow(row as never, 0)).toBe(expected));
 });
 

@@ -95,7 +95,7 @@ const FALSE_WORDS = new Set(["no", "n", "false", "0", "non", "faux", "nein", "fa
 const SERIAL_TEXT = /^\s*\d{5}(\.\d+)?\s*$/;
 
 /** A printable ASCII character other than space: never white space (NaN, past the end, is not one). */
-const isPrintableAscii = (code: number) => code > 32 && code < 127;
+export const isPrintableAscii = (code: number) => code > 32 && code < 127;
 
 /**
  * True when trimming may change the text: an end is white space, or a character beyond ASCII
