@@ -76,30 +76,278 @@ export function agingDays(record: InvoiceRecord, asOf: DayNumber, basis: AgingBa
 }
 
 /**
- * Items by customer (in the order `localeCompare` puts names), then oldest first, then by
- * invoice number and row. Names are put in order once, not once per comparison, and items are
- * laid out by customer with a counting sort: only each customer's few items are compared.
- * `customerOf` gives each item's customer as its position in `customers`.
+ * The open items found, in the records' order, one column per field: the item objects are made
+ * only once their order is known, so they are laid out in that order and nothing is sorted but
+ * small integers.
  */
-function sortItems(items: readonly AgedItem[], customerOf: Int32Array, customers: readonly string[]): AgedItem[] {
-  const order = customers.map((_, i) => i).sort((a, b) => compareText(customers[a], customers[b]));
-  // Names that compare equal share a rank, as they would tie in a direct comparison.
-  const rank = new Int32Array(customers.length);
+interface OpenItems {
+  count: number;
+  recordAt: Int32Array;
+  customerOf: Int32Array;
+  /** Days as whole numbers, or as any numbers once one is not a 32-bit integer (or is -0). */
+  dayOf: Int32Array | Float64Array;
+  bucketOf: Uint8Array | Int32Array;
+  /** Every item's days are a finite number: then comparing items is a consistent order. */
+  finite: boolean;
+  /** Every item's days are a whole number, from `minDays` to `maxDays`. */
+  whole: boolean;
+  minDays: number;
+  maxDays: number;
+}
+
+/** A copy of `array` with room for `size` elements. */
+function grown<T extends Int32Array | Float64Array | Uint8Array>(array: T, size: number): T {
+  const copy = new (array.constructor as new (size: number) => T)(size);
+  copy.set(array);
+  return copy;
+}
+
+/** Most customers have a few open items; groups up to this size are put in order by insertion. */
+const INSERTION_MAX = 32;
+
+/**
+ * Each name's rank in the order of `compareText`, names that compare equal sharing one, and the
+ * number of ranks. Collation is slow, and sorting with it costs n log n comparisons: the names
+ * are first sorted by their lower-case text, which puts most ledgers' names in the collator's
+ * order already, so one comparison of each neighbour both checks that and gives the ranks. Where
+ * it does not, a sort with the collator itself is made.
+ */
+function nameRanks(names: readonly string[]): { rank: Int32Array; count: number } {
+  const rank = new Int32Array(names.length);
+  if (names.length === 0) return { rank, count: 1 };
+  const keys = names.map((name) => (typeof name === "string" ? name.toLowerCase() : ""));
+  let order = names.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
   let current = 0;
-  order.forEach((c, i) => (rank[c] = i > 0 && compareText(customers[order[i - 1]], customers[c]) !== 0 ? ++current : current));
-  const starts = new Int32Array(current + 2);
-  for (let i = 0; i < items.length; i++) starts[rank[customerOf[i]] + 1]++;
-  for (let r = 0; r <= current; r++) starts[r + 1] += starts[r];
-  const next = starts.slice(0, current + 1);
-  const sorted = new Array<AgedItem>(items.length);
-  for (let i = 0; i < items.length; i++) sorted[next[rank[customerOf[i]]]++] = items[i];
-  const byAge = (a: AgedItem, b: AgedItem) => b.days - a.days || compareText(a.record.invoice, b.record.invoice) || a.record.source.row - b.record.source.row;
-  for (let r = 0; r <= current; r++) {
-    if (starts[r + 1] - starts[r] < 2) continue;
-    const group = sorted.slice(starts[r], starts[r + 1]).sort(byAge);
-    for (let i = 0; i < group.length; i++) sorted[starts[r] + i] = group[i];
+  for (let i = 1; i < order.length; i++) {
+    const c = compareText(names[order[i - 1]], names[order[i]]);
+    if (c > 0) {
+      // A ranking only depends on which names tie, so any order the collator agrees with does.
+      order = order.sort((a, b) => compareText(names[a], names[b]));
+      current = 0;
+      for (let j = 1; j < order.length; j++) rank[order[j]] = compareText(names[order[j - 1]], names[order[j]]) !== 0 ? ++current : current;
+      return { rank, count: current + 1 };
+    }
+    rank[order[i]] = c !== 0 ? ++current : current;
   }
-  return sorted;
+  return { rank, count: current + 1 };
+}
+
+/**
+ * Puts `perm[from..to)` in order by insertion, comparing as `byAge` does: most days first, then
+ * invoice number, then row. The invoice numbers are only compared on a tie in days. Returns
+ * false (the range holding the same items, to be sorted by the general sort) when a row is not a
+ * finite number, as then the comparison is no consistent order and only the sort the items
+ * always had gives their order.
+ */
+function insertionSort(perm: Int32Array, from: number, to: number, open: OpenItems, records: readonly InvoiceRecord[]): boolean {
+  const { recordAt, dayOf } = open;
+  for (let i = from + 1; i < to; i++) {
+    const item = perm[i];
+    const days = dayOf[item];
+    let j = i;
+    while (j > from) {
+      const before = perm[j - 1];
+      const diff = days - dayOf[before];
+      if (diff < 0) break;
+      if (diff === 0) {
+        const a = records[recordAt[before]];
+        const b = records[recordAt[item]];
+        const c = compareText(a.invoice, b.invoice);
+        if (c < 0) break;
+        if (c === 0) {
+          const rows = a.source.row - b.source.row;
+          if (!Number.isFinite(rows)) {
+            perm[j] = item;
+            return false;
+          }
+          if (rows <= 0) break;
+        }
+      }
+      perm[j] = before;
+      j--;
+    }
+    perm[j] = item;
+  }
+  return true;
+}
+
+/**
+ * Puts the runs of items that tie in customer and days in order of invoice number, then row (the
+ * rest of `byAge`), each run starting in the records' order. Returns false when a row is not a
+ * finite number: the comparison is then no consistent order, and the caller sorts as always.
+ */
+function sortTies(perm: Int32Array, open: OpenItems, rank: Int32Array, records: readonly InvoiceRecord[]): boolean {
+  const { count, customerOf, recordAt, dayOf } = open;
+  let consistent = true;
+  const byInvoice = (a: number, b: number) => {
+    const ra = records[recordAt[a]];
+    const rb = records[recordAt[b]];
+    const c = compareText(ra.invoice, rb.invoice);
+    if (c !== 0) return c;
+    const rows = ra.source.row - rb.source.row;
+    if (!Number.isFinite(rows)) consistent = false;
+    return rows;
+  };
+  let from = 0;
+  for (let i = 1; i <= count; i++) {
+    if (i < count && dayOf[perm[i]] === dayOf[perm[from]] && rank[customerOf[perm[i]]] === rank[customerOf[perm[from]]]) continue;
+    if (i - from === 2) {
+      if (byInvoice(perm[from], perm[from + 1]) > 0) perm.set([perm[from + 1], perm[from]], from);
+    } else if (i - from > 2) {
+      perm.set(Array.from(perm.subarray(from, i)).sort(byInvoice), from);
+    }
+    if (!consistent) return false;
+    from = i;
+  }
+  return true;
+}
+
+/**
+ * Items by customer (in the order `compareText` puts names), then oldest first, then by invoice
+ * number and row, as positions in the open items. Days are whole numbers over a short span in
+ * any real ledger: then two counting sorts, by days and then by customer, leave only items that
+ * tie in both to compare. Otherwise items are laid out by customer with a counting sort and each
+ * customer's few items compared.
+ */
+function itemOrder(open: OpenItems, rank: Int32Array, ranks: number, records: readonly InvoiceRecord[]): Int32Array {
+  const { count, customerOf, recordAt, dayOf, minDays, maxDays } = open;
+  const starts = new Int32Array(ranks + 1);
+  for (let i = 0; i < count; i++) starts[rank[customerOf[i]] + 1]++;
+  for (let r = 0; r < ranks; r++) starts[r + 1] += starts[r];
+  const perm = new Int32Array(count);
+  if (open.whole && maxDays - minDays <= 4 * count + 1024) {
+    const byDays = new Int32Array(maxDays - minDays + 2);
+    for (let i = 0; i < count; i++) byDays[maxDays - dayOf[i] + 1]++;
+    for (let d = 0; d <= maxDays - minDays; d++) byDays[d + 1] += byDays[d];
+    const oldestFirst = new Int32Array(count);
+    for (let i = 0; i < count; i++) oldestFirst[byDays[maxDays - dayOf[i]]++] = i;
+    const next = starts.slice(0, ranks);
+    for (let k = 0; k < count; k++) {
+      const i = oldestFirst[k];
+      perm[next[rank[customerOf[i]]]++] = i;
+    }
+    if (sortTies(perm, open, rank, records)) return perm;
+  }
+  const next = starts.slice(0, ranks);
+  for (let i = 0; i < count; i++) perm[next[rank[customerOf[i]]]++] = i;
+  const byAge = (a: number, b: number) =>
+    dayOf[b] - dayOf[a] || compareText(records[recordAt[a]].invoice, records[recordAt[b]].invoice) || records[recordAt[a]].source.row - records[recordAt[b]].source.row;
+  for (let r = 0; r < ranks; r++) {
+    const from = starts[r];
+    const to = starts[r + 1];
+    if (to - from < 2) continue;
+    if (open.finite && to - from <= INSERTION_MAX && insertionSort(perm, from, to, open, records)) continue;
+    // The group as the counting sort laid it out (its items in the records' order), sorted as
+    // the items always were: the same order even when the comparison is not consistent.
+    const group = Array.from(perm.subarray(from, to)).sort((a, b) => a - b).sort(byAge);
+    perm.set(group, from);
+  }
+  return perm;
+}
+
+/**
+ * The report of `ageInvoices`. With `only`, also checks that every record is in that currency
+ * and returns undefined as soon as one is not: a ledger in one currency is then aged in the one
+ * pass over its records.
+ */
+function ageRecords(records: readonly InvoiceRecord[], asOf: DayNumber, basis: AgingBasis, buckets: Bucket[], only: string | undefined): AgingReport | undefined {
+  const invoiceBasis = basis === "invoice";
+  const byCustomer = new Map<string, number>();
+  const totals = new Array<number>(buckets.length).fill(0);
+  // Customers' rows in order of appearance; each item's customer as a position in them, for sorting.
+  const rows: CustomerAging[] = [];
+  const n = records.length;
+  // Columns grow as items are found rather than being sized for every record: most records are
+  // paid, and large typed arrays count as external memory, which brings garbage collections on.
+  let capacity = Math.min(n, 4096);
+  let recordAt = new Int32Array(capacity);
+  let customerOf = new Int32Array(capacity);
+  let dayOf: Int32Array | Float64Array = new Int32Array(capacity);
+  let bucketOf: Uint8Array | Int32Array = buckets.length <= 256 ? new Uint8Array(capacity) : new Int32Array(capacity);
+  let count = 0;
+  let finite = true;
+  let whole = true;
+  let minDays = Infinity;
+  let maxDays = -Infinity;
+  let currency: string | undefined;
+  let mixed = false;
+  // Ledgers sorted by customer repeat the one just seen; its row needs no look-up then.
+  let lastCustomer = "";
+  let lastAt = -1;
+
+  for (let k = 0; k < n; k++) {
+    const record = records[k];
+    if (only !== undefined && (record.currency ?? "") !== only) return undefined;
+    if (!isOpenAsOf(record, asOf)) continue;
+    const days = invoiceBasis && record.invoiceDate !== undefined ? asOf - record.invoiceDate : asOf - record.dueDate;
+    const index = bucketIndex(days, buckets);
+    const code = record.currency ?? "";
+    if (currency === undefined) currency = code;
+    else if (code !== currency) mixed = true;
+    const customer = record.customer;
+    let at: number | undefined = lastAt;
+    if (lastAt < 0 || customer !== lastCustomer) {
+      at = byCustomer.get(customer);
+      if (at === undefined) {
+        at = rows.length;
+        rows.push({ customer, currency: code, buckets: new Array<number>(buckets.length).fill(0), total: 0, overdue: 0, credits: 0, disputed: 0, openInvoices: 0, oldestDays: days });
+        byCustomer.set(customer, at);
+      }
+      lastCustomer = customer;
+      lastAt = at;
+    }
+    const row = rows[at];
+    const amount = record.openMinor;
+    row.buckets[index] += amount;
+    row.total += amount;
+    if (invoiceBasis ? index > 0 : days > 0) row.overdue += amount;
+    if (amount < 0) row.credits += amount;
+    if (record.disputed) row.disputed += amount;
+    row.openInvoices += 1;
+    row.oldestDays = Math.max(row.oldestDays, days);
+    totals[index] += amount;
+
+    if (count === capacity) {
+      capacity = Math.min(n, capacity * 2);
+      recordAt = grown(recordAt, capacity);
+      customerOf = grown(customerOf, capacity);
+      dayOf = grown(dayOf, capacity);
+      bucketOf = grown(bucketOf, capacity);
+    }
+    if (days !== (days | 0) || (days === 0 && 1 / days < 0)) {
+      if (dayOf instanceof Int32Array) dayOf = grown(new Float64Array(dayOf), capacity);
+      if (!Number.isInteger(days)) {
+        whole = false;
+        if (!Number.isFinite(days)) finite = false;
+      }
+    }
+    if (days < minDays) minDays = days;
+    if (days > maxDays) maxDays = days;
+    recordAt[count] = k;
+    customerOf[count] = at;
+    dayOf[count] = days;
+    bucketOf[count] = index;
+    count++;
+  }
+  const open: OpenItems = { count, recordAt, customerOf, dayOf, bucketOf, finite, whole: whole && count > 0, minDays, maxDays };
+
+  const { rank, count: ranks } = nameRanks(rows.map((row) => row.customer));
+  const overdue = Float64Array.from(rows, (row) => row.overdue);
+  const total = Float64Array.from(rows, (row) => row.total);
+  // Ranks order as compareText orders the names, so this is the comparison customers always had.
+  const customers = rows
+    .map((_, i) => i)
+    .sort((a, b) => overdue[b] - overdue[a] || total[b] - total[a] || rank[a] - rank[b])
+    .map((i) => rows[i]);
+  const perm = itemOrder(open, rank, ranks, records);
+  const items = new Array<AgedItem>(count);
+  for (let i = 0; i < count; i++) {
+    const item = perm[i];
+    items[i] = { record: records[recordAt[item]], days: dayOf[item], bucket: bucketOf[item] };
+  }
+  const grandTotal = totals.reduce((sum, amount) => sum + amount, 0);
+  const code = currency === undefined || mixed ? "" : currency;
+  return { asOf, basis, currency: code, digits: minorDigits(code || undefined), buckets, customers, totals, grandTotal, openInvoices: count, items };
 }
 
 /**
@@ -110,48 +358,7 @@ function sortItems(items: readonly AgedItem[], customerOf: Int32Array, customers
 export function ageInvoices(records: readonly InvoiceRecord[], options: AgingOptions): AgingReport {
   const basis = options.basis ?? "due";
   const buckets = options.buckets ?? makeBuckets(undefined, basis);
-  const { asOf } = options;
-  const byCustomer = new Map<string, number>();
-  const totals = new Array<number>(buckets.length).fill(0);
-  const items: AgedItem[] = [];
-  // Customers' rows in order of appearance; each item's customer as a position in them, for sorting.
-  const rows: CustomerAging[] = [];
-  const customerOf = new Int32Array(records.length);
-  const currencies = new Set<string>();
-
-  for (const record of records) {
-    if (!isOpenAsOf(record, asOf)) continue;
-    const days = agingDays(record, asOf, basis);
-    const index = bucketIndex(days, buckets);
-    const currency = record.currency ?? "";
-    currencies.add(currency);
-    let at = byCustomer.get(record.customer);
-    if (at === undefined) {
-      at = rows.length;
-      rows.push({ customer: record.customer, currency, buckets: new Array<number>(buckets.length).fill(0), total: 0, overdue: 0, credits: 0, disputed: 0, openInvoices: 0, oldestDays: days });
-      byCustomer.set(record.customer, at);
-    }
-    const row = rows[at];
-    const open = record.openMinor;
-    row.buckets[index] += open;
-    row.total += open;
-    if (basis === "due" ? days > 0 : index > 0) row.overdue += open;
-    if (open < 0) row.credits += open;
-    if (record.disputed) row.disputed += open;
-    row.openInvoices += 1;
-    row.oldestDays = Math.max(row.oldestDays, days);
-    totals[index] += open;
-    customerOf[items.length] = at;
-    items.push({ record, days, bucket: index });
-  }
-
-  const customers = [...rows].sort(
-    (a, b) => b.overdue - a.overdue || b.total - a.total || compareText(a.customer, b.customer),
-  );
-  const sorted = sortItems(items, customerOf, rows.map((row) => row.customer));
-  const grandTotal = totals.reduce((sum, amount) => sum + amount, 0);
-  const currency = currencies.size === 1 ? [...currencies][0] : "";
-  return { asOf, basis, currency, digits: minorDigits(currency || undefined), buckets, customers, totals, grandTotal, openInvoices: sorted.length, items: sorted };
+  return ageRecords(records, options.asOf, basis, buckets, undefined)!;
 }
 
 /** The aging of a whole ledger: one report per currency, largest balance first. */
@@ -191,6 +398,12 @@ export function recordsByCurrency(records: readonly InvoiceRecord[]): Map<string
 export function ageLedger(records: readonly InvoiceRecord[], options: AgingOptions): LedgerAging {
   const basis = options.basis ?? "due";
   const buckets = options.buckets ?? makeBuckets(undefined, basis);
+  if (records.length > 0) {
+    // Most ledgers are in one currency: aged in one pass, that also finds whether they are.
+    const only = records[0].currency ?? "";
+    const report = ageRecords(records, options.asOf, basis, buckets, only);
+    if (report) return { asOf: options.asOf, basis, buckets, currencies: [{ ...report, currency: only, digits: minorDigits(only || undefined) }] };
+  }
   const groups = recordsByCurrency(records);
   const currencies = [...groups.entries()]
     .map(([currency, list]) => ({ ...ageInvoices(list, { ...options, basis, buckets }), currency, digits: minorDigits(currency || undefined) }))
