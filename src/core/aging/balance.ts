@@ -26,14 +26,18 @@ export function paymentsDated(record: InvoiceRecord): boolean {
  * while it is open or when payment dates are unknown.
  */
 export function settledOn(record: InvoiceRecord): DayNumber | undefined {
-  if (!paymentsDated(record)) return record.paidDate;
-  const { paidMinor, paidDate } = record;
-  const listed = record.payments ?? [];
-  // Most invoices are paid in one go, by the paid part alone: nothing to order.
-  if (listed.length === 0) return paidMinor === undefined || paidDate === undefined ? paidDate : record.amountMinor - paidMinor <= 0 ? paidDate : undefined;
-  const all = paidMinor === undefined || paidDate === undefined ? listed : [...listed, { day: paidDate, minor: paidMinor }];
-  if (all.length === 1) return record.amountMinor - all[0].minor <= 0 ? all[0].day : undefined;
-  const payments = [...all].sort((a, b) => a.day - b.day);
+  const { paidMinor, paidDate, payments: listed } = record;
+  if (!paymentsDated(record)) return paidDate;
+  const paidPart = paidMinor !== undefined && paidDate !== undefined;
+  // Most invoices are paid in one go, by the paid part alone or by one listed payment: nothing
+  // to order, and nothing allocated on a path taken once per invoice of the ledger.
+  if (!listed?.length) {
+    if (!paidPart) return paidDate;
+    return record.amountMinor - paidMinor <= 0 ? paidDate : undefined;
+  }
+  if (listed.length === 1 && !paidPart) return record.amountMinor - listed[0].minor <= 0 ? listed[0].day : undefined;
+  const payments = paidPart ? [...listed, { day: paidDate, minor: paidMinor }] : [...listed];
+  payments.sort((a, b) => a.day - b.day);
   // The last payment that brought the balance to zero: a reversal reopens the invoice.
   let open = record.amountMinor;
   let settled: DayNumber | undefined;
