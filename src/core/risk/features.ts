@@ -268,10 +268,12 @@ interface HistoryArrays {
   /**
    * The invoice numbers of the settled invoices in row order, taken while each record is read
    * anyway: looking them up afterwards, in history order, reached into a million records
-   * scattered over the heap.
+   * scattered over the heap. A new array each call, unlike the typed scratch arrays: kept, it
+   * would hold the last ledger's invoice numbers alive.
    */
   invoices: readonly string[];
-  record: Int32Array;
+  /** Each entry's position in `invoices`. */
+  invoiceAt: Int32Array;
   dueDate: Float64Array;
   settledDay: Float64Array;
 }
@@ -290,7 +292,7 @@ const KINDS = 3;
  */
 class HistoryBatch {
   readonly features: CustomerFeatures[] = [];
-  /** Where each position's history starts in `record`, and one past the last. */
+  /** Where each position's history starts in `invoiceAt`, and one past the last. */
   readonly start: number[] = [0];
   readonly recentDaysLate: number[] = [];
   readonly parts: number[] = [];
@@ -313,9 +315,9 @@ class HistoryBatch {
 
   /** Keeps the settled invoices of `h` (in history order) for the lists. */
   keep(h: HistoryArrays): void {
-    const n = h.record.length;
+    const n = h.invoiceAt.length;
     this.invoice = new Array<string>(n);
-    for (let i = 0; i < n; i++) this.invoice[i] = h.invoices[h.record[i]];
+    for (let i = 0; i < n; i++) this.invoice[i] = h.invoices[h.invoiceAt[i]];
     this.dueDate = h.dueDate.slice(0, n);
     this.settledDay = h.settledDay.slice(0, n);
   }
@@ -566,10 +568,10 @@ export function customerFeatures(records: readonly InvoiceRecord[], asOf: DayNum
     offset += counts[order[k]];
   }
   const next = start.slice();
-  const history: HistoryArrays = { invoices: settledInvoice, record: new Int32Array(settled), dueDate: sortedDue, settledDay: sortedDays };
+  const history: HistoryArrays = { invoices: settledInvoice, invoiceAt: new Int32Array(settled), dueDate: sortedDue, settledDay: sortedDays };
   for (let s = 0; s < settled; s++) {
     const at = next[settledGroup[s]]++;
-    history.record[at] = s;
+    history.invoiceAt[at] = s;
     history.dueDate[at] = settledDue[s];
     history.settledDay[at] = settledDays[s];
   }
@@ -634,19 +636,18 @@ function sumExactly(records: readonly InvoiceRecord[], asOf: DayNumber, table: G
  * any invoice later never makes the recent half earlier; then by invoice number, then row.
  * Invoices equal in due date and days late are left in row order here and put in invoice order
  * when the history is listed: they add the same days late to whichever half they fall in, so
- * the sums do not need it, and their invoice numbers would be read from records long out of
- * cache.
+ * the sums do not need it, and comparing their invoice numbers here would cost every sort.
  */
 class HistorySorter {
   /** Scratch space for one customer's history. */
   private readonly keys: Float64Array;
-  private readonly record: Int32Array;
+  private readonly invoiceAt: Int32Array;
   private readonly dueDate: Float64Array;
   private readonly settledDay: Float64Array;
 
   constructor(longest: number) {
     this.keys = new Float64Array(longest);
-    this.record = new Int32Array(longest);
+    this.invoiceAt = new Int32Array(longest);
     this.dueDate = new Float64Array(longest);
     this.settledDay = new Float64Array(longest);
   }
@@ -690,7 +691,7 @@ class HistorySorter {
     keys.sort();
     for (let i = 0; i < n; i++) {
       const at = from + keys[i] - Math.floor(keys[i] / positions) * positions;
-      this.record[i] = h.record[at];
+      this.invoiceAt[i] = h.invoiceAt[at];
       this.dueDate[i] = dueDate[at];
       this.settledDay[i] = settledDay[at];
     }
@@ -703,17 +704,17 @@ class HistorySorter {
    * same order, or spans too wide to pack.
    */
   private sortByComparison(h: HistoryArrays, from: number, to: number): void {
-    const { invoices, record, dueDate, settledDay } = h;
+    const { invoices, invoiceAt, dueDate, settledDay } = h;
     const positions = Array.from({ length: to - from }, (_, i) => i);
     positions.sort((a, b) => {
       const dueA = dueDate[from + a];
       const dueB = dueDate[from + b];
-      const invoiceA = invoices[record[from + a]];
-      const invoiceB = invoices[record[from + b]];
+      const invoiceA = invoices[invoiceAt[from + a]];
+      const invoiceB = invoices[invoiceAt[from + b]];
       return dueA - dueB || settledDay[from + a] - dueA - (settledDay[from + b] - dueB) || (invoiceA < invoiceB ? -1 : invoiceA > invoiceB ? 1 : 0);
     });
     positions.forEach((at, i) => {
-      this.record[i] = record[from + at];
+      this.invoiceAt[i] = invoiceAt[from + at];
       this.dueDate[i] = dueDate[from + at];
       this.settledDay[i] = settledDay[from + at];
     });
@@ -721,7 +722,7 @@ class HistorySorter {
   }
 
   private copyBack(h: HistoryArrays, from: number, n: number): void {
-    h.record.set(this.record.subarray(0, n), from);
+    h.invoiceAt.set(this.invoiceAt.subarray(0, n), from);
     h.dueDate.set(this.dueDate.subarray(0, n), from);
     h.settledDay.set(this.settledDay.subarray(0, n), from);
   }
@@ -735,24 +736,24 @@ const SHORT_HISTORY = 48;
 
 /** Insertion sort of a short history of whole day numbers by due date and days late: stable, so row order among equals. */
 function insertionSort(h: HistoryArrays, from: number, to: number): void {
-  const { record, dueDate, settledDay } = h;
+  const { invoiceAt, dueDate, settledDay } = h;
   for (let i = from + 1; i < to; i++) {
     const due = dueDate[i];
     const day = settledDay[i];
     const late = day - due;
-    const rec = record[i];
+    const rec = invoiceAt[i];
     let j = i;
     while (j > from) {
       const prevDue = dueDate[j - 1];
       if (!(prevDue > due || (prevDue === due && settledDay[j - 1] - prevDue > late))) break;
       dueDate[j] = prevDue;
       settledDay[j] = settledDay[j - 1];
-      record[j] = record[j - 1];
+      invoiceAt[j] = invoiceAt[j - 1];
       j--;
     }
     dueDate[j] = due;
     settledDay[j] = day;
-    record[j] = rec;
+    invoiceAt[j] = rec;
   }
 }
 
