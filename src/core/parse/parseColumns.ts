@@ -64,7 +64,9 @@ export interface ValueColumn {
 /**
  * A table's data rows read field by field into flat arrays: one pass over the cells, no object
  * per cell, so that validation and aging loop over numbers. Blank rows are left out. A field
- * without a column reads as empty on every row (text "", no value).
+ * without a column reads as empty on every row (text "", no value). Never changed once read:
+ * rules keep what they derive from a column (its distinct values, its invoice-number groups)
+ * for as long as the column lives.
  */
 export interface ParsedColumns {
   /** Rows kept. */
