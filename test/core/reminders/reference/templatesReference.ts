@@ -2,7 +2,7 @@ import { Liquid } from "liquidjs";
 import { compileTemplate, type CompiledRender } from "../../../../src/core/reminders/compiledTemplate";
 import { computeCharges, hasCharges, type Charges } from "../../../../src/core/reminders/charges";
 import { DEFAULT_TEMPLATES } from "../../../../src/core/reminders/defaultTemplates";
-import { escapeHtml, formatDay, formatMoney, formatRate, localeFor } from "./formatReference";
+import { escapeHtml, formatDay, formatMoney, formatRate, localeFor } from "../../../../src/core/reminders/format";
 import type { ReminderDraft } from "../../../../src/core/reminders/select";
 
 /** The words of one reminder: a subject line, a text body and an HTML body, in Liquid. */
