@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { ageInvoices, ageLedger, agingDays, isOpenAsOf, type AgedItem, type AgingOptions, type AgingReport, type CustomerAging, type LedgerAging } from "../../../src/core/aging/ageInvoices";
+import { ageInvoices, ageLedger, agingDays, isOpenAsOf, recordsByCurrency, type AgedItem, type AgingOptions, type AgingReport, type CustomerAging, type LedgerAging } from "../../../src/core/aging/ageInvoices";
 import { bucketIndex, makeBuckets } from "../../../src/core/aging/buckets";
 import { compareText } from "../../../src/core/compareText";
 import { minorDigits } from "../../../src/core/parse/money";
@@ -74,28 +74,11 @@ function referenceAgeInvoices(records: readonly InvoiceRecord[], options: AgingO
   return { asOf, basis, currency, digits: minorDigits(currency || undefined), buckets, customers, totals, grandTotal, openInvoices: sorted.length, items: sorted };
 }
 
-function referenceRecordsByCurrency(records: readonly InvoiceRecord[]): Map<string, readonly InvoiceRecord[]> {
-  const groups = new Map<string, readonly InvoiceRecord[]>();
-  const only = records.length > 0 ? (records[0].currency ?? "") : "";
-  if (records.every((record) => (record.currency ?? "") === only)) {
-    if (records.length > 0) groups.set(only, records);
-    return groups;
-  }
-  const lists = new Map<string, InvoiceRecord[]>();
-  for (const record of records) {
-    const key = record.currency ?? "";
-    const list = lists.get(key);
-    if (list) list.push(record);
-    else lists.set(key, [record]);
-  }
-  for (const [key, list] of lists) groups.set(key, list);
-  return groups;
-}
-
 function referenceAgeLedger(records: readonly InvoiceRecord[], options: AgingOptions): LedgerAging {
   const basis = options.basis ?? "due";
   const buckets = options.buckets ?? makeBuckets(undefined, basis);
-  const groups = referenceRecordsByCurrency(records);
+  // Grouping by currency is unchanged: the function in use serves the reference too.
+  const groups = recordsByCurrency(records);
   const currencies = [...groups.entries()]
     .map(([currency, list]) => ({ ...referenceAgeInvoices(list, { ...options, basis, buckets }), currency, digits: minorDigits(currency || undefined) }))
     .filter((report) => report.openInvoices > 0 || groups.size === 1)
