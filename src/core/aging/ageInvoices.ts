@@ -279,7 +279,7 @@ function ageRecords(records: readonly InvoiceRecord[], asOf: DayNumber, basis: A
     const record = records[k];
     if (only !== undefined && (record.currency ?? "") !== only) return undefined;
     if (!isOpenAsOf(record, asOf)) continue;
-    const days = invoiceBasis && record.invoiceDate !== undefined ? asOf - record.invoiceDate : asOf - record.dueDate;
+    const days = agingDays(record, asOf, basis);
     const index = bucketIndex(days, buckets);
     const code = record.currency ?? "";
     if (currency === undefined) currency = code;
