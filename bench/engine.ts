@@ -7,7 +7,7 @@
  *
  *   node --expose-gc dist/bench/bench/engine.js [--quick] [--only 100000] [--runs N]
  */
-import { performance } from "perf_hooks";
+import { PerformanceObserver, performance, type PerformanceEntry } from "perf_hooks";
 import { ageLedger, recordsByCurrency } from "../src/core/aging/ageInvoices";
 import { allowanceFor } from "../src/core/metrics/allowance";
 import { computeKpis } from "../src/core/metrics/kpis";
@@ -82,7 +82,7 @@ function run(data: TableData, times: Record<Stage, number>, cpu: Record<Stage, n
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 
-function measure(invoices: number, customers: number, repeats: number) {
+async function measure(invoices: number, customers: number, repeats: number) {
   const data = table(invoices, customers);
   global.gc?.();
   const base = process.memoryUsage().heapUsed;
@@ -93,6 +93,11 @@ function measure(invoices: number, customers: number, repeats: number) {
   const perStage = Object.fromEntries(STAGES.map((s) => [s, [] as number[]])) as Record<Stage, number[]>;
   const cpuPerStage = Object.fromEntries(STAGES.map((s) => [s, [] as number[]])) as Record<Stage, number[]>;
   let last: ReturnType<typeof run> | undefined;
+  // Garbage collection pauses, by when they happened: each run's share is the pauses within it.
+  const pauses: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+  observer.observe({ entryTypes: ["gc"] });
+  const spans: [number, number][] = [];
   // No collection forced between runs: a forced full collection shrinks the young generation,
   // which then makes every run pay for growing it again, as no real session does.
   for (let i = 0; i < repeats; i++) {
@@ -102,6 +107,9 @@ function measure(invoices: number, customers: number, repeats: number) {
     const start = performance.now();
     const cpuStart = process.cpuUsage();
     last = run(data, times, cpu);
+    spans.push([start, performance.now()]);
+    // Node reports collections from the event loop: a turn of it between runs lets it.
+    await new Promise((resolve) => setImmediate(resolve));
     totals.push(performance.now() - start);
     const used = process.cpuUsage(cpuStart);
     withoutReminders.push(STAGES.reduce((sum, stage) => sum + (stage === "reminders" ? 0 : times[stage]), 0));
@@ -111,6 +119,9 @@ function measure(invoices: number, customers: number, repeats: number) {
       cpuPerStage[stage].push(cpu[stage]);
     }
   }
+  pauses.push(...observer.takeRecords());
+  observer.disconnect();
+  const gcPerRun = spans.map(([from, to]) => pauses.filter((p) => p.startTime >= from && p.startTime < to).reduce((sum, p) => sum + p.duration, 0));
   // What the last run's results keep alive once the garbage they made along the way is gone.
   global.gc?.();
   const retained = process.memoryUsage().heapUsed - base;
@@ -121,6 +132,8 @@ function measure(invoices: number, customers: number, repeats: number) {
       `(best ${sorted[0].toFixed(0)}, worst ${sorted[sorted.length - 1].toFixed(0)}, ${repeats} runs)`,
   );
   console.log(`  without reminders: median ${median(withoutReminders).toFixed(0)} ms (parse to risk)`);
+  // The main thread's pauses for garbage collection, already inside the stages' times.
+  console.log(`  garbage collection pauses: median ${median(gcPerRun).toFixed(0)} ms a run (${gcPerRun.map((ms) => ms.toFixed(0)).join(", ")})`);
   console.log(`  stages (median ms): ${STAGES.map((s) => `${s} ${median(perStage[s]).toFixed(0)}`).join(", ")}`);
   // The best of each stage is what the code costs when nothing else wants the cores.
   console.log(`  stages (best ms): ${STAGES.map((s) => `${s} ${Math.min(...perStage[s]).toFixed(0)}`).join(", ")}`);
@@ -149,4 +162,6 @@ const sizes: [number, number, number][] = process.argv.includes("--quick")
       [100_000, 2_000, 7],
       [1_048_575, 20_000, 3],
     ];
-for (const [invoices, customers, repeats] of sizes) if (only === undefined || only === invoices) measure(invoices, customers, runs ?? repeats);
+void (async () => {
+  for (const [invoices, customers, repeats] of sizes) if (only === undefined || only === invoices) await measure(invoices, customers, runs ?? repeats);
+})();
