@@ -122,7 +122,15 @@ interface RecordContext {
    * group records by it, and a shared string compares by identity at once.
    */
   customers: Distinct;
+  /**
+   * The table has a column for a field most ledgers lack (contact, notes, language, promise
+   * date, credit limit, disputed). Without one, records leave those fields out: a million
+   * records are then a fifth smaller, which is a fifth less for the garbage collector to copy.
+   */
+  rareFields: boolean;
 }
+
+const RARE_FIELDS = ["contact", "notes", "language", "promiseDate", "creditLimit", "disputed"] as const satisfies readonly Field[];
 
 function toRecord(t: ParsedColumns, k: number, c: RecordContext): InvoiceRecord | null {
   const balance = openBalanceAt(t, k);
@@ -133,31 +141,43 @@ function toRecord(t: ParsedColumns, k: number, c: RecordContext): InvoiceRecord 
   const paid = asStored(amount - exportOpen);
   const paidDate = valueOrUndefined(t.dates.paidDate, k);
   const text = t.text;
-  const language = text.language[k];
-  const record: InvoiceRecord = {
-    invoice: text.invoice[k],
-    customer: c.customers.values[c.customers.codes[k]],
-    invoiceDate: valueOrUndefined(t.dates.invoiceDate, k),
-    dueDate: asStored(due),
-    amountMinor: amount,
-    openMinor: exportOpen,
-    currency: c.currencyCodes[c.currencies.codes[k]],
-    source: { sheet: c.table.sheet, table: c.table.name, row: t.row[k] },
-    paidDate,
-    // The paid part is dated by the paid date when there is one; otherwise it is known to be
-    // paid by now but not when, which KPIs over past periods must be told.
-    paidMinor: paid !== 0 && paidDate !== undefined ? paid : undefined,
-    undatedPaidMinor: paid !== 0 && paidDate === undefined ? paid : undefined,
-    disputed: t.disputed.values[k] === 1 || undefined,
-    promiseDate: valueOrUndefined(t.dates.promiseDate, k),
-    isCredit: amount < 0 || c.creditTypes[c.types.codes[k]] || undefined,
-    email: text.email[k] || undefined,
-    contact: text.contact[k] || undefined,
-    terms: text.terms[k] || undefined,
-    notes: text.notes[k] || undefined,
-    language: language ? language.toLowerCase() || undefined : undefined,
-    creditLimitMinor: valueOrUndefined(t.money.creditLimit, k),
-  };
+  const invoice = text.invoice[k];
+  const customer = c.customers.values[c.customers.codes[k]];
+  const invoiceDate = valueOrUndefined(t.dates.invoiceDate, k);
+  const currency = c.currencyCodes[c.currencies.codes[k]];
+  const source = { sheet: c.table.sheet, table: c.table.name, row: t.row[k] };
+  // The paid part is dated by the paid date when there is one; otherwise it is known to be
+  // paid by now but not when, which KPIs over past periods must be told.
+  const paidMinor = paid !== 0 && paidDate !== undefined ? paid : undefined;
+  const undatedPaidMinor = paid !== 0 && paidDate === undefined ? paid : undefined;
+  const isCredit = amount < 0 || c.creditTypes[c.types.codes[k]] || undefined;
+  const email = text.email[k] || undefined;
+  const terms = text.terms[k] || undefined;
+  // One shape for every record of a table, so the stages that read them see one layout.
+  const record: InvoiceRecord = c.rareFields
+    ? {
+        invoice,
+        customer,
+        invoiceDate,
+        dueDate: asStored(due),
+        amountMinor: amount,
+        openMinor: exportOpen,
+        currency,
+        source,
+        paidDate,
+        paidMinor,
+        undatedPaidMinor,
+        disputed: t.disputed.values[k] === 1 || undefined,
+        promiseDate: valueOrUndefined(t.dates.promiseDate, k),
+        isCredit,
+        email,
+        contact: text.contact[k] || undefined,
+        terms,
+        notes: text.notes[k] || undefined,
+        language: text.language[k] ? text.language[k].toLowerCase() || undefined : undefined,
+        creditLimitMinor: valueOrUndefined(t.money.creditLimit, k),
+      }
+    : { invoice, customer, invoiceDate, dueDate: asStored(due), amountMinor: amount, openMinor: exportOpen, currency, source, paidDate, paidMinor, undatedPaidMinor, isCredit, email, terms };
   record.openMinor = asStored(openOn(record, c.asOf));
   return record;
 }
@@ -214,6 +234,7 @@ export function recordsFrom(table: TableData, read: ReadRows, validation: Valida
     types,
     creditTypes: types.values.map(isCreditType),
     customers: distinctValues(customerOrId(parsed, read.mapping)),
+    rareFields: RARE_FIELDS.some((field) => read.mapping[field] !== undefined),
   };
   const records: InvoiceRecord[] = [];
   const skipped: SkippedRow[] = [];

@@ -115,6 +115,22 @@ describe("loadInvoices", () => {
     expect(() => loadInvoices(table(["Name", "Value"], []), { asOf: AS_OF })).toThrow(ArDeskError);
   });
 
+  it("gives a table without contact, notes, language, promise, limit or dispute columns the same records, with those fields left out", () => {
+    const rows: TableData["rows"] = [
+      ["INV-1", "Acme", serial("2026-02-01"), serial("2026-03-01"), 100, null],
+      ["INV-2", "Beta", serial("2026-02-02"), serial("2026-03-02"), 250.5, serial("2026-03-10")],
+      ["CN-3", "Acme", serial("2026-02-03"), serial("2026-03-03"), -20, null],
+    ];
+    const slim = loadInvoices(table(HEADERS, rows), { asOf: AS_OF }).records;
+    const full = loadInvoices(table([...HEADERS, "Notes"], rows.map((row) => [...row, ""])), { asOf: AS_OF }).records;
+    expect(slim).toEqual(full);
+    expect(Object.keys(full[0])).toContain("notes");
+    // One layout for all of a table's records: the stages reading them then see one shape.
+    for (const record of slim) expect(Object.keys(record)).toEqual(Object.keys(slim[0]));
+    expect(Object.keys(slim[0])).not.toContain("notes");
+    expect(Object.keys(slim[0])).not.toContain("contact");
+  });
+
   it("counts yen without decimals", () => {
     const data = table(["Invoice", "Customer", "Due Date", "Amount", "Currency"], [["J1", "Tokyo KK", serial("2026-03-31"), 150000, "JPY"]]);
     const load = loadInvoices(data, { asOf: AS_OF });
