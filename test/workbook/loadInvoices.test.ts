@@ -131,6 +131,18 @@ describe("loadInvoices", () => {
     expect(Object.keys(slim[0])).not.toContain("contact");
   });
 
+  it.each([
+    ["Contact", "Ann Lee", "contact", "Ann Lee"],
+    ["Notes", "call first", "notes", "call first"],
+    ["Language", "FR", "language", "fr"],
+    ["Promise Date", serial("2026-04-15"), "promiseDate", day("2026-04-15")],
+    ["Credit Limit", 5000, "creditLimitMinor", 500000],
+    ["Disputed", "yes", "disputed", true],
+  ] as const)("keeps the %s column's value when it is the only such column", (header, cell, field, expected) => {
+    const data = table([...HEADERS, header], [["INV-1", "Acme", serial("2026-02-01"), serial("2026-03-01"), 100, null, cell]]);
+    expect(loadInvoices(data, { asOf: AS_OF }).records[0][field]).toEqual(expected);
+  });
+
   it("counts yen without decimals", () => {
     const data = table(["Invoice", "Customer", "Due Date", "Amount", "Currency"], [["J1", "Tokyo KK", serial("2026-03-31"), 150000, "JPY"]]);
     const load = loadInvoices(data, { asOf: AS_OF });
