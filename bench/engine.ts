@@ -7,7 +7,8 @@
  *
  * The figures are those of the engine once V8's optimizing compiler has settled, which takes
  * several runs, not one: each size first runs WARMUP times, and the first (cold) run and the
- * warm-up runs are printed as well, so what a first refresh in a new session costs is shown too.
+ * warm-up runs are printed as well, so what a first refresh in a new session costs is shown too
+ * (truly cold only for the first size a process measures: use --only for the other).
  *
  *   node --expose-gc dist/bench/bench/engine.js [--quick] [--only 100000] [--runs N] [--warmup N]
  */
@@ -83,6 +84,9 @@ function run(data: TableData, times: Record<Stage, number>, cpu: Record<Stage, n
   return { load, aging, sections, risk, selection, drafted };
 }
 
+/** No size has been measured yet in this process, so its first run compiles the code. */
+let coldProcess = true;
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 
@@ -94,7 +98,7 @@ async function measure(invoices: number, customers: number, repeats: number, war
   // code whose assumptions a later run breaks); a run's time falls for about five runs and then
   // only wanders with the host's noise.
   const warmupTimes: number[] = [];
-  for (let i = 0; i < Math.max(1, warmups); i++) {
+  for (let i = 0; i < warmups; i++) {
     const start = performance.now();
     run(data, {} as Record<Stage, number>, {} as Record<Stage, number>);
     warmupTimes.push(performance.now() - start);
@@ -146,7 +150,9 @@ async function measure(invoices: number, customers: number, repeats: number, war
     `engine ${invoices.toLocaleString("en-US").padStart(9)} invoices, ${customers.toLocaleString("en-US").padStart(6)} customers: median ${median(totals).toFixed(0).padStart(5)} ms ` +
       `(best ${sorted[0].toFixed(0)}, worst ${sorted[sorted.length - 1].toFixed(0)}, ${repeats} runs)`,
   );
-  console.log(`  first run (cold) ${warmupTimes[0].toFixed(0)} ms; warm-up runs before the measured ones: ${warmupTimes.map((ms) => ms.toFixed(0)).join(", ")} ms`);
+  const first = coldProcess ? "first run (cold)" : "first run (code already compiled by the size before)";
+  coldProcess = false;
+  console.log(`  ${first} ${warmupTimes[0].toFixed(0)} ms; warm-up runs before the measured ones: ${warmupTimes.map((ms) => ms.toFixed(0)).join(", ")} ms`);
   console.log(`  without reminders: median ${median(withoutReminders).toFixed(0)} ms (parse to risk)`);
   // The main thread's pauses for garbage collection, already inside the stages' times.
   console.log(`  garbage collection pauses: median ${median(gcPerRun).toFixed(0)} ms a run (${gcPerRun.map((ms) => ms.toFixed(0)).join(", ")})`);
@@ -168,7 +174,13 @@ async function measure(invoices: number, customers: number, repeats: number, war
 
 const flag = (name: string) => {
   const at = process.argv.indexOf(name);
-  return at >= 0 ? Number(process.argv[at + 1]) : undefined;
+  if (at < 0) return undefined;
+  const value = Number(process.argv[at + 1]);
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`${name} takes a whole number of at least 1, not "${process.argv[at + 1] ?? ""}".`);
+    process.exit(2);
+  }
+  return value;
 };
 const runs = flag("--runs");
 const only = flag("--only");
