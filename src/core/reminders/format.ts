@@ -30,37 +30,132 @@ const supportedLocales = new Map<string, boolean>();
  */
 export function formatMoney(minor: number, currency: string | undefined, locale: string): string {
   const digits = minorDigits(currency);
-  const units = unitsFromMinor(minor, digits);
-  if (!currency) return plainFormatter(locale, digits).format(units);
+  if (!currency) return plainFormatter(locale, digits).write(minor);
   const formatter = currencyFormatter(locale, currency, digits);
-  return formatter ? formatter.format(units) : `${plainFormatter(locale, digits).format(units)} ${currency}`;
+  return formatter ? formatter.write(minor) : `${plainFormatter(locale, digits).write(minor)} ${currency}`;
+}
+
+/** How the formatter writes every amount with a given number of whole digits and sign. */
+interface Layout {
+  /** What comes before the digits (currency symbol, minus sign, marks), and after. */
+  prefix: string;
+  suffix: string;
+  /** Sizes of the groups of whole digits, most significant first. */
+  groups: number[];
+  group: string;
+  decimal: string;
+}
+
+/** Amounts of fewer than 15 digits of minor units survive the division into units exactly. */
+const EXACT_DIGITS_LIMIT = 1e15;
+
+/**
+ * An Intl number formatter for a fixed number of decimals that writes whole minor units much
+ * faster than Intl does, in exactly Intl's words: a ledger's reminders write tens of thousands
+ * of amounts, and Intl's format was a tenth of the drafting. How the locale writes a number
+ * depends only on its sign and how many whole digits it has (where the groups fall, which
+ * symbols and marks surround it), so for each sign and length the formatter is asked once, for
+ * a probe amount, and its answer taken apart. The layout is kept only if writing the probe by
+ * hand gives back Intl's own text; otherwise (digits other than 0-9, say) that length and sign
+ * are left to Intl, as is anything that is not a whole number of minor units under 10^15.
+ */
+class MoneyWriter {
+  private readonly scale: number;
+  /** By sign (0 for positive) and number of whole digits; null where Intl must write. */
+  private readonly layouts: (Layout | null | undefined)[][] = [[], []];
+
+  constructor(
+    private readonly formatter: Intl.NumberFormat,
+    private readonly digits: number,
+  ) {
+    this.scale = 10 ** digits;
+  }
+
+  write(minor: number): string {
+    // -0 is written with a minus sign, which a layout by sign would not know. Past 15 digits the
+    // amount Intl is given (minor units over a power of ten) is no longer the exact decimal, and
+    // Intl writes the nearest binary value's digits, which only Intl knows.
+    if (!Number.isInteger(minor) || minor >= EXACT_DIGITS_LIMIT || minor <= -EXACT_DIGITS_LIMIT || Object.is(minor, -0)) return this.formatter.format(unitsFromMinor(minor, this.digits));
+    const negative = minor < 0 ? 1 : 0;
+    const magnitude = negative ? -minor : minor;
+    const fraction = magnitude % this.scale;
+    const whole = String((magnitude - fraction) / this.scale);
+    const layout = this.layouts[negative][whole.length] ?? this.learn(negative, whole.length);
+    if (!layout) return this.formatter.format(unitsFromMinor(minor, this.digits));
+    return this.build(layout, whole, fraction);
+  }
+
+  private build(layout: Layout, whole: string, fraction: number): string {
+    let text = layout.prefix;
+    const { groups } = layout;
+    if (groups.length === 1) text += whole;
+    else {
+      let at = 0;
+      for (let i = 0; i < groups.length; i++) {
+        if (i > 0) text += layout.group;
+        text += whole.slice(at, at + groups[i]);
+        at += groups[i];
+      }
+    }
+    if (this.digits > 0) text += layout.decimal + String(fraction).padStart(this.digits, "0");
+    return text + layout.suffix;
+  }
+
+  /** The layout for a sign and length, from Intl's parts for a probe amount, checked against Intl's text. */
+  private learn(negative: number, length: number): Layout | null {
+    let layout: Layout | null = null;
+    // Digits that differ from place to place, so no grouping can pass for another.
+    const whole = "123456789012345".slice(0, length);
+    if (whole.length === length) {
+      const fraction = this.digits > 0 ? Number("7654321".slice(0, this.digits)) : 0;
+      const minor = (Number(whole) * this.scale + fraction) * (negative ? -1 : 1);
+      if (minor < EXACT_DIGITS_LIMIT && minor > -EXACT_DIGITS_LIMIT) {
+        const units = unitsFromMinor(minor, this.digits);
+        const parts = this.formatter.formatToParts(units);
+        const first = parts.findIndex((p) => p.type === "integer");
+        let last = -1;
+        for (let i = 0; i < parts.length; i++) if (parts[i].type === "integer" || parts[i].type === "group" || parts[i].type === "decimal" || parts[i].type === "fraction") last = i;
+        const number = first < 0 ? [] : parts.slice(first, last + 1);
+        const candidate: Layout = {
+          prefix: parts.slice(0, Math.max(first, 0)).map((p) => p.value).join(""),
+          suffix: parts.slice(last + 1).map((p) => p.value).join(""),
+          groups: number.filter((p) => p.type === "integer").map((p) => p.value.length),
+          group: number.find((p) => p.type === "group")?.value ?? "",
+          decimal: number.find((p) => p.type === "decimal")?.value ?? "",
+        };
+        if (first >= 0 && this.build(candidate, whole, fraction) === this.formatter.format(units)) layout = candidate;
+      }
+    }
+    this.layouts[negative][length] = layout;
+    return layout;
+  }
 }
 
 /**
- * Money formatters by locale, then currency code (null where Intl refuses the code), and plain
- * number formatters by locale and digits, kept apart so that no currency text can stand for a
+ * Money writers by locale, then currency code (null where Intl refuses the code), and plain
+ * number writers by locale and digits, kept apart so that no currency text can stand for a
  * plain number. Looked up by strings already at hand: a ledger's reminders format tens of
  * thousands of amounts, and building a key string for each cost as much as formatting it.
  */
-const moneyFormatters = new Map<string, { currencies: Map<string, Intl.NumberFormat | null>; plain: Intl.NumberFormat[] }>();
+const moneyFormatters = new Map<string, { currencies: Map<string, MoneyWriter | null>; plain: MoneyWriter[] }>();
 
-function formattersFor(locale: string): { currencies: Map<string, Intl.NumberFormat | null>; plain: Intl.NumberFormat[] } {
+function formattersFor(locale: string): { currencies: Map<string, MoneyWriter | null>; plain: MoneyWriter[] } {
   let formatters = moneyFormatters.get(locale);
   if (!formatters) moneyFormatters.set(locale, (formatters = { currencies: new Map(), plain: [] }));
   return formatters;
 }
 
-function plainFormatter(locale: string, digits: number): Intl.NumberFormat {
+function plainFormatter(locale: string, digits: number): MoneyWriter {
   const { plain } = formattersFor(locale);
-  return (plain[digits] ??= new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+  return (plain[digits] ??= new MoneyWriter(new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }), digits));
 }
 
-function currencyFormatter(locale: string, currency: string, digits: number): Intl.NumberFormat | null {
+function currencyFormatter(locale: string, currency: string, digits: number): MoneyWriter | null {
   const { currencies } = formattersFor(locale);
   let formatter = currencies.get(currency);
   if (formatter === undefined) {
     try {
-      formatter = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+      formatter = new MoneyWriter(new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }), digits);
     } catch {
       formatter = null;
     }
