@@ -9,13 +9,15 @@
 /** Calendar day as days since 1970-01-01 (UTC). 2026-01-01 is 20454. */
 export type DayNumber = number;
 
-/** Where a record came from in the user's workbook, for messages that point at a cell. */
+/**
+ * The sheet and table records were read from, for messages that point at a cell. One object is
+ * shared by every record of a table (each record has its own row): a million records would
+ * otherwise carry a million more objects for the garbage collector to copy.
+ */
 export interface SourceRef {
   sheet: string;
   /** Table or range name, when the source is an Excel table. */
   table?: string;
-  /** 1-based worksheet row of the record. */
-  row: number;
 }
 
 /** One invoice (or credit note) read from the user's table. */
@@ -31,6 +33,8 @@ export interface InvoiceRecord {
   /** ISO 4217 code when the table says; undefined means the workbook's single currency. */
   currency?: string;
   source: SourceRef;
+  /** 1-based worksheet row of the record on the source's sheet. */
+  row: number;
   /** Day the invoice was settled, when the table says. */
   paidDate?: DayNumber;
   /**

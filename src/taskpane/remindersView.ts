@@ -226,7 +226,7 @@ export function exampleDraft(level: DunningLevel, asOf: DayNumber): ReminderDraf
   const items = lateness.map((daysOverdue, i) => {
     const amountMinor = i === 0 ? 125_000 : 48_050;
     const dueDate = asOf - daysOverdue;
-    return { invoice: `EX-${1001 + i}`, invoiceDate: dueDate - 30, dueDate, daysOverdue, amountMinor, openMinor: amountMinor, source: { sheet: "Example", row: 0 } };
+    return { invoice: `EX-${1001 + i}`, invoiceDate: dueDate - 30, dueDate, daysOverdue, amountMinor, openMinor: amountMinor, source: { sheet: "Example" }, row: 0 };
   });
   const sum = (list: typeof items) => list.reduce((total, item) => total + item.openMinor, 0);
   return {

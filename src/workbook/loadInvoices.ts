@@ -5,7 +5,7 @@ import { isCreditType, openBalanceAt } from "../core/parse/balance";
 import { distinctValues, type Distinct } from "../core/parse/distinct";
 import { isBlankRow, isPrintableAscii, parseColumns, type ParsedColumns, type ValueColumn } from "../core/parse/parseColumns";
 import type { DateOrder } from "../core/parse/textDates";
-import type { DayNumber, InvoiceRecord } from "../core/types";
+import type { DayNumber, InvoiceRecord, SourceRef } from "../core/types";
 import { customerOrId } from "../core/validate/columns";
 import { validateColumns, type QualityScore, type ValidationResult } from "../core/validate/validateInvoices";
 import type { Issue } from "../core/validate/types";
@@ -111,6 +111,8 @@ function valueOrUndefined(column: ValueColumn, k: number): number | undefined {
 /** What building records needs from the whole table, decided once rather than once per row. */
 interface RecordContext {
   table: TableData;
+  /** The table's sheet and name, one object for all its records. */
+  source: SourceRef;
   asOf: DayNumber;
   currencies: Distinct;
   /** Upper-case code of each distinct currency cell, undefined for none. */
@@ -146,7 +148,7 @@ function toRecord(t: ParsedColumns, k: number, c: RecordContext): InvoiceRecord 
   const customer = c.customers.values[c.customers.codes[k]];
   const invoiceDate = valueOrUndefined(t.dates.invoiceDate, k);
   const currency = c.currencyCodes[c.currencies.codes[k]];
-  const source = { sheet: c.table.sheet, table: c.table.name, row: t.row[k] };
+  const row = t.row[k];
   // The paid part is dated by the paid date when there is one; otherwise it is known to be
   // paid by now but not when, which KPIs over past periods must be told.
   const paidMinor = paid !== 0 && paidDate !== undefined ? paid : undefined;
@@ -164,7 +166,8 @@ function toRecord(t: ParsedColumns, k: number, c: RecordContext): InvoiceRecord 
         amountMinor: amount,
         openMinor: exportOpen,
         currency,
-        source,
+        source: c.source,
+        row,
         paidDate,
         paidMinor,
         undatedPaidMinor,
@@ -178,7 +181,7 @@ function toRecord(t: ParsedColumns, k: number, c: RecordContext): InvoiceRecord 
         language: text.language[k] ? text.language[k].toLowerCase() || undefined : undefined,
         creditLimitMinor: valueOrUndefined(t.money.creditLimit, k),
       }
-    : { invoice, customer, invoiceDate, dueDate: asStored(due), amountMinor: amount, openMinor: exportOpen, currency, source, paidDate, paidMinor, undatedPaidMinor, isCredit, email, terms };
+    : { invoice, customer, invoiceDate, dueDate: asStored(due), amountMinor: amount, openMinor: exportOpen, currency, source: c.source, row, paidDate, paidMinor, undatedPaidMinor, isCredit, email, terms };
   record.openMinor = asStored(openOn(record, c.asOf));
   return record;
 }
@@ -229,6 +232,7 @@ export function recordsFrom(table: TableData, read: ReadRows, validation: Valida
   const types = distinctValues(parsed.text.type);
   const context: RecordContext = {
     table,
+    source: { sheet: table.sheet, table: table.name },
     asOf: options.asOf,
     currencies,
     currencyCodes: currencies.values.map((v) => v.toUpperCase() || undefined),

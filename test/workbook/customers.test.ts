@@ -28,7 +28,7 @@ describe("customers table", () => {
       date1904: false,
     };
     const directory = customerDirectory(table);
-    const base = { invoice: "1", dueDate: 0, amountMinor: 100, openMinor: 100, source: { sheet: "S", row: 2 } };
+    const base = { invoice: "1", dueDate: 0, amountMinor: 100, openMinor: 100, source: { sheet: "S" }, row: 2 };
     const records: InvoiceRecord[] = [
       { ...base, customer: "ACME Corporation" },
       { ...base, customer: "C-2", email: "own@beta.example" },
@@ -87,7 +87,7 @@ describe("customers on hold", () => {
       firstColumn: 1,
       date1904: false,
     };
-    const base = { invoice: "1", dueDate: 0, amountMinor: 100, openMinor: 100, source: { sheet: "S", row: 2 } };
+    const base = { invoice: "1", dueDate: 0, amountMinor: 100, openMinor: 100, source: { sheet: "S" }, row: 2 };
     const joined = joinCustomers([{ ...base, customer: "ACME Corporation" }, { ...base, customer: "C-2" }, { ...base, customer: "C-1" }], customerDirectory(table));
     expect(joined.map((r) => r.customerOnHold)).toEqual(["yes", undefined, "yes"]);
     expect("customerOnHold" in joined[1]).toBe(false);

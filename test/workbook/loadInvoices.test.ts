@@ -60,14 +60,17 @@ describe("loadInvoices", () => {
     ]);
     const load = loadInvoices(data, { asOf: AS_OF });
     expect(load.rowsRead).toBe(4);
-    expect(load.records.map((r) => [r.invoice, r.openMinor, r.source.row])).toEqual([["INV-1", 10000, 2], ["INV-3", 2550, 5], ["INV-4", 0, 6]]);
+    expect(load.records.map((r) => [r.invoice, r.openMinor, r.row])).toEqual([["INV-1", 10000, 2], ["INV-3", 2550, 5], ["INV-4", 0, 6]]);
     expect(load.skipped).toEqual([{ sheet: "AR", row: 4, cell: "B4", reason: "The customer is missing, so this row cannot be aged." }]);
     expect(load.records.length + load.skipped.length).toBe(load.rowsRead);
     expect(load.issues.every((i) => i.row !== 7)).toBe(true);
     expect(load.records[0]).toMatchObject({
       invoice: "INV-1", customer: "Acme", invoiceDate: day("2026-02-01"), dueDate: day("2026-03-03"), amountMinor: 10000, openMinor: 10000,
-      source: { sheet: "AR", table: "Invoices", row: 2 },
+      source: { sheet: "AR", table: "Invoices" },
+      row: 2,
     });
+    // Each record has its own row; where the table is, is one object for all of them.
+    expect(load.records.every((r) => r.source === load.records[0].source)).toBe(true);
     expect(load.records[0].currency).toBeUndefined();
     expect(load.records[0].isCredit).toBeUndefined();
     // Paid after the as-of date: the whole amount is open as of that day, the payment dated.

@@ -155,7 +155,7 @@ function insertionSort(perm: Int32Array, from: number, to: number, open: OpenIte
         const c = compareText(a.invoice, b.invoice);
         if (c < 0) break;
         if (c === 0) {
-          const rows = a.source.row - b.source.row;
+          const rows = a.row - b.row;
           if (!Number.isFinite(rows)) {
             perm[j] = item;
             return false;
@@ -184,7 +184,7 @@ function sortTies(perm: Int32Array, open: OpenItems, rank: Int32Array, records: 
     const rb = records[recordAt[b]];
     const c = compareText(ra.invoice, rb.invoice);
     if (c !== 0) return c;
-    const rows = ra.source.row - rb.source.row;
+    const rows = ra.row - rb.row;
     if (!Number.isFinite(rows)) consistent = false;
     return rows;
   };
@@ -231,7 +231,7 @@ function itemOrder(open: OpenItems, rank: Int32Array, ranks: number, records: re
   const next = starts.slice(0, ranks);
   for (let i = 0; i < count; i++) perm[next[rank[customerOf[i]]]++] = i;
   const byAge = (a: number, b: number) =>
-    dayOf[b] - dayOf[a] || compareText(records[recordAt[a]].invoice, records[recordAt[b]].invoice) || records[recordAt[a]].source.row - records[recordAt[b]].source.row;
+    dayOf[b] - dayOf[a] || compareText(records[recordAt[a]].invoice, records[recordAt[b]].invoice) || records[recordAt[a]].row - records[recordAt[b]].row;
   for (let r = 0; r < ranks; r++) {
     const from = starts[r];
     const to = starts[r + 1];

@@ -39,6 +39,8 @@ export interface DraftItem {
   amountMinor: number;
   openMinor: number;
   source: SourceRef;
+  /** 1-based worksheet row of the invoice. */
+  row: number;
 }
 
 /** One consolidated reminder for a customer in one currency, before any template is applied. */
@@ -175,7 +177,7 @@ export function selectDrafts(records: readonly InvoiceRecord[], options: SelectO
       } else {
         const daysOverdue = asOf - r.dueDate;
         oldest = Math.max(oldest, daysOverdue);
-        listed.push({ invoice: r.invoice, invoiceDate: r.invoiceDate, dueDate: r.dueDate, daysOverdue, amountMinor: r.amountMinor, openMinor: r.openMinor, source: r.source });
+        listed.push({ invoice: r.invoice, invoiceDate: r.invoiceDate, dueDate: r.dueDate, daysOverdue, amountMinor: r.amountMinor, openMinor: r.openMinor, source: r.source, row: r.row });
       }
     }
     if (listed.length === 0) {

@@ -47,7 +47,7 @@ export function planDetailSheet(aging: LedgerAging, context: DateSystem = {}): S
       record.disputed ? "Yes" : "",
       date(record.promiseDate),
       record.isCredit ? "Yes" : "",
-      `${record.source.sheet}!${record.source.row}`,
+      `${record.source.sheet}!${record.row}`,
     ]),
   );
   const formats: (string | null)[] = DETAIL_COLUMNS.map((column) => {

@@ -23,7 +23,7 @@ function referenceSortItems(items: readonly AgedItem[], customerOf: Int32Array, 
   const next = starts.slice(0, current + 1);
   const sorted = new Array<AgedItem>(items.length);
   for (let i = 0; i < items.length; i++) sorted[next[rank[customerOf[i]]]++] = items[i];
-  const byAge = (a: AgedItem, b: AgedItem) => b.days - a.days || compareText(a.record.invoice, b.record.invoice) || a.record.source.row - b.record.source.row;
+  const byAge = (a: AgedItem, b: AgedItem) => b.days - a.days || compareText(a.record.invoice, b.record.invoice) || a.record.row - b.record.row;
   for (let r = 0; r <= current; r++) {
     if (starts[r + 1] - starts[r] < 2) continue;
     const group = sorted.slice(starts[r], starts[r + 1]).sort(byAge);
@@ -140,7 +140,8 @@ function toRecords(list: readonly PlainRecord[]): InvoiceRecord[] {
       amountMinor: r.openMinor,
       openMinor: r.openMinor,
       currency: r.currency,
-      source: { sheet: "Ledger", row: r.row },
+      source: { sheet: "Ledger" },
+      row: r.row,
     };
     if (r.disputed !== undefined) record.disputed = r.disputed;
     if (r.openMinor < 0) record.isCredit = true;
@@ -192,7 +193,7 @@ describe("ageInvoices and ageLedger give what the first implementation gave", ()
           ...r,
           dueDate: r.dueDate + list[i].dueShift,
           openMinor: list[i].openMinor ?? r.openMinor,
-          source: { ...r.source, row: list[i].row },
+          row: list[i].row,
         }));
         const options: AgingOptions = { asOf: AS_OF, basis, buckets: all ? everything : undefined };
         expectSame(() => ageLedger(records, options), () => referenceAgeLedger(records, options), (l) => l.currencies);

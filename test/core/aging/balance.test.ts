@@ -13,7 +13,8 @@ function record(extra: Partial<InvoiceRecord> = {}): InvoiceRecord {
     dueDate: JAN1 + 30,
     amountMinor: 10000,
     openMinor: 10000,
-    source: { sheet: "Ledger", row: 2 },
+    source: { sheet: "Ledger" },
+    row: 2,
     ...extra,
   };
 }

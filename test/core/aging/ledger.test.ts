@@ -16,7 +16,8 @@ function item(invoice: string, customer: string, currency: string | undefined, d
     dueDate: AS_OF + dueOffset,
     amountMinor: openMinor,
     openMinor,
-    source: { sheet: "Ledger", row },
+    source: { sheet: "Ledger" },
+    row,
     ...extra,
   };
 }
@@ -131,7 +132,8 @@ describe("invoice-date basis", () => {
       dueDate: AS_OF + dueOffset,
       amountMinor: open,
       openMinor: open,
-      source: { sheet: "Ledger", row: 2 },
+      source: { sheet: "Ledger" },
+      row: 2,
     });
     const records = [
       inv("A", 0, 30, 100), //   issued today: 0 days → 0–30

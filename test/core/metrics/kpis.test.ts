@@ -33,7 +33,7 @@ const AS_OF = D["2026-03-31"];
 let row = 1;
 function inv(invoice: string, issued: number | undefined, due: number, amount: number, open: number, extra: Partial<InvoiceRecord> = {}): InvoiceRecord {
   row += 1;
-  return { invoice, customer: "Acme", invoiceDate: issued, dueDate: due, amountMinor: amount, openMinor: open, source: { sheet: "Ledger", row }, ...extra };
+  return { invoice, customer: "Acme", invoiceDate: issued, dueDate: due, amountMinor: amount, openMinor: open, source: { sheet: "Ledger" }, row, ...extra };
 }
 
 describe("countbackDso", () => {

@@ -57,7 +57,8 @@ function generatedDraft(rand: ReturnType<typeof random>): ReminderDraft {
       daysOverdue,
       amountMinor,
       openMinor: rand.pick([amountMinor, Math.floor(amountMinor / 2)]),
-      source: { sheet: "Ledger", row: i + 2 },
+      source: { sheet: "Ledger" },
+      row: i + 2,
     });
   }
   const overdue = items.filter((i) => i.daysOverdue > 0);

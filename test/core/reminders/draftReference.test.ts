@@ -85,7 +85,8 @@ function toDraft(d: DraftShape, levels: readonly DunningLevel[]): ReminderDraft 
     daysOverdue: i.daysOverdue,
     amountMinor: i.amountMinor,
     openMinor: i.openMinor,
-    source: { sheet: "Ledger", row: n + 2 },
+    source: { sheet: "Ledger" },
+    row: n + 2,
   }));
   const totalMinor = items.reduce((s, i) => s + i.openMinor, 0);
   const overdueMinor = items.filter((i) => i.daysOverdue > 0).reduce((s, i) => s + i.openMinor, 0);
@@ -145,7 +146,8 @@ describe("draftReminders against the implementation it replaced", () => {
         openMinor: r.balanceCents,
         currency: ["EUR", "USD", undefined][i % 3],
         language: i % 5 === 0 ? "fr" : undefined,
-        source: { sheet: "Ledger", row: i + 2 },
+        source: { sheet: "Ledger" },
+        row: i + 2,
       }),
     );
     for (const levels of [DEFAULT_LEVELS, LEVELS_WITH_CHARGES]) {

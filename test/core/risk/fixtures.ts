@@ -19,7 +19,8 @@ export function inv(customer: string, invoice: string, dueOffset: number, amount
     amountMinor,
     openMinor: paid ? 0 : amountMinor,
     paidDate,
-    source: { sheet: "Ledger", table: "Invoices", row: row++ },
+    source: { sheet: "Ledger", table: "Invoices" },
+    row: row++,
     ...rest,
   };
 }

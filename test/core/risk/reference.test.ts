@@ -127,7 +127,7 @@ function randomLedger(seed: number, size: number, customers: number, days = 400)
     const dueDate = AS_OF - 300 + Math.floor(random() * days) + (random() < 0.02 ? 0.5 : 0);
     let amountMinor = random() < 0.02 ? 2 ** 52 + Math.floor(random() * 2 ** 40) : Math.floor(random() * 100_000) + (random() < 0.03 ? 0.25 : 0);
     if (random() < 0.05) amountMinor = -Math.floor(random() * 5000);
-    const record: InvoiceRecord = { invoice: pick(["INV-", "inv-", ""]) + Math.floor(random() * size), customer: pick(names), dueDate, amountMinor, openMinor: amountMinor, source: { sheet: "Ledger", row: row + 2 } };
+    const record: InvoiceRecord = { invoice: pick(["INV-", "inv-", ""]) + Math.floor(random() * size), customer: pick(names), dueDate, amountMinor, openMinor: amountMinor, source: { sheet: "Ledger" }, row: row + 2 };
     const kind = random();
     if (random() < 0.9) record.invoiceDate = random() < 0.05 ? AS_OF + 1 + Math.floor(random() * 9) : Math.floor(dueDate) - 30;
     if (random() < 0.5) record.currency = pick(["EUR", "USD", ""]);
@@ -177,7 +177,7 @@ describe("customerFeatures against the straightforward reference", () => {
   it("puts a large history in order, ties of due date and days late by invoice number, then row", () => {
     const rows = Array.from({ length: 300 }, (_, i): InvoiceRecord => {
       const dueDate = AS_OF - 100 + (i % 7);
-      return { invoice: `INV-${(i * 37) % 50}`, customer: "Big", dueDate, amountMinor: 100, openMinor: 0, paidDate: dueDate + (i % 3), source: { sheet: "Ledger", row: i + 2 } };
+      return { invoice: `INV-${(i * 37) % 50}`, customer: "Big", dueDate, amountMinor: 100, openMinor: 0, paidDate: dueDate + (i % 3), source: { sheet: "Ledger" }, row: i + 2 };
     });
     expect(bits(customerFeatures(rows, AS_OF))).toBe(bits(referenceFeatures(rows, AS_OF)));
   });
@@ -190,14 +190,14 @@ describe("customerFeatures against the straightforward reference", () => {
       ["Large", 2 ** 53 - 1],
       ["Large", 2],
       ["Large", -2],
-    ].map(([customer, openMinor], i): InvoiceRecord => ({ invoice: `I${i}`, customer: customer as string, dueDate: AS_OF - 5 - i, amountMinor: 2 ** 53, openMinor: openMinor as number, source: { sheet: "Ledger", row: i + 2 } }));
+    ].map(([customer, openMinor], i): InvoiceRecord => ({ invoice: `I${i}`, customer: customer as string, dueDate: AS_OF - 5 - i, amountMinor: 2 ** 53, openMinor: openMinor as number, source: { sheet: "Ledger" }, row: i + 2 }));
     const features = customerFeatures(rows, AS_OF);
     expect(bits(features)).toBe(bits(referenceFeatures(rows, AS_OF)));
     expect(features.map((f) => f.openMinor)).toEqual([0.6, 2 ** 53 - 1]); // plain addition gives 0.6000000000000001 and 2^53 - 2
   });
 
   it("puts a short history in order, ties by invoice number", () => {
-    const rows = ["I9", "I3", "I7", "I3", "I1"].map((invoice, i): InvoiceRecord => ({ invoice, customer: "Small", dueDate: AS_OF - 40, amountMinor: 100, openMinor: 0, paidDate: AS_OF - 38, source: { sheet: "Ledger", row: i + 2 } }));
+    const rows = ["I9", "I3", "I7", "I3", "I1"].map((invoice, i): InvoiceRecord => ({ invoice, customer: "Small", dueDate: AS_OF - 40, amountMinor: 100, openMinor: 0, paidDate: AS_OF - 38, source: { sheet: "Ledger" }, row: i + 2 }));
     expect(customerFeatures(rows, AS_OF)[0].history.map((h) => h.invoice)).toEqual(["I1", "I3", "I3", "I7", "I9"]);
     expect(bits(customerFeatures(rows, AS_OF))).toBe(bits(referenceFeatures(rows, AS_OF)));
   });

@@ -38,7 +38,8 @@ function build(specs: readonly Spec[]): InvoiceRecord[] {
       promiseDate: s.promise === undefined ? undefined : AS_OF + s.promise,
       disputed: s.disputed,
       creditLimitMinor: s.limit,
-      source: { sheet: "Ledger", row: i + 2 },
+      source: { sheet: "Ledger" },
+      row: i + 2,
     });
   });
 }

@@ -9,19 +9,20 @@ const SERIAL = 46023;
 const BUCKETS = makeBuckets();
 
 const rec = (extra: Partial<InvoiceRecord> & Pick<InvoiceRecord, "invoice" | "customer" | "dueDate" | "amountMinor" | "openMinor">): InvoiceRecord => ({
-  source: { sheet: "Ledger", row: 2 },
+  source: { sheet: "Ledger" },
+  row: 2,
   ...extra,
 });
 
 const EUR_ITEMS = [
   // 45 days past due → 31–60, partly paid
-  { record: rec({ invoice: "E-1", customer: "Acme", currency: "EUR", invoiceDate: AS_OF - 75, dueDate: AS_OF - 45, amountMinor: 100050, openMinor: 60025, promiseDate: AS_OF + 7, source: { sheet: "Ledger", row: 4 } }), days: 45, bucket: 2 },
+  { record: rec({ invoice: "E-1", customer: "Acme", currency: "EUR", invoiceDate: AS_OF - 75, dueDate: AS_OF - 45, amountMinor: 100050, openMinor: 60025, promiseDate: AS_OF + 7, source: { sheet: "Ledger" }, row: 4 }), days: 45, bucket: 2 },
   // a credit note, 3 days → 1–30
-  { record: rec({ invoice: "CN-1", customer: "Acme", currency: "EUR", invoiceDate: AS_OF - 3, dueDate: AS_OF - 3, amountMinor: -5000, openMinor: -5000, isCredit: true, source: { sheet: "Ledger", row: 7 } }), days: 3, bucket: 1 },
+  { record: rec({ invoice: "CN-1", customer: "Acme", currency: "EUR", invoiceDate: AS_OF - 3, dueDate: AS_OF - 3, amountMinor: -5000, openMinor: -5000, isCredit: true, source: { sheet: "Ledger" }, row: 7 }), days: 3, bucket: 1 },
   // disputed, not yet due, no invoice date
-  { record: rec({ invoice: "E-2", customer: "Beta", currency: "EUR", dueDate: AS_OF + 10, amountMinor: 30000, openMinor: 30000, disputed: true, source: { sheet: "Ledger", row: 5 } }), days: -10, bucket: 0 },
+  { record: rec({ invoice: "E-2", customer: "Beta", currency: "EUR", dueDate: AS_OF + 10, amountMinor: 30000, openMinor: 30000, disputed: true, source: { sheet: "Ledger" }, row: 5 }), days: -10, bucket: 0 },
 ];
-const JPY_ITEMS = [{ record: rec({ invoice: "J-1", customer: "Kabuto", currency: "JPY", invoiceDate: AS_OF - 200, dueDate: AS_OF - 170, amountMinor: 150000, openMinor: 150000, source: { sheet: "Ledger", row: 9 } }), days: 170, bucket: 5 }];
+const JPY_ITEMS = [{ record: rec({ invoice: "J-1", customer: "Kabuto", currency: "JPY", invoiceDate: AS_OF - 200, dueDate: AS_OF - 170, amountMinor: 150000, openMinor: 150000, source: { sheet: "Ledger" }, row: 9 }), days: 170, bucket: 5 }];
 
 const report = (currency: string, digits: number, items: AgingReport["items"]): AgingReport => ({
   asOf: AS_OF,

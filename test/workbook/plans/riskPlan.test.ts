@@ -11,7 +11,8 @@ const rec = (customer: string, invoice: string, dueOffset: number, amountMinor: 
   dueDate: AS_OF + dueOffset,
   amountMinor,
   openMinor: amountMinor,
-  source: { sheet: "Ledger", row: 2 },
+  source: { sheet: "Ledger" },
+  row: 2,
   ...extra,
 });
 
