@@ -10,6 +10,25 @@ describe("distinctValues", () => {
     expect([...counts]).toEqual([2, 3, 1]);
   });
 
+  it("gives the same encoding when told the groups the values follow, whether they follow them or not", () => {
+    // Cells built afresh, as a workbook's are: equal texts are different strings.
+    const fresh = (list: readonly string[]) => list.map((text) => text.split("").join(""));
+    const rows = fc.array(fc.tuple(fc.constantFrom("Acme", "Beta", "Coho", ""), fc.constantFrom("a@x.com", "b@x.com", "", "not an address")), { maxLength: 80 });
+    fc.assert(
+      fc.property(rows, (pairs) => {
+        const groups = distinctValues(fresh(pairs.map(([customer]) => customer)));
+        const plain = distinctValues(fresh(pairs.map(([, email]) => email)));
+        const within = distinctValues(fresh(pairs.map(([, email]) => email)), groups);
+        expect({ codes: [...within.codes], values: within.values, counts: [...within.counts] }).toEqual({ codes: [...plain.codes], values: plain.values, counts: [...plain.counts] });
+      }),
+    );
+  });
+
+  it("ignores groups of another length", () => {
+    const within = distinctValues(["a", "b", "a"], distinctValues(["x"]));
+    expect([...within.codes]).toEqual([0, 1, 0]);
+  });
+
   it("encodes a column once, and a different column afresh", () => {
     const column = ["x", "y"];
     expect(distinctValues(column)).toBe(distinctValues(column));
