@@ -39,6 +39,26 @@ describe("parseColumns", () => {
     expect(table.dates.invoiceDate.flags[0]).toBe(FROM_TEXT | AMBIGUOUS);
   });
 
+  // The first text in a date or money column comes after typed cells; a later one decides how
+  // all of them read.
+  it.each([
+    ["25/04/2026", "1,5", "1.234,56", d("2026-04-03")],
+    ["04/25/2026", "1.5", "1,234.56", d("2026-03-04")],
+  ])("reads text after typed cells by all the column's text (then %s; %s read by %s)", (deciding, early, amount, day) => {
+    const table = parseColumns(
+      [
+        ["I1", "A", 46082, 46112, 10, null, null],
+        ["I2", "A", 46083, 46113, 20, null, null],
+        ["I3", "A", "03/04/2026", 46114, early, null, null],
+        ["I4", "A", deciding, 46115, amount, null, null],
+      ],
+      { mapping, firstDataRow: 2 },
+    );
+    expect(table.dates.invoiceDate.values[2]).toBe(day);
+    expect(table.money.amount.values[2]).toBe(150);
+    expect([...table.money.amount.values.slice(0, 2)]).toEqual([1000, 2000]);
+  });
+
   // Cells of every kind the adapters hand over, including the odd ones.
   const cell = fc.oneof(
     fc.constantFrom<RawCell>(null, undefined, "", "  ", "#N/A", " #REF! ", "yes", "non", "x", "maybe", "46112", "31/03/2026", "03/04/2026", "1.234,50", "(12)", "abc", true, false, new Date(Date.UTC(2026, 2, 31)), new Date(NaN), NaN, 0, -5, 1e300),
