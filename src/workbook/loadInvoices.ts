@@ -241,15 +241,19 @@ export function recordsFrom(table: TableData, read: ReadRows, validation: Valida
     customers: distinctValues(customerOrId(parsed, read.mapping)),
     rareFields: RARE_FIELDS.some((field) => read.mapping[field] !== undefined),
   };
-  const records: InvoiceRecord[] = [];
+  // Made at full size and cut at the end: grown a push at a time, a million records' array
+  // was made again and again, each time in memory new to the process.
+  const records = new Array<InvoiceRecord>(parsed.length);
+  let count = 0;
   const skipped: SkippedRow[] = [];
   for (let k = 0; k < parsed.length; k++) {
     const row = parsed.row[k];
     const error = validation.excludedRows.has(row) ? firstError.get(row) : undefined;
     const record = error ? null : toRecord(parsed, k, context);
-    if (record) records.push(record);
+    if (record) records[count++] = record;
     else skipped.push({ sheet: table.sheet, row, cell: error?.cell ?? `row ${row}`, reason: error?.message ?? "the row cannot be aged" });
   }
+  records.length = count;
   return {
     records,
     rowsRead: read.parsed.length,

@@ -75,8 +75,8 @@ export interface ParsedColumns {
   index: Int32Array;
   /** 1-based worksheet row of each row kept. */
   row: Int32Array;
-  /** The cells of each row kept, as handed over. */
-  raw: (readonly RawCell[])[];
+  /** The cells of each row kept, as handed over (the rows themselves when none was left out). */
+  raw: readonly (readonly RawCell[])[];
   /** Each text field trimmed (dates as ISO). */
   text: Record<TextField, readonly string[]>;
   dates: Record<DateField, ValueColumn>;
@@ -256,8 +256,11 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
   const textStarts = new Uint8Array(capacity);
   const rowNumbers = new Int32Array(capacity);
   // Columns are made at full size and cut to the rows kept at the end: growing them a push at a
-  // time copied them over and over, the largest cost of reading a big table.
-  const raw = new Array<readonly RawCell[]>(capacity);
+  // time copied them over and over, the largest cost of reading a big table. The rows kept are
+  // the rows handed over until a blank one is left out: only then are they copied. (A fresh
+  // array past about 16,000 items costs ten times as much per item as a small one, the memory
+  // being new to the process each time.)
+  let raw: (readonly RawCell[])[] | undefined;
   // Fields without a column share one empty column: nothing to read, nothing to allocate per field.
   const noText: string[] = [];
   const noValue = valueColumn(capacity, NaN);
@@ -292,11 +295,14 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
   let lastDigits = 2;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    if (isBlankRow(row)) continue;
+    if (isBlankRow(row)) {
+      raw ??= rows.slice(0, length);
+      continue;
+    }
     const k = length++;
     index[k] = i;
     rowNumbers[k] = firstDataRow + i;
-    raw[k] = row;
+    if (raw) raw.push(row);
     let starts = 0;
     for (let c = 0; c < textColumns.length; c++) {
       const cell = row[textColumns[c][1]];
@@ -320,7 +326,6 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
     for (let c = 0; c < moneyColumns.length; c++) readMoney(row[moneyColumns[c][1]], moneyColumns[c][2], digits, moneyColumns[c][0], k);
     if (disputedAt !== undefined) readFlag(row[disputedAt], disputed, k);
   }
-  raw.length = length;
   for (const [column] of textColumns) column.length = length;
   noText.length = length;
   noText.fill("");
@@ -334,7 +339,7 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
     length,
     index: index.subarray(0, length),
     row: rowNumbers.subarray(0, length),
-    raw,
+    raw: raw ?? rows,
     text,
     dates: trimAll(dates),
     money: trimAll(money),

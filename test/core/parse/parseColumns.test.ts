@@ -34,6 +34,19 @@ describe("parseColumns", () => {
     expect([...table.disputed.values]).toEqual([1, 0]);
   });
 
+  it("keeps the rows handed over as the raw cells, copying them only when a blank row is left out", () => {
+    const rows: RawCell[][] = [
+      ["I1", "A", 46082, 46112, 10, null, null],
+      ["I2", "B", 46083, 46113, 20, null, null],
+    ];
+    expect(parseColumns(rows, { mapping, firstDataRow: 2 }).raw).toBe(rows);
+    const withBlank = [rows[0], [null, " ", null, null, null, null, null], rows[1], [null, null, null, null, null, null, null]];
+    const table = parseColumns(withBlank, { mapping, firstDataRow: 2 });
+    expect(table.raw).toEqual([rows[0], rows[1]]);
+    expect(table.raw[1]).toBe(rows[1]);
+    expect(withBlank).toHaveLength(4);
+  });
+
   it("marks numeric text dates that read both ways", () => {
     const table = parseColumns([["I1", "A", "03/04/2026", 46112, 1, null, null]], { mapping, firstDataRow: 2 });
     expect(table.dates.invoiceDate.flags[0]).toBe(FROM_TEXT | AMBIGUOUS);
