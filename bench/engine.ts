@@ -97,7 +97,7 @@ async function measure(invoices: number, customers: number, repeats: number, war
   // Run by run, V8 compiles the hot functions with what the earlier runs taught it, and drops
   // code whose assumptions a later run breaks. With --trace-deopt such drops go on until about
   // the twelfth run at 100,000 invoices (risk settles last); after that a run's time only
-  // wanders with the host's noise. Runs 6 to 16 gave medians 5 to 10% above runs 13 to 23.
+  // wanders with the host's noise. Runs 6 to 16 gave medians 3 to 11% above runs 13 to 23.
   const warmupTimes: number[] = [];
   for (let i = 0; i < warmups; i++) {
     const start = performance.now();

@@ -15,9 +15,9 @@ export type DayNumber = number;
  * otherwise carry a million more objects for the garbage collector to copy.
  */
 export interface SourceRef {
-  sheet: string;
+  readonly sheet: string;
   /** Table or range name, when the source is an Excel table. */
-  table?: string;
+  readonly table?: string;
 }
 
 /** One invoice (or credit note) read from the user's table. */

@@ -17,8 +17,8 @@ const encoded = new WeakMap<readonly string[], Distinct>();
  *
  * `within` is another column's encoding that this column's values mostly follow: a customer's
  * email or terms cell is nearly always the same on each of its invoices. A row whose text is the
- * one last seen for its group then takes that text's code without a lookup, which costs a
- * quarter as much (on 100,000 rows, about 3 ms less per column). The result is the same either way.
+ * one last seen for its group then takes that text's code without a lookup, which costs half as
+ * much (on 100,000 rows of emails, 4.4 → 2.2 ms). The result is the same either way.
  * @example distinctValues(["a", "b", "a"]) // { codes: [0, 1, 0], values: ["a", "b"], counts: [2, 1] }
  */
 export function distinctValues(column: readonly string[], within?: Distinct): Distinct {

@@ -257,9 +257,9 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
   const rowNumbers = new Int32Array(capacity);
   // Columns are made at full size and cut to the rows kept at the end: growing them a push at a
   // time copied them over and over, the largest cost of reading a big table. The rows kept are
-  // the rows handed over until a blank one is left out: only then are they copied. (A fresh
-  // array past about 16,000 items costs ten times as much per item as a small one, the memory
-  // being new to the process each time.)
+  // the rows handed over until a blank one is left out: only then are they copied. (An array of
+  // more than 16,384 items, 128 KB, is made in V8's large-object space, and measured here costs
+  // ten times as much per item to make as a smaller one.)
   let raw: (readonly RawCell[])[] | undefined;
   // Fields without a column share one empty column: nothing to read, nothing to allocate per field.
   const noText: string[] = [];
@@ -296,13 +296,16 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (isBlankRow(row)) {
-      raw ??= rows.slice(0, length);
+      if (!raw) {
+        raw = new Array<readonly RawCell[]>(capacity);
+        for (let j = 0; j < length; j++) raw[j] = rows[j];
+      }
       continue;
     }
     const k = length++;
     index[k] = i;
     rowNumbers[k] = firstDataRow + i;
-    if (raw) raw.push(row);
+    if (raw) raw[k] = row;
     let starts = 0;
     for (let c = 0; c < textColumns.length; c++) {
       const cell = row[textColumns[c][1]];
@@ -326,6 +329,7 @@ export function parseColumns(rows: readonly (readonly RawCell[])[], options: Par
     for (let c = 0; c < moneyColumns.length; c++) readMoney(row[moneyColumns[c][1]], moneyColumns[c][2], digits, moneyColumns[c][0], k);
     if (disputedAt !== undefined) readFlag(row[disputedAt], disputed, k);
   }
+  if (raw) raw.length = length;
   for (const [column] of textColumns) column.length = length;
   noText.length = length;
   noText.fill("");

@@ -46,7 +46,11 @@ interface Layout {
   decimal: string;
 }
 
-/** Amounts of fewer than 15 digits of minor units survive the division into units exactly. */
+/**
+ * Below 10^15 minor units an amount has at most 15 significant digits, so the units Intl is
+ * given (minor units over a power of ten) read back as the exact amount; at and above it Intl
+ * may write the digits of the nearest binary value instead, which only Intl knows.
+ */
 const EXACT_DIGITS_LIMIT = 1e15;
 
 /**
@@ -58,6 +62,7 @@ const EXACT_DIGITS_LIMIT = 1e15;
  * a probe amount, and its answer taken apart. The layout is kept only if writing the probe by
  * hand gives back Intl's own text; otherwise (digits other than 0-9, say) that length and sign
  * are left to Intl, as is anything that is not a whole number of minor units under 10^15.
+ * An amount of -0 is written as 0.
  */
 class MoneyWriter {
   private readonly scale: number;
@@ -71,16 +76,17 @@ class MoneyWriter {
     this.scale = 10 ** digits;
   }
 
-  write(minor: number): string {
-    // -0 is written with a minus sign, which a layout by sign would not know. Past 15 digits the
-    // amount Intl is given (minor units over a power of ten) is no longer the exact decimal, and
-    // Intl writes the nearest binary value's digits, which only Intl knows.
-    if (!Number.isInteger(minor) || minor >= EXACT_DIGITS_LIMIT || minor <= -EXACT_DIGITS_LIMIT || Object.is(minor, -0)) return this.formatter.format(unitsFromMinor(minor, this.digits));
+  write(amount: number): string {
+    // Nobody owes minus nothing: -0 (from negating a zero balance) is written as 0, not "-€0.00".
+    const minor = amount === 0 ? 0 : amount;
+    if (!Number.isInteger(minor) || minor >= EXACT_DIGITS_LIMIT || minor <= -EXACT_DIGITS_LIMIT) return this.formatter.format(unitsFromMinor(minor, this.digits));
     const negative = minor < 0 ? 1 : 0;
     const magnitude = negative ? -minor : minor;
     const fraction = magnitude % this.scale;
     const whole = String((magnitude - fraction) / this.scale);
-    const layout = this.layouts[negative][whole.length] ?? this.learn(negative, whole.length);
+    // null is a layout learned to be Intl's to write, kept like any other.
+    const known = this.layouts[negative][whole.length];
+    const layout = known !== undefined ? known : this.learn(negative, whole.length);
     if (!layout) return this.formatter.format(unitsFromMinor(minor, this.digits));
     return this.build(layout, whole, fraction);
   }

@@ -45,6 +45,9 @@ describe("parseColumns", () => {
     expect(table.raw).toEqual([rows[0], rows[1]]);
     expect(table.raw[1]).toBe(rows[1]);
     expect(withBlank).toHaveLength(4);
+    const leading = parseColumns([withBlank[1], rows[0], rows[1]], { mapping, firstDataRow: 2 });
+    expect(leading.raw).toEqual([rows[0], rows[1]]);
+    expect([...leading.row]).toEqual([3, 4]);
   });
 
   it("marks numeric text dates that read both ways", () => {
