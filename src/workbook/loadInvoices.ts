@@ -6,7 +6,7 @@ import { distinctValues, type Distinct } from "../core/parse/distinct";
 import { isBlankRow, isPrintableAscii, parseColumns, type ParsedColumns, type ValueColumn } from "../core/parse/parseColumns";
 import type { DateOrder } from "../core/parse/textDates";
 import type { DayNumber, InvoiceRecord, SourceRef } from "../core/types";
-import { customerOrId } from "../core/validate/columns";
+import { customerCodes } from "../core/validate/columns";
 import { validateColumns, type QualityScore, type ValidationResult } from "../core/validate/validateInvoices";
 import type { Issue } from "../core/validate/types";
 import type { CellValue, TableData } from "./port";
@@ -238,7 +238,7 @@ export function recordsFrom(table: TableData, read: ReadRows, validation: Valida
     currencyCodes: currencies.values.map((v) => v.toUpperCase() || undefined),
     types,
     creditTypes: types.values.map(isCreditType),
-    customers: distinctValues(customerOrId(parsed, read.mapping)),
+    customers: customerCodes(parsed, read.mapping),
     rareFields: RARE_FIELDS.some((field) => read.mapping[field] !== undefined),
   };
   // Made at full size and cut at the end: grown a push at a time, a million records' array was

@@ -1,4 +1,5 @@
 import type { Field, FieldMapping } from "../columns/mapColumns";
+import { distinctValues, type Distinct } from "../parse/distinct";
 import { DATE_FIELDS, MONEY_FIELDS, type DateField, type MoneyField, type ParsedColumns, type TextField, type ValueColumn } from "../parse/parseColumns";
 
 const names = new WeakMap<ParsedColumns, readonly string[]>();
@@ -16,6 +17,14 @@ export function customerOrId(table: ParsedColumns, mapping: FieldMapping): reado
     names.set(table, column);
   }
   return column;
+}
+
+/**
+ * Each row's customer (name, else id) as a code: the grouping every customer rule, and the
+ * records, share; encoded once per table.
+ */
+export function customerCodes(table: ParsedColumns, mapping: FieldMapping): Distinct {
+  return distinctValues(customerOrId(table, mapping));
 }
 
 const isDateField = (field: Field): field is DateField => (DATE_FIELDS as readonly string[]).includes(field);

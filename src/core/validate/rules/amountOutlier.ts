@@ -1,5 +1,4 @@
-import { distinctValues } from "../../parse/distinct";
-import { customerOrId } from "../columns";
+import { customerCodes } from "../columns";
 import { defineRule } from "../defineRule";
 import { issueIn } from "../issue";
 import type { Issue } from "../types";
@@ -69,7 +68,7 @@ export const amountOutlier = defineRule({
   checkColumns(table, context) {
     if (context.mapping.amount === undefined) return [];
     const amount = table.money.amount.values;
-    const customers = distinctValues(customerOrId(table, context.mapping));
+    const customers = customerCodes(table, context.mapping);
     const count = customers.values.length;
     // Rows of each customer laid end to end (a counting sort), so each median reads one slice.
     const sizes = new Int32Array(count);

@@ -1,5 +1,5 @@
 import { distinctValues } from "../../parse/distinct";
-import { customerOrId } from "../columns";
+import { customerCodes } from "../columns";
 import { defineRule } from "../defineRule";
 import { issueIn } from "../issue";
 import type { Issue } from "../types";
@@ -11,7 +11,7 @@ export const customerSeveralCurrencies = defineRule({
   title: "Each customer is billed in one currency",
   checkColumns(table, context) {
     if (context.mapping.currency === undefined) return [];
-    const customers = distinctValues(customerOrId(table, context.mapping));
+    const customers = customerCodes(table, context.mapping);
     const currencyCodes = distinctValues(table.text.currency);
     const upper = currencyCodes.values.map((v) => v.toUpperCase());
     // One pass finds the customers billed in two currencies or more; only their rows are grouped.

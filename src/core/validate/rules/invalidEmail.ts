@@ -1,5 +1,5 @@
 import { distinctValues } from "../../parse/distinct";
-import { customerOrId } from "../columns";
+import { customerCodes } from "../columns";
 import { defineRule } from "../defineRule";
 import { issueIn } from "../issue";
 import type { Issue } from "../types";
@@ -20,7 +20,7 @@ export const invalidEmail = defineRule({
   checkColumns(table, context) {
     if (context.mapping.email === undefined) return [];
     // A customer's address repeats on each of its invoices: each distinct cell is checked once.
-    const emails = distinctValues(table.text.email, distinctValues(customerOrId(table, context.mapping)));
+    const emails = distinctValues(table.text.email, customerCodes(table, context.mapping));
     const invalid = emails.values.map((email) => email !== "" && !isValidEmailList(email));
     if (!invalid.includes(true)) return [];
     const issues: Issue[] = [];

@@ -1,5 +1,5 @@
 import { distinctValues } from "../../parse/distinct";
-import { customerOrId } from "../columns";
+import { customerCodes } from "../columns";
 import { defineRule } from "../defineRule";
 import { issueIn } from "../issue";
 import type { Issue } from "../types";
@@ -29,7 +29,7 @@ export const termsMismatch = defineRule({
   checkColumns(table, context) {
     if (context.mapping.terms === undefined || context.mapping.invoiceDate === undefined) return [];
     // A ledger uses a handful of distinct terms, nearly always one per customer: each is read once.
-    const terms = distinctValues(table.text.terms, distinctValues(customerOrId(table, context.mapping)));
+    const terms = distinctValues(table.text.terms, customerCodes(table, context.mapping));
     const daysOf = terms.values.map(termsDays);
     const issued = table.dates.invoiceDate.values;
     const due = table.dates.dueDate.values;
